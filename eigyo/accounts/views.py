@@ -1,0 +1,75 @@
+"""Sign-in, preferences, language switch and API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from eigyo.accounts import access
+from eigyo.accounts.forms import PreferencesForm, TokenForm
+from eigyo.accounts.models import ApiToken, User
+
+login = auth_views.LoginView.as_view(template_name="accounts/login.html",
+                                     redirect_authenticated_user=True)  # fmt: skip
+logout = auth_views.LogoutView.as_view()
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change.html",
+    success_url=reverse_lazy("accounts:password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferencesForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Preferences saved."))
+        return redirect("accounts:preferences")
+    return render(request, "accounts/preferences.html", {"form": form},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """One tap from the header: 日本語 ⇄ English, remembered for the user."""
+    language = request.POST.get("language")
+    if language in User.Language.values:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    nxt = request.POST.get("next") or "/"
+    return redirect(nxt if nxt.startswith("/") and not nxt.startswith("//") else "/")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    if access.membership(request.user) is None:
+        return redirect("home")
+    form = TokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        _token, secret = ApiToken.issue(request.user, form.cleaned_data["name"])
+        form = TokenForm()
+    listing = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
+    return render(request, "accounts/tokens.html",
+                  {"form": form, "tokens": listing, "secret": secret})  # fmt: skip
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = access.get_visible(request.user.api_tokens.filter(revoked_at__isnull=True), pk=pk)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:tokens")

@@ -1,0 +1,71 @@
+"""Activity endpoints: the visit log."""
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from eigyo.accounts import access
+from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
+from eigyo.activities.forms import ActivityForm
+from eigyo.activities.schemas import ActivityIn, ActivityOut
+from eigyo.core.api import Forbidden, merged, validated
+from eigyo.core.lists import apply_sort
+
+router = Router(tags=["activities"])
+
+
+def _form_data(payload: dict) -> dict:
+    data = {k: ("" if v is None else v) for k, v in payload.items()}
+    when = payload.get("occurred_at")
+    if when is not None:
+        # Forms take local wall time; an aware value is converted first.
+        local = timezone.localtime(when) if timezone.is_aware(when) else when
+        data["occurred_at"] = local.strftime("%Y-%m-%dT%H:%M:%S")
+    if not data.get("business_discussed"):
+        data.pop("business_discussed", None)  # a checkbox: absent means False
+    return data
+
+
+@router.get("/activities", response=list[ActivityOut])
+@paginate(PageNumberPagination)
+def list_activities(request: HttpRequest, filters: Query[ActivityFilter], sort: str = "-when"):
+    qs = filters.filter(access.visible_activities(request.user)).prefetch_related("people")
+    return apply_sort(qs, sort, ACTIVITY_SORTS, "when")
+
+
+@router.get("/activities/{int:activity_id}", response=ActivityOut)
+def get_activity(request: HttpRequest, activity_id: int):
+    return access.get_visible(access.visible_activities(request.user), pk=activity_id)
+
+
+@router.post("/activities", response={201: ActivityOut})
+def log_activity(request: HttpRequest, payload: ActivityIn):
+    if not access.can_log_activity(request.user):
+        raise Forbidden
+    return 201, validated(ActivityForm(_form_data(payload.dict()), user=request.user))
+
+
+@router.patch("/activities/{int:activity_id}", response=ActivityOut)
+def update_activity(request: HttpRequest, activity_id: int, payload: ActivityIn):
+    activity = access.get_visible(access.visible_activities(request.user), pk=activity_id)
+    if not access.can_edit_activity(request.user, activity):
+        raise Forbidden
+    sent = payload.dict(exclude_unset=True)
+    data = merged(activity, ActivityForm, {})
+    data["occurred_at"] = timezone.localtime(activity.occurred_at).strftime("%Y-%m-%dT%H:%M:%S")
+    data.update(_form_data(sent))
+    if "business_discussed" in sent and not sent["business_discussed"]:
+        data.pop("business_discussed", None)
+    elif not activity.business_discussed and "business_discussed" not in sent:
+        data.pop("business_discussed", None)
+    return validated(ActivityForm(data, instance=activity, user=request.user))
+
+
+@router.delete("/activities/{int:activity_id}", response={204: None})
+def delete_activity(request: HttpRequest, activity_id: int):
+    activity = access.get_visible(access.visible_activities(request.user), pk=activity_id)
+    if not access.can_edit_activity(request.user, activity):
+        raise Forbidden
+    activity.delete()
+    return 204, None

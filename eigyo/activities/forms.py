@@ -1,0 +1,75 @@
+"""The log-a-visit form (also used by the API)."""
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.accounts import access
+from eigyo.activities.models import Activity
+from eigyo.core import clock
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "company",
+            "kind",
+            "occurred_at",
+            "people",
+            "business_discussed",
+            "notes",
+            "outcome",
+            "next_step",
+            "next_step_on",
+        ]
+        widgets = {
+            "occurred_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "next_step_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "people": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.org = access.membership(user).org
+        self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M",
+                                                    "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]  # fmt: skip
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("occurred_at", clock.now().replace(second=0, microsecond=0))
+        self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
+        people = access.visible_people(user).order_by("family_kana", "family_name")
+        company_id = self.data.get("company") or self.initial.get("company") or (
+            self.instance.company_id
+        )
+        if company_id and str(company_id).isdigit():
+            people = people.filter(company_id=company_id)
+        else:
+            people = people.none()
+        self.fields["people"].queryset = people
+        self.fields["people"].required = False
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value and value > clock.now() + dt.timedelta(days=1):
+            raise forms.ValidationError(_("A contact cannot be logged in the future."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        company = data.get("company")
+        for person in data.get("people") or []:
+            if company and person.company_id != company.pk:
+                self.add_error("people", _("Everyone met must work at the chosen company."))
+                break
+        return data
+
+    def save(self, commit=True):
+        self.instance.org = self.org
+        if not self.instance.pk:
+            self.instance.owner = self.user
+        return super().save(commit)

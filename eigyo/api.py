@@ -1,0 +1,75 @@
+"""The JSON API: one NinjaAPI mounting each app's router.
+
+Auth: a personal token (`Authorization: Bearer …`) or the browser session
+(with CSRF). Errors are JSON with a clear `detail`; never a 500 for bad input.
+"""
+
+from django.db import IntegrityError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import django_auth
+
+from eigyo.activities.api import router as activities_router
+from eigyo.companies.api import router as companies_router
+from eigyo.contacts.api import router as contacts_router
+from eigyo.core.api import Forbidden, FormInvalid, TokenAuth
+from eigyo.portfolio.api import router as portfolio_router
+
+api = NinjaAPI(
+    title="eigyo API",
+    version="1",
+    description="The relationship-selling system for Japan. Authenticate with a personal "
+    "token made under Settings → API tokens: `Authorization: Bearer eg_…`.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+api.add_router("", companies_router)
+api.add_router("", contacts_router)
+api.add_router("", portfolio_router)
+api.add_router("", activities_router)
+
+
+@api.exception_handler(FormInvalid)
+def form_invalid(request, exc: FormInvalid):
+    return api.create_response(
+        request, {"detail": _("The data is not valid."), "errors": exc.errors}, status=422
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", [])[1:]), "message": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    return api.create_response(
+        request, {"detail": _("The data is not valid."), "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(Forbidden)
+def forbidden(request, exc):
+    return api.create_response(
+        request, {"detail": _("Your role does not allow this.")}, status=403
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    return api.create_response(
+        request, {"detail": _("Authentication required: send a valid API token.")}, status=401
+    )
+
+
+@api.exception_handler(IntegrityError)
+def conflict(request, exc):
+    return api.create_response(
+        request, {"detail": _("This conflicts with an existing record.")}, status=409
+    )

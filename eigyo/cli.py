@@ -1,0 +1,54 @@
+"""`eigyo`: the command line. Every Django management command is a subcommand.
+
+    eigyo demo                 build the demo organisation (idempotent)
+    eigyo runserver [ADDR]     serve the web UI and API
+    eigyo migrate              create or upgrade the database
+    eigyo registry load edinet|tse
+    eigyo createorg …          create an organisation and its first admin
+    eigyo check --deploy       check production settings
+"""
+
+import os
+import sys
+
+USAGE = """usage: eigyo COMMAND [OPTIONS]
+
+eigyo — the relationship-selling system for Japan.
+
+Getting started:
+  migrate                 create or upgrade the database (default: var/eigyo.sqlite3)
+  demo                    build the demo organisation "Demo KK" and print its logins
+  runserver [ADDR:PORT]   serve the web UI and API (default 127.0.0.1:8000)
+
+Data:
+  registry load edinet    load the EDINET company list (11,223 entities)
+  registry load tse       add TSE market segment, 33-sector and TOPIX size class
+  registry search NAME    look a company up in the registry
+  createorg               create an organisation and its first admin
+
+Operations:
+  check --deploy          check production settings
+  dbshell, shell          database and Python shells
+  help [COMMAND]          every Django management command and its options
+
+Environment: DATABASE_URL (PostgreSQL; default SQLite), SECRET_KEY, DEBUG,
+ALLOWED_HOSTS, EMAIL_HOST / EMAIL_PORT / EMAIL_HOST_USER / EMAIL_HOST_PASSWORD.
+Run `eigyo COMMAND --help` for the options of a command.
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(USAGE)
+        return
+    if argv[0] == "help" and len(argv) == 1:
+        argv = ["help"]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eigyo.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["eigyo", *argv])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+from django.contrib import admin
+
+from eigyo.companies.models import Company, RegistryEntry
+
+
+@admin.register(RegistryEntry)
+class RegistryEntryAdmin(admin.ModelAdmin):
+    list_display = ["name", "corporate_number", "securities_code", "sector33", "size_class"]
+    search_fields = ["name", "name_en", "corporate_number", "securities_code"]
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["legal_name", "org", "corporate_number", "sector33", "prefecture"]
+    search_fields = ["legal_name", "kana", "corporate_number"]
+    list_filter = ["org"]
+    raw_id_fields = ["registry"]

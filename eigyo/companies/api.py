@@ -1,0 +1,75 @@
+"""Company and registry endpoints (same access rules and forms as the UI)."""
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from eigyo.accounts import access
+from eigyo.companies import services
+from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
+from eigyo.companies.forms import CompanyForm
+from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryEntryOut, RegistryLinkIn
+from eigyo.core.api import Forbidden, merged, validated
+from eigyo.core.lists import apply_sort
+
+router = Router(tags=["companies"])
+
+
+@router.get("/companies", response=list[CompanyOut])
+@paginate(PageNumberPagination)
+def list_companies(request: HttpRequest, filters: Query[CompanyFilter], sort: str = "name"):
+    qs = filters.filter(access.visible_companies(request.user))
+    return apply_sort(qs, sort, COMPANY_SORTS, "name")
+
+
+@router.get("/companies/{int:company_id}", response=CompanyOut)
+def get_company(request: HttpRequest, company_id: int):
+    return access.get_visible(access.visible_companies(request.user), pk=company_id)
+
+
+@router.post("/companies", response={201: CompanyOut})
+def create_company(request: HttpRequest, payload: CompanyIn):
+    if not access.can_create_company(request.user):
+        raise Forbidden
+    data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
+    return 201, validated(CompanyForm(data, user=request.user))
+
+
+@router.patch("/companies/{int:company_id}", response=CompanyOut)
+def update_company(request: HttpRequest, company_id: int, payload: CompanyIn):
+    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
+    if not access.can_edit_company(request.user, company):
+        raise Forbidden
+    data = merged(company, CompanyForm, payload.dict(exclude_unset=True))
+    return validated(CompanyForm(data, instance=company, user=request.user))
+
+
+@router.delete("/companies/{int:company_id}", response={204: None})
+def delete_company(request: HttpRequest, company_id: int):
+    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
+    if access.role(request.user) not in {"admin", "manager"}:
+        raise Forbidden
+    company.delete()
+    return 204, None
+
+
+@router.put("/companies/{int:company_id}/registry", response=CompanyOut)
+def link_registry(request: HttpRequest, company_id: int, payload: RegistryLinkIn):
+    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
+    if not access.can_edit_company(request.user, company):
+        raise Forbidden
+    entry = None
+    if payload.registry is not None:
+        entry = access.get_visible(access.visible_registry(request.user), pk=payload.registry)
+    return services.link_to_registry(company, entry)
+
+
+@router.get("/registry", response=list[RegistryEntryOut])
+@paginate(PageNumberPagination)
+def search_registry(request: HttpRequest, filters: Query[RegistryFilter]):
+    return filters.filter(access.visible_registry(request.user)).order_by("name_key", "pk")
+
+
+@router.get("/registry/{int:entry_id}", response=RegistryEntryOut)
+def get_registry_entry(request: HttpRequest, entry_id: int):
+    return access.get_visible(access.visible_registry(request.user), pk=entry_id)

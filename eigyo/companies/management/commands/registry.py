@@ -1,0 +1,39 @@
+"""eigyo registry load edinet|tse · eigyo registry search NAME"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from eigyo.companies import registry
+from eigyo.companies.filters import name_search
+from eigyo.companies.models import RegistryEntry
+
+
+class Command(BaseCommand):
+    help = (
+        "The public company registry. `load edinet` loads the EDINET code list shipped in "
+        "the japan-finance-codes package; `load tse` then adds market segment, 33-sector and "
+        "TOPIX size class from the JPX list in the tokyo-stock-exchange package. Loads are "
+        "idempotent. `search NAME` looks a name, kana or romaji prefix up."
+    )
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        load = sub.add_parser("load", help="load a public list into the registry")
+        load.add_argument("source", choices=["edinet", "tse"], help="which list")
+        load.add_argument("--no-progress", action="store_true", help="no progress bar")
+        search = sub.add_parser("search", help="search the registry")
+        search.add_argument("name", help="name, kana or romaji prefix, or English name")
+        search.add_argument("--limit", type=int, default=10)
+
+    def handle(self, *args, **opts):
+        if opts["action"] == "load":
+            loader = {"edinet": registry.load_edinet, "tse": registry.load_tse}[opts["source"]]
+            report = loader(progress=not opts["no_progress"])
+            self.stdout.write(self.style.SUCCESS(report.summary()))
+            return
+        if opts["limit"] < 1:
+            raise CommandError("--limit must be at least 1")
+        cond = name_search(opts["name"], prefix_only=True)
+        for entry in RegistryEntry.objects.filter(cond).order_by("name_key")[: opts["limit"]]:
+            self.stdout.write(
+                f"{entry.corporate_number or '-':13}  {entry.name}  {entry.name_en}".rstrip()
+            )

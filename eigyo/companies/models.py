@@ -1,0 +1,159 @@
+"""The company master: the public registry and each organisation's companies."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.companies import codes
+from eigyo.core.models import OrgScoped
+from eigyo.lib import jp_text
+
+SECTOR_CHOICES = [(code, ja) for code, ja, _en in codes.SECTORS_33]
+PREFECTURE_CHOICES = [(code, ja) for code, ja, _en in codes.PREFECTURES]
+SIZE_CHOICES = codes.SIZE_CLASSES
+SEGMENT_CHOICES = [(code, ja) for code, ja, _en in codes.MARKET_SEGMENTS]
+
+
+def search_fields(name: str, name_en: str, kana: str) -> dict:
+    """The derived columns every name search uses (one normaliser for all)."""
+    hira = jp_text.to_hiragana(kana) if kana else ""
+    return {
+        "name_key": jp_text.company_name_key(name),
+        "name_en_key": jp_text.company_name_key(name_en) if name_en else "",
+        "kana_key": jp_text.company_name_key(hira) if hira else "",
+        "romaji": jp_text.company_name_key(jp_text.kana_to_romaji(kana)) if kana else "",
+    }
+
+
+class RegistryEntry(models.Model):
+    """A real Japanese company from public lists (EDINET, JPX, NTA).
+
+    Shared by all organisations, so it has no org column; organisations link
+    their own Company rows to it.
+    """
+
+    corporate_number = models.CharField(_("corporate number"), max_length=13, blank=True)
+    edinet_code = models.CharField(_("EDINET code"), max_length=6, blank=True)
+    name = models.CharField(_("legal name"), max_length=300)
+    name_en = models.CharField(_("English name"), max_length=300, blank=True)
+    kana = models.CharField(_("reading (kana)"), max_length=300, blank=True)
+    securities_code = models.CharField(_("securities code"), max_length=5, blank=True)
+    short_name = models.CharField(_("short name"), max_length=200, blank=True)
+    sector33 = models.CharField(_("industry (TSE 33)"), max_length=4, blank=True, choices=SECTOR_CHOICES)
+    industry_label = models.CharField(_("industry as published"), max_length=100, blank=True)
+    market_segment = models.CharField(
+        _("market segment"), max_length=20, blank=True, choices=SEGMENT_CHOICES
+    )
+    size_class = models.CharField(_("size class"), max_length=20, blank=True, choices=SIZE_CHOICES)
+    is_listed = models.BooleanField(_("listed"), default=False)
+    prefecture = models.CharField(
+        _("prefecture"), max_length=2, blank=True, choices=PREFECTURE_CHOICES
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    name_key = models.CharField(max_length=300, db_index=True)
+    name_en_key = models.CharField(max_length=300, blank=True, db_index=True)
+    kana_key = models.CharField(max_length=300, blank=True, db_index=True)
+    romaji = models.CharField(max_length=300, blank=True, db_index=True)
+    source = models.CharField(_("source"), max_length=20)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("registry entry")
+        verbose_name_plural = _("registry entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["corporate_number"],
+                condition=~models.Q(corporate_number=""),
+                name="registry_corporate_number_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["edinet_code"],
+                condition=~models.Q(edinet_code=""),
+                name="registry_edinet_code_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["securities_code"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:registry_detail", args=[self.pk])
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def ticker(self) -> str:
+        return self.securities_code[:4]
+
+    @property
+    def is_prestigious(self) -> bool:
+        return self.size_class in codes.PRESTIGE_SIZE_CLASSES
+
+
+class Company(OrgScoped):
+    """A company the organisation works with, optionally linked to the registry."""
+
+    legal_name = models.CharField(_("legal name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=200, blank=True)
+    name_en = models.CharField(_("English name"), max_length=300, blank=True)
+    kana = models.CharField(_("reading (kana)"), max_length=300, blank=True)
+    corporate_number = models.CharField(_("corporate number"), max_length=13, blank=True)
+    sector33 = models.CharField(_("industry (TSE 33)"), max_length=4, blank=True, choices=SECTOR_CHOICES)
+    size_class = models.CharField(_("size class"), max_length=20, blank=True, choices=SIZE_CHOICES)
+    market_segment = models.CharField(
+        _("market segment"), max_length=20, blank=True, choices=SEGMENT_CHOICES
+    )
+    prefecture = models.CharField(
+        _("prefecture"), max_length=2, blank=True, choices=PREFECTURE_CHOICES
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=8, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    registry = models.ForeignKey(
+        RegistryEntry,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="companies",
+        verbose_name=_("registry entry"),
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="companies",
+        verbose_name=_("assigned partner"),
+    )
+    name_key = models.CharField(max_length=300, db_index=True)
+    name_en_key = models.CharField(max_length=300, blank=True)
+    kana_key = models.CharField(max_length=300, blank=True)
+    romaji = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "corporate_number"],
+                condition=~models.Q(corporate_number=""),
+                name="company_corporate_number_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["org", "name_key"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:detail", args=[self.pk])
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.legal_name
+
+    def save(self, *args, **kwargs):
+        for field, value in search_fields(self.legal_name, self.name_en, self.kana).items():
+            setattr(self, field, value)
+        super().save(*args, **kwargs)

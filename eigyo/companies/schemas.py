@@ -1,0 +1,48 @@
+"""API shapes for companies and the registry."""
+
+from ninja import ModelSchema, Schema
+
+from eigyo.companies.models import Company, RegistryEntry
+
+
+class RegistryEntryOut(ModelSchema):
+    class Meta:
+        model = RegistryEntry
+        fields = ["id", "corporate_number", "edinet_code", "name", "name_en", "kana",
+                  "securities_code", "short_name", "sector33", "market_segment", "size_class",
+                  "is_listed", "prefecture"]  # fmt: skip
+
+
+class CompanyOut(ModelSchema):
+    display_name: str
+
+    class Meta:
+        model = Company
+        fields = ["id", "legal_name", "short_name", "name_en", "kana", "corporate_number",
+                  "sector33", "size_class", "market_segment", "prefecture", "address",
+                  "postal_code", "phone", "website", "notes", "registry", "partner",
+                  "created_at", "updated_at"]  # fmt: skip
+
+
+class CompanyIn(Schema):
+    """Fields a client may send; validated by the same CompanyForm as the UI."""
+
+    legal_name: str | None = None
+    short_name: str | None = None
+    name_en: str | None = None
+    kana: str | None = None
+    corporate_number: str | None = None
+    sector33: str | None = None
+    size_class: str | None = None
+    market_segment: str | None = None
+    prefecture: str | None = None
+    address: str | None = None
+    postal_code: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    partner: int | None = None
+    notes: str | None = None
+
+
+class RegistryLinkIn(Schema):
+    registry: int | None = None

@@ -1,0 +1,146 @@
+"""Company and registry pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from eigyo.accounts import access
+from eigyo.companies import services
+from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
+from eigyo.companies.forms import CompanyForm
+from eigyo.companies.models import PREFECTURE_CHOICES, SECTOR_CHOICES
+from eigyo.core.htmx import render_list
+from eigyo.core.lists import apply_sort, filter_from_query
+from eigyo.core.views import deny_unless, form_page
+
+
+@login_required
+@require_http_methods(["GET"])
+def company_list(request: HttpRequest) -> HttpResponse:
+    filters = filter_from_query(CompanyFilter, request.GET)
+    qs = filters.filter(access.visible_companies(request.user)).select_related("registry")
+    qs = apply_sort(qs, request.GET.get("sort"), COMPANY_SORTS, "name")
+    return render_list(
+        request,
+        "companies/company_list.html",
+        "companies/_company_table.html",
+        qs,
+        {
+            "filters": filters,
+            "can_create": access.can_create_company(request.user),
+            "sectors": SECTOR_CHOICES,
+            "prefectures": PREFECTURE_CHOICES,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    company = access.get_visible(
+        access.visible_companies(request.user).select_related("registry", "partner"), pk=pk
+    )
+    people = access.visible_people(request.user).filter(company=company).order_by(
+        "-seniority", "family_kana"
+    )
+    relationships = (
+        access.visible_relationships(request.user)
+        .filter(company=company)
+        .select_related("owner")
+    )
+    activities = (
+        access.visible_activities(request.user)
+        .filter(company=company)
+        .select_related("owner")
+        .prefetch_related("people")[:50]
+    )
+    return render(
+        request,
+        "companies/company_detail.html",
+        {
+            "company": company,
+            "people": people,
+            "relationships": relationships,
+            "activities": activities,
+            "can_edit": access.can_edit_company(request.user, company),
+            "can_log": access.can_log_activity(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_create(request: HttpRequest) -> HttpResponse:
+    deny_unless(access.can_create_company(request.user))
+    form = CompanyForm(request.POST or None, user=request.user)
+    return form_page(request, form, template="companies/company_form.html",
+                     success_message=_("Company saved."))  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    company = access.get_visible(access.visible_companies(request.user), pk=pk)
+    deny_unless(access.can_edit_company(request.user, company))
+    form = CompanyForm(request.POST or None, instance=company, user=request.user)
+    return form_page(request, form, template="companies/company_form.html",
+                     success_message=_("Company saved."), context={"company": company})  # fmt: skip
+
+
+@login_required
+@require_POST
+def company_link_registry(request: HttpRequest, pk: int) -> HttpResponse:
+    company = access.get_visible(access.visible_companies(request.user), pk=pk)
+    deny_unless(access.can_edit_company(request.user, company))
+    entry_id = request.POST.get("entry", "")
+    entry = None
+    if entry_id:
+        entry = access.get_visible(access.visible_registry(request.user), pk=entry_id)
+    services.link_to_registry(company, entry)
+    messages.success(request, _("Registry link saved.") if entry else _("Registry link removed."))
+    return redirect(company.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET"])
+def registry_list(request: HttpRequest) -> HttpResponse:
+    filters = filter_from_query(RegistryFilter, request.GET)
+    qs = filters.filter(access.visible_registry(request.user))
+    qs = qs.order_by("name_key")
+    link_to = request.GET.get("link_to")
+    context = {"filters": filters, "link_to": link_to, "sectors": SECTOR_CHOICES,
+               "can_create": access.can_create_company(request.user)}  # fmt: skip
+    return render_list(
+        request, "companies/registry_list.html", "companies/_registry_table.html", qs, context
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def registry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = access.get_visible(access.visible_registry(request.user), pk=pk)
+    ours = access.visible_companies(request.user).filter(registry=entry).annotate(
+        n_rel=Count("relationships")
+    )
+    return render(
+        request,
+        "companies/registry_detail.html",
+        {"entry": entry, "ours": ours, "can_create": access.can_create_company(request.user)},
+    )
+
+
+@login_required
+@require_POST
+def registry_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a registry company one of the organisation's companies."""
+    deny_unless(access.can_create_company(request.user))
+    entry = access.get_visible(access.visible_registry(request.user), pk=pk)
+    company, created = services.company_from_registry(access.membership(request.user).org, entry)
+    messages.success(
+        request, _("Company added.") if created else _("This company is already in your list.")
+    )
+    return redirect(company.get_absolute_url())

@@ -1,0 +1,117 @@
+"""Shared actors for every test: an admin, a manager, two reps in one org, a
+partner user (and one of another partner), a marketing user, and an outsider
+in another organisation; plus a small book of records they can (not) see."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def _user(org, email, role, *, team=None, partner=None, **names):
+    from eigyo.accounts.models import Membership, User
+
+    user = User.objects.create_user(email, PASSWORD, **names)
+    Membership.objects.create(org=org, user=user, role=role, team=team, partner=partner)
+    return user
+
+
+@pytest.fixture
+def actors(db):
+    from eigyo.accounts.models import Organisation, Role, Team
+    from eigyo.partners.models import Partner
+
+    org = Organisation.objects.create(name="Acme Japan KK", slug="acme")
+    other = Organisation.objects.create(name="Other KK", slug="other")
+    partner = Partner.objects.create(org=org, name="関西販売株式会社")
+    partner2 = Partner.objects.create(org=org, name="九州商事株式会社")
+    team = Team.objects.create(org=org, name="東京営業一課")
+    a = SimpleNamespace(org=org, other_org=other, partner=partner, partner2=partner2, team=team)
+    a.admin = _user(org, "admin@acme.example", Role.ADMIN, family_name="山本", given_name="健一")
+    a.manager = _user(org, "boss@acme.example", Role.MANAGER, team=team,
+                      family_name="佐藤", given_name="美咲")  # fmt: skip
+    team.manager = a.manager
+    team.save()
+    a.rep1 = _user(org, "rep1@acme.example", Role.REP, team=team, family_name="鈴木",
+                   given_name="大輔", language="en")  # fmt: skip
+    a.rep2 = _user(org, "rep2@acme.example", Role.REP, family_name="高橋", given_name="彩")
+    a.partner_user = _user(org, "p@kansai.example", Role.PARTNER, partner=partner)
+    a.partner2_user = _user(org, "p@kyushu.example", Role.PARTNER, partner=partner2)
+    a.marketing = _user(org, "mkt@acme.example", Role.MARKETING)
+    a.outsider = _user(other, "admin@other.example", Role.ADMIN)
+    return a
+
+
+@pytest.fixture
+def book(actors):
+    """A few records in each org: who may see which is what the access tests check."""
+    from eigyo.activities.models import Activity
+    from eigyo.companies.models import Company
+    from eigyo.contacts.models import Person, Seniority
+    from eigyo.portfolio import services
+
+    a = actors
+    b = SimpleNamespace()
+    b.company = Company.objects.create(org=a.org, legal_name="株式会社トヨタ精機", kana="トヨタセイキ")
+    b.partner_company = Company.objects.create(
+        org=a.org, legal_name="大阪部品株式会社", partner=a.partner
+    )
+    b.other_company = Company.objects.create(org=a.other_org, legal_name="外部商事株式会社")
+    b.person = Person.objects.create(
+        org=a.org, company=b.company, family_name="田中", given_name="太郎",
+        family_kana="タナカ", given_kana="タロウ", seniority=Seniority.GENERAL_MANAGER,
+    )  # fmt: skip
+    b.partner_person = Person.objects.create(
+        org=a.org, company=b.partner_company, family_name="木村", given_name="聡"
+    )
+    b.other_person = Person.objects.create(
+        org=a.other_org, company=b.other_company, family_name="外山", given_name="一郎"
+    )
+    today = dt.date(2026, 11, 2)
+    b.rel = services.add_to_portfolio(org=a.org, company=b.company, owner=a.rep1,
+                                      tier="possible", on=today)  # fmt: skip
+    b.rel2 = services.add_to_portfolio(org=a.org, company=b.company, owner=a.rep2,
+                                       tier="new", on=today)  # fmt: skip
+    b.partner_rel = services.add_to_portfolio(org=a.org, company=b.partner_company,
+                                              owner=a.rep1, tier="probable", on=today)  # fmt: skip
+    b.other_rel = services.add_to_portfolio(org=a.other_org, company=b.other_company,
+                                            owner=a.outsider, tier="new", on=today)  # fmt: skip
+    when = timezone.make_aware(dt.datetime(2026, 11, 2, 10, 0))
+    b.activity = Activity.objects.create(org=a.org, company=b.company, owner=a.rep1,
+                                         occurred_at=when, notes="ご挨拶")  # fmt: skip
+    b.activity.people.add(b.person)
+    b.partner_activity = Activity.objects.create(
+        org=a.org, company=b.partner_company, owner=a.partner_user, occurred_at=when
+    )
+    b.other_activity = Activity.objects.create(
+        org=a.other_org, company=b.other_company, owner=a.outsider, occurred_at=when
+    )
+    return b
+
+
+@pytest.fixture
+def login():
+    """A test client logged in as the given user."""
+
+    def _login(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def api():
+    """An API client authenticated with a fresh token for the given user."""
+    from eigyo.accounts.models import ApiToken
+
+    def _api(user) -> Client:
+        _token, secret = ApiToken.issue(user, "test")
+        return Client(headers={"Authorization": f"Bearer {secret}"})
+
+    return _api

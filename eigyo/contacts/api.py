@@ -1,0 +1,52 @@
+"""People endpoints."""
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from eigyo.accounts import access
+from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
+from eigyo.contacts.forms import PersonForm
+from eigyo.contacts.schemas import PersonIn, PersonOut
+from eigyo.core.api import Forbidden, merged, validated
+from eigyo.core.lists import apply_sort
+
+router = Router(tags=["people"])
+
+
+@router.get("/people", response=list[PersonOut])
+@paginate(PageNumberPagination)
+def list_people(request: HttpRequest, filters: Query[PersonFilter], sort: str = "name"):
+    qs = filters.filter(access.visible_people(request.user))
+    return apply_sort(qs, sort, PERSON_SORTS, "name")
+
+
+@router.get("/people/{int:person_id}", response=PersonOut)
+def get_person(request: HttpRequest, person_id: int):
+    return access.get_visible(access.visible_people(request.user), pk=person_id)
+
+
+@router.post("/people", response={201: PersonOut})
+def create_person(request: HttpRequest, payload: PersonIn):
+    if not access.can_create_person(request.user):
+        raise Forbidden
+    data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
+    return 201, validated(PersonForm(data, user=request.user))
+
+
+@router.patch("/people/{int:person_id}", response=PersonOut)
+def update_person(request: HttpRequest, person_id: int, payload: PersonIn):
+    person = access.get_visible(access.visible_people(request.user), pk=person_id)
+    if not access.can_edit_person(request.user, person):
+        raise Forbidden
+    data = merged(person, PersonForm, payload.dict(exclude_unset=True))
+    return validated(PersonForm(data, instance=person, user=request.user))
+
+
+@router.delete("/people/{int:person_id}", response={204: None})
+def delete_person(request: HttpRequest, person_id: int):
+    person = access.get_visible(access.visible_people(request.user), pk=person_id)
+    if not access.can_edit_person(request.user, person):
+        raise Forbidden
+    person.delete()
+    return 204, None

@@ -1,0 +1,28 @@
+"""One filter definition for the people list page and the people API."""
+
+from django.db.models import Q
+from ninja import FilterSchema
+
+from eigyo.lib import jp_text
+
+PERSON_SORTS = {"name": "family_kana", "company": "company__name_key",
+                "seniority": "seniority", "updated": "updated_at"}  # fmt: skip
+
+
+class PersonFilter(FilterSchema):
+    q: str | None = None
+    company: int | None = None
+    seniority: int | None = None
+
+    def filter_q(self, value):
+        """Kanji, kana (either script) or romaji: "tanaka" finds 田中 when the reading is known."""
+        if not value or not value.strip():
+            return Q()
+        cond = Q()
+        for variant in jp_text.search_variants(value):
+            for word in jp_text.normalize_text(variant).casefold().split():
+                cond |= Q(search_text__contains=word)
+        return cond
+
+    def filter_company(self, value):
+        return Q() if value is None else Q(company_id=value)

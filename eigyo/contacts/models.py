@@ -1,0 +1,98 @@
+"""People at client companies: the buying group's members."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.core.models import OrgScoped
+from eigyo.lib import jp_text
+from eigyo.lib.names import display_name, romaji_name
+
+
+class Seniority(models.IntegerChoices):
+    """Japanese corporate rank, highest first (used to weigh influence)."""
+
+    EXECUTIVE = 6, _("Executive (役員)")
+    DIVISION_HEAD = 5, _("Division head (本部長)")
+    GENERAL_MANAGER = 4, _("General manager (部長)")
+    SECTION_MANAGER = 3, _("Section manager (課長)")
+    SUPERVISOR = 2, _("Supervisor (係長)")
+    STAFF = 1, _("Staff (担当)")
+    OTHER = 0, _("Other")
+
+
+class Person(OrgScoped):
+    """A person at a company. Family and given names are kept apart with their
+    kana reading; romaji is derived from the kana so "tanaka" finds 田中."""
+
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("company"),
+    )
+    family_name = models.CharField(_("family name"), max_length=100)
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    family_kana = models.CharField(_("family name (kana)"), max_length=100, blank=True)
+    given_kana = models.CharField(_("given name (kana)"), max_length=100, blank=True)
+    family_romaji = models.CharField(_("family name (romaji)"), max_length=100, blank=True)
+    given_romaji = models.CharField(_("given name (romaji)"), max_length=100, blank=True)
+    department = models.CharField(_("department"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    seniority = models.IntegerField(
+        _("seniority"), choices=Seniority.choices, default=Seniority.OTHER
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=20, blank=True)
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("reports to"),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    search_text = models.CharField(max_length=500, blank=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["org", "family_kana"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("contacts:detail", args=[self.pk])
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.family_name, self.given_name)
+
+    @property
+    def kana_name(self) -> str:
+        return " ".join(p for p in (self.family_kana, self.given_kana) if p)
+
+    @property
+    def romaji_display(self) -> str:
+        return " ".join(p for p in (self.given_romaji, self.family_romaji) if p)
+
+    def save(self, *args, **kwargs):
+        if self.family_kana or self.given_kana:
+            self.family_romaji, self.given_romaji = romaji_name(self.family_kana, self.given_kana)
+        parts = [
+            self.family_name + self.given_name,
+            jp_text.to_hiragana(self.family_kana + self.given_kana),
+            (self.family_romaji + self.given_romaji).lower(),
+            (self.given_romaji + self.family_romaji).lower(),
+        ]
+        self.search_text = " ".join(jp_text.normalize_text(p).casefold() for p in parts if p)
+        super().save(*args, **kwargs)

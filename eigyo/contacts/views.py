@@ -1,0 +1,78 @@
+"""People pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from eigyo.accounts import access
+from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
+from eigyo.contacts.forms import PersonForm
+from eigyo.core.htmx import render_list
+from eigyo.core.lists import apply_sort, filter_from_query
+from eigyo.core.views import deny_unless, form_page
+
+
+@login_required
+@require_http_methods(["GET"])
+def person_list(request: HttpRequest) -> HttpResponse:
+    filters = filter_from_query(PersonFilter, request.GET)
+    qs = filters.filter(access.visible_people(request.user)).select_related("company")
+    qs = apply_sort(qs, request.GET.get("sort"), PERSON_SORTS, "name")
+    return render_list(
+        request,
+        "contacts/person_list.html",
+        "contacts/_person_table.html",
+        qs,
+        {"filters": filters, "can_create": access.can_create_person(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible(
+        access.visible_people(request.user).select_related("company", "reports_to"), pk=pk
+    )
+    activities = (
+        access.visible_activities(request.user)
+        .filter(people=person)
+        .select_related("owner", "company")
+        .prefetch_related("people")[:50]
+    )
+    reports = access.visible_people(request.user).filter(reports_to=person)
+    return render(
+        request,
+        "contacts/person_detail.html",
+        {
+            "person": person,
+            "activities": activities,
+            "reports": reports,
+            "can_edit": access.can_edit_person(request.user, person),
+            "can_log": access.can_log_activity(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    deny_unless(access.can_create_person(request.user))
+    initial = {}
+    company_id = request.GET.get("company", "")
+    if company_id.isdigit() and access.visible_companies(request.user).filter(pk=company_id):
+        initial["company"] = int(company_id)
+    form = PersonForm(request.POST or None, user=request.user, initial=initial)
+    return form_page(request, form, template="contacts/person_form.html",
+                     success_message=_("Person saved."))  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible(access.visible_people(request.user), pk=pk)
+    deny_unless(access.can_edit_person(request.user, person))
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    return form_page(request, form, template="contacts/person_form.html",
+                     success_message=_("Person saved."), context={"person": person})  # fmt: skip

@@ -1,0 +1,67 @@
+"""API plumbing shared by every router: auth, form-backed validation, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.forms import model_to_dict
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import HttpBearer
+
+from eigyo.accounts.models import ApiToken
+
+
+class FormInvalid(Exception):
+    """A form-backed payload failed validation; answered as 422 with field messages."""
+
+    def __init__(self, form):
+        super().__init__("invalid")
+        self.errors = [
+            {"field": field, "message": str(message)}
+            for field, messages in form.errors.items()
+            for message in messages
+        ]
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer eg_…` with a personal token made in the UI."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        found = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=ApiToken.hash(token), revoked_at__isnull=True, user__is_active=True)
+            .first()
+        )
+        if found is None:
+            return None
+        now = timezone.now()
+        # Write at most once a minute: reads should not turn into writes.
+        if not found.last_used_at or now - found.last_used_at > dt.timedelta(minutes=1):
+            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        request.user = found.user
+        return found.user
+
+
+def validated(form):
+    """Return the form's instance saved, or raise FormInvalid (→ 422)."""
+    if not form.is_valid():
+        raise FormInvalid(form)
+    return form.save()
+
+
+def merged(instance, form_class, payload: dict) -> dict:
+    """Current values overlaid with a PATCH payload, in the form's own terms."""
+    fields = list(form_class.base_fields)
+    data = model_to_dict(instance, fields=fields)
+    for key, value in data.items():
+        if hasattr(value, "__iter__") and not isinstance(value, str):
+            data[key] = [getattr(v, "pk", v) for v in value]
+        elif value is None:
+            data[key] = ""
+    data.update({k: ("" if v is None else v) for k, v in payload.items()})
+    return data
+
+
+class Forbidden(Exception):
+    """The user sees the object (or list) but may not change it: 403."""

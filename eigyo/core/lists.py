@@ -1,0 +1,24 @@
+"""Sorting and filter parsing shared by the HTML lists and the API lists."""
+
+from django.db.models import QuerySet
+from ninja import FilterSchema
+from pydantic import ValidationError
+
+
+def apply_sort(queryset: QuerySet, sort: str | None, allowed: dict[str, str], default: str):
+    """Order by a whitelisted key; "-key" sorts descending. Unknown keys fall back."""
+    key = (sort or "").lstrip("-")
+    field = allowed.get(key) or allowed[default]
+    descending = bool(sort and sort.startswith("-") and key in allowed)
+    return queryset.order_by(("-" if descending else "") + field, "-pk" if descending else "pk")
+
+
+def filter_from_query(filter_class: type[FilterSchema], params) -> FilterSchema:
+    """Build a FilterSchema from a query string, dropping values that fail validation
+    (a hand-edited URL should show a list, not an error page)."""
+    data = {k: v for k, v in params.items() if k in filter_class.model_fields and v != ""}
+    try:
+        return filter_class(**data)
+    except ValidationError as exc:
+        bad = {str(err["loc"][0]) for err in exc.errors() if err.get("loc")}
+        return filter_class(**{k: v for k, v in data.items() if k not in bad})

@@ -1,0 +1,29 @@
+"""Small view helpers shared by every app."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+
+def deny_unless(allowed: bool) -> None:
+    """403 for a visible object the user may not change (invisible ones are 404 earlier)."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def form_page(
+    request: HttpRequest,
+    form,
+    *,
+    template: str,
+    success_message: str,
+    context: dict | None = None,
+) -> HttpResponse:
+    """Save a valid POSTed form and redirect to the saved object, else render it."""
+    if request.method == "POST" and form.is_valid():
+        obj = form.save()
+        messages.success(request, success_message)
+        return redirect(obj.get_absolute_url())
+    status = 422 if request.method == "POST" else 200
+    return render(request, template, {"form": form, **(context or {})}, status=status)

@@ -1,0 +1,95 @@
+"""Portfolio endpoints: relationships and their tier history."""
+
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.core.api import FormInvalid, Forbidden
+from eigyo.core.lists import apply_sort
+from eigyo.portfolio import services
+from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
+from eigyo.portfolio.forms import RelationshipEditForm, RelationshipForm
+from eigyo.portfolio.schemas import (
+    RelationshipIn,
+    RelationshipOut,
+    RelationshipPatch,
+    TierChangeOut,
+)
+
+router = Router(tags=["portfolio"])
+
+
+@router.get("/relationships", response=list[RelationshipOut])
+@paginate(PageNumberPagination)
+def list_relationships(
+    request: HttpRequest, filters: Query[RelationshipFilter], sort: str = "company"
+):
+    qs = filters.filter(access.visible_relationships(request.user))
+    return apply_sort(qs, sort, RELATIONSHIP_SORTS, "company")
+
+
+@router.get("/relationships/{int:rel_id}", response=RelationshipOut)
+def get_relationship(request: HttpRequest, rel_id: int):
+    return access.get_visible(access.visible_relationships(request.user), pk=rel_id)
+
+
+@router.get("/relationships/{int:rel_id}/history", response=list[TierChangeOut])
+def relationship_history(request: HttpRequest, rel_id: int):
+    rel = access.get_visible(access.visible_relationships(request.user), pk=rel_id)
+    return list(rel.tier_changes.all())
+
+
+@router.post("/relationships", response={201: RelationshipOut})
+def create_relationship(request: HttpRequest, payload: RelationshipIn):
+    if not access.can_create_relationship(request.user):
+        raise Forbidden
+    data = payload.dict()
+    data["owner"] = data["owner"] or request.user.pk
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    form = RelationshipForm(data, user=request.user)
+    if not form.is_valid():
+        raise FormInvalid(form)
+    cd = form.cleaned_data
+    with transaction.atomic():
+        rel = services.add_to_portfolio(
+            org=access.membership(request.user).org, company=cd["company"], owner=cd["owner"],
+            tier=cd["tier"], on=clock.today(), reason=cd["reason"], by=request.user,
+        )  # fmt: skip
+        rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
+        rel.save(update_fields=["cadence_days", "notes"])
+    return 201, rel
+
+
+@router.patch("/relationships/{int:rel_id}", response=RelationshipOut)
+def update_relationship(request: HttpRequest, rel_id: int, payload: RelationshipPatch):
+    rel = access.get_visible(access.visible_relationships(request.user), pk=rel_id)
+    if not access.can_edit_relationship(request.user, rel):
+        raise Forbidden
+    sent = payload.dict(exclude_unset=True)
+    data = {"tier": rel.tier, "cadence_days": rel.cadence_days or "", "notes": rel.notes,
+            "reason": ""}  # fmt: skip
+    data.update({k: ("" if v is None else v) for k, v in sent.items()})
+    old_tier = rel.tier
+    form = RelationshipEditForm(data, instance=rel)
+    if not form.is_valid():
+        raise FormInvalid(form)
+    cd = form.cleaned_data
+    with transaction.atomic():
+        rel.tier = old_tier
+        services.change_tier(rel, tier=cd["tier"], on=clock.today(), reason=cd["reason"],
+                             by=request.user)  # fmt: skip
+        rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
+        rel.save(update_fields=["cadence_days", "notes", "updated_at"])
+    return rel
+
+
+@router.delete("/relationships/{int:rel_id}", response={204: None})
+def delete_relationship(request: HttpRequest, rel_id: int):
+    rel = access.get_visible(access.visible_relationships(request.user), pk=rel_id)
+    if not access.can_edit_relationship(request.user, rel):
+        raise Forbidden
+    rel.delete()
+    return 204, None

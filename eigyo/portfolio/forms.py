@@ -1,0 +1,52 @@
+"""Portfolio forms: add a company to a rep's portfolio, move it between tiers."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.accounts import access
+from eigyo.portfolio.models import Relationship, Tier
+
+
+class RelationshipForm(forms.Form):
+    company = forms.ModelChoiceField(queryset=None, label=_("company"))
+    owner = forms.ModelChoiceField(queryset=None, label=_("rep"))
+    tier = forms.ChoiceField(choices=Tier.choices, initial=Tier.NEW, label=_("tier"))
+    reason = forms.CharField(max_length=500, required=False, label=_("reason"))
+    cadence_days = forms.IntegerField(
+        min_value=1, max_value=365, required=False, label=_("cadence override (days)")
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                            label=_("notes"))  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
+        self.fields["owner"].queryset = access.assignable_owners(user)
+        self.fields["owner"].initial = user.pk
+
+    def clean(self):
+        data = super().clean()
+        company, owner = data.get("company"), data.get("owner")
+        if company and owner and Relationship.objects.filter(company=company, owner=owner).exists():
+            raise forms.ValidationError(
+                _("This company is already in that rep's portfolio."), code="duplicate"
+            )
+        return data
+
+
+class RelationshipEditForm(forms.ModelForm):
+    """Edit a relationship; a tier move needs a reason and is recorded."""
+
+    reason = forms.CharField(max_length=500, required=False, label=_("reason for the tier change"))
+
+    class Meta:
+        model = Relationship
+        fields = ["tier", "cadence_days", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if "tier" in self.changed_data and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the tier changes."))
+        return data

@@ -1,0 +1,80 @@
+"""The rep's portfolio: companies at a tier, with the history of each move."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.core.models import OrgScoped
+
+
+class Tier(models.TextChoices):
+    """Portfolio tiers, in the order a relationship matures."""
+
+    NEW = "new", _("New")
+    WILLING = "willing", _("Willing to talk")
+    POSSIBLE = "possible", _("Possible")
+    PROBABLE = "probable", _("Probable")
+    CLIENT = "client", _("Client")
+    NURTURE = "nurture", _("Nurture")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Relationship(OrgScoped):
+    """A company in one rep's portfolio, at a tier."""
+
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="relationships",
+        verbose_name=_("company"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="relationships",
+        verbose_name=_("rep"),
+    )
+    tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices, default=Tier.NEW)
+    tier_since = models.DateField(_("tier since"))
+    cadence_days = models.PositiveIntegerField(
+        _("cadence override (days)"), null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("relationship")
+        verbose_name_plural = _("relationships")
+        constraints = [
+            models.UniqueConstraint(fields=["company", "owner"], name="relationship_unique")
+        ]
+        indexes = [models.Index(fields=["org", "owner", "tier"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolio:detail", args=[self.pk])
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.get_tier_display()}"
+
+
+class TierChange(OrgScoped):
+    """One move of a relationship between tiers, dated, with the reason."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="tier_changes"
+    )
+    from_tier = models.CharField(_("from"), max_length=20, choices=Tier.choices, blank=True)
+    to_tier = models.CharField(_("to"), max_length=20, choices=Tier.choices)
+    changed_on = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tier change")
+        verbose_name_plural = _("tier changes")
+        ordering = ["-changed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_tier or '–'} → {self.to_tier} ({self.changed_on})"

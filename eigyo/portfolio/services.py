@@ -1,0 +1,36 @@
+"""Portfolio writes: every tier move is recorded with its date and reason."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from eigyo.portfolio.models import Relationship, TierChange
+
+
+@transaction.atomic
+def add_to_portfolio(
+    *, org, company, owner, tier: str, on: dt.date, reason: str = "", by=None
+) -> Relationship:
+    rel = Relationship.objects.create(
+        org=org, company=company, owner=owner, tier=tier, tier_since=on
+    )
+    TierChange.objects.create(
+        org=org, relationship=rel, from_tier="", to_tier=tier, changed_on=on,
+        reason=reason, changed_by=by,
+    )  # fmt: skip
+    return rel
+
+
+@transaction.atomic
+def change_tier(rel: Relationship, *, tier: str, on: dt.date, reason: str, by) -> Relationship:
+    """Move a relationship to another tier (no-op when it is already there)."""
+    if tier == rel.tier:
+        return rel
+    TierChange.objects.create(
+        org_id=rel.org_id, relationship=rel, from_tier=rel.tier, to_tier=tier,
+        changed_on=on, reason=reason, changed_by=by,
+    )  # fmt: skip
+    rel.tier = tier
+    rel.tier_since = on
+    rel.save(update_fields=["tier", "tier_since", "updated_at"])
+    return rel

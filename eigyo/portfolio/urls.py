@@ -1,0 +1,10 @@
+from django.urls import path
+
+from eigyo.portfolio import views
+
+app_name = "portfolio"
+urlpatterns = [
+    path("", views.relationship_list, name="list"),
+    path("new/", views.relationship_create, name="create"),
+    path("<int:pk>/", views.relationship_detail, name="detail"),
+]

@@ -1,0 +1,128 @@
+"""Portfolio pages: the relationships of a rep (or a team) by tier."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.core.htmx import render_list
+from eigyo.core.lists import apply_sort, filter_from_query
+from eigyo.core.views import deny_unless
+from eigyo.portfolio import services
+from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
+from eigyo.portfolio.forms import RelationshipEditForm, RelationshipForm
+from eigyo.portfolio.models import Tier
+
+
+@login_required
+@require_http_methods(["GET"])
+def relationship_list(request: HttpRequest) -> HttpResponse:
+    filters = filter_from_query(RelationshipFilter, request.GET)
+    visible = access.visible_relationships(request.user)
+    qs = filters.filter(visible).select_related("company", "owner")
+    qs = apply_sort(qs, request.GET.get("sort"), RELATIONSHIP_SORTS, "company")
+    return render_list(
+        request,
+        "portfolio/relationship_list.html",
+        "portfolio/_relationship_table.html",
+        qs,
+        {
+            "filters": filters,
+            "tiers": Tier.choices,
+            "owners": access.visible_users(request.user).filter(
+                pk__in=visible.values("owner_id")
+            ),
+            "can_create": access.can_create_relationship(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    rel = access.get_visible(
+        access.visible_relationships(request.user).select_related("company", "owner"), pk=pk
+    )
+    can_edit = access.can_edit_relationship(request.user, rel)
+    if request.method == "POST":
+        deny_unless(can_edit)
+    form = RelationshipEditForm(request.POST or None, instance=rel) if can_edit else None
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            new_tier = form.cleaned_data["tier"]
+            rel.tier = form.initial["tier"]  # change_tier records the move from the old tier
+            services.change_tier(rel, tier=new_tier, on=clock.today(),
+                                 reason=form.cleaned_data["reason"], by=request.user)  # fmt: skip
+            rel.cadence_days = form.cleaned_data["cadence_days"]
+            rel.notes = form.cleaned_data["notes"]
+            rel.save(update_fields=["cadence_days", "notes", "updated_at"])
+        messages.success(request, _("Relationship saved."))
+        return redirect(rel.get_absolute_url())
+    activities = (
+        access.visible_activities(request.user)
+        .filter(company=rel.company)
+        .select_related("owner")
+        .prefetch_related("people")[:30]
+    )
+    return render(
+        request,
+        "portfolio/relationship_detail.html",
+        {
+            "rel": rel,
+            "form": form,
+            "history": rel.tier_changes.select_related("changed_by"),
+            "activities": activities,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def relationship_create(request: HttpRequest) -> HttpResponse:
+    deny_unless(access.can_create_relationship(request.user))
+    initial = {}
+    company_id = request.GET.get("company", "")
+    if company_id.isdigit():
+        initial["company"] = int(company_id)
+    form = RelationshipForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        rel = services.add_to_portfolio(
+            org=access.membership(request.user).org, company=data["company"],
+            owner=data["owner"], tier=data["tier"], on=clock.today(),
+            reason=data["reason"], by=request.user,
+        )  # fmt: skip
+        if data["cadence_days"] or data["notes"]:
+            rel.cadence_days, rel.notes = data["cadence_days"], data["notes"]
+            rel.save(update_fields=["cadence_days", "notes"])
+        messages.success(request, _("Added to the portfolio."))
+        return redirect(rel.get_absolute_url())
+    return render(request, "portfolio/relationship_form.html", {"form": form},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET"])
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: my portfolio by tier, my latest contacts, links to everything."""
+    from django.db.models import Count
+
+    mine = access.visible_relationships(request.user).filter(owner=request.user)
+    counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
+    funnel = [(value, label, counts.get(value, 0)) for value, label in Tier.choices]
+    recent = (
+        access.visible_activities(request.user)
+        .filter(owner=request.user)
+        .select_related("company")[:8]
+    )
+    return render(
+        request,
+        "home.html",
+        {"funnel": funnel, "recent": recent, "can_log": access.can_log_activity(request.user)},
+    )

@@ -1,0 +1,18 @@
+"""URL map: pages per app, the API under /api/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from eigyo.api import api
+from eigyo.portfolio.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("eigyo.accounts.urls")),
+    path("companies/", include("eigyo.companies.urls")),
+    path("people/", include("eigyo.contacts.urls")),
+    path("portfolio/", include("eigyo.portfolio.urls")),
+    path("activities/", include("eigyo.activities.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
