@@ -33,15 +33,23 @@ api.add_router("", activities_router)
 
 @api.exception_handler(FormInvalid)
 def form_invalid(request, exc: FormInvalid):
+    detail = _("This conflicts with an existing record.") if exc.conflict else _(
+        "The data is not valid."
+    )
     return api.create_response(
-        request, {"detail": _("The data is not valid."), "errors": exc.errors}, status=422
+        request, {"detail": detail, "errors": exc.errors}, status=409 if exc.conflict else 422
     )
 
 
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
+    # loc is e.g. ("body", "payload", "legal_name"): name the field the client sent.
+    wrappers = {"body", "query", "path", "payload", "filters"}
     errors = [
-        {"field": ".".join(str(p) for p in e.get("loc", [])[1:]), "message": e.get("msg", "")}
+        {
+            "field": ".".join(str(p) for p in e.get("loc", []) if p not in wrappers),
+            "message": e.get("msg", ""),
+        }
         for e in exc.errors
     ]
     return api.create_response(

@@ -1,5 +1,7 @@
 """Activity endpoints: the visit log."""
 
+import datetime as dt
+
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
@@ -15,11 +17,12 @@ from eigyo.core.lists import apply_sort
 router = Router(tags=["activities"])
 
 
-def _form_data(payload: dict) -> dict:
-    data = {k: ("" if v is None else v) for k, v in payload.items()}
-    when = payload.get("occurred_at")
-    if when is not None:
-        # Forms take local wall time; an aware value is converted first.
+def _form_data(values: dict) -> dict:
+    """JSON values in the terms of the log-a-visit form."""
+    data = {k: ("" if v is None else v) for k, v in values.items()}
+    when = values.get("occurred_at")
+    if isinstance(when, dt.datetime):
+        # The form takes local wall time; an aware value is converted first.
         local = timezone.localtime(when) if timezone.is_aware(when) else when
         data["occurred_at"] = local.strftime("%Y-%m-%dT%H:%M:%S")
     if not data.get("business_discussed"):
@@ -51,14 +54,7 @@ def update_activity(request: HttpRequest, activity_id: int, payload: ActivityIn)
     activity = access.get_visible(access.visible_activities(request.user), pk=activity_id)
     if not access.can_edit_activity(request.user, activity):
         raise Forbidden
-    sent = payload.dict(exclude_unset=True)
-    data = merged(activity, ActivityForm, {})
-    data["occurred_at"] = timezone.localtime(activity.occurred_at).strftime("%Y-%m-%dT%H:%M:%S")
-    data.update(_form_data(sent))
-    if "business_discussed" in sent and not sent["business_discussed"]:
-        data.pop("business_discussed", None)
-    elif not activity.business_discussed and "business_discussed" not in sent:
-        data.pop("business_discussed", None)
+    data = _form_data(merged(activity, ActivityForm, payload.dict(exclude_unset=True)))
     return validated(ActivityForm(data, instance=activity, user=request.user))
 
 

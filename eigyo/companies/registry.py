@@ -110,6 +110,13 @@ def load_edinet(records: Iterable[dict] | None = None, *, progress: bool = False
             **search_fields(name, name_en, ""),
         }
         entry = existing.get(code)
+        if entry is not None:
+            # The JPX list is the authority on sector and listing for listed
+            # companies, and EDINET has no sector for foreign filers: a reload
+            # of EDINET must not undo `load tse`.
+            if entry.market_segment or entry.size_class or not values["sector33"]:
+                values["sector33"] = entry.sector33 or values["sector33"]
+            values["is_listed"] = values["is_listed"] or bool(entry.market_segment)
         if entry is None:
             entry = RegistryEntry(edinet_code=code)
             _apply(entry, values)

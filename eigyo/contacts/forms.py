@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
-from eigyo.contacts.models import Person
+from eigyo.contacts.models import Person, Seniority
 from eigyo.core import fields
 
 
@@ -42,6 +42,11 @@ class PersonForm(forms.ModelForm):
         if self.instance.pk:
             people = people.exclude(pk=self.instance.pk)
         self.fields["reports_to"].queryset = people.order_by("family_kana")
+        self.fields["seniority"].required = False  # unknown rank is "other"
+
+    def clean_seniority(self):
+        value = self.cleaned_data.get("seniority")
+        return Seniority.OTHER if value in (None, "") else value
 
     def clean_family_name(self):
         from eigyo.lib import jp_text

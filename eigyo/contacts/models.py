@@ -88,9 +88,12 @@ class Person(OrgScoped):
     def save(self, *args, **kwargs):
         if self.family_kana or self.given_kana:
             self.family_romaji, self.given_romaji = romaji_name(self.family_kana, self.given_kana)
+        kana = self.family_kana + self.given_kana
         parts = [
             self.family_name + self.given_name,
-            jp_text.to_hiragana(self.family_kana + self.given_kana),
+            jp_text.to_hiragana(kana),
+            # Hepburn keeps long vowels ("satou") where passport romaji drops them ("sato").
+            jp_text.kana_to_romaji(kana) if kana else "",
             (self.family_romaji + self.given_romaji).lower(),
             (self.given_romaji + self.family_romaji).lower(),
         ]

@@ -17,6 +17,11 @@ class FormInvalid(Exception):
 
     def __init__(self, form):
         super().__init__("invalid")
+        # A clash with an existing record (same corporate number, same portfolio
+        # entry) is a conflict, not a malformed request.
+        self.conflict = any(
+            e.code == "duplicate" for errors in form.errors.as_data().values() for e in errors
+        )
         self.errors = [
             {"field": field, "message": str(message)}
             for field, messages in form.errors.items()

@@ -47,8 +47,9 @@ def normalize_text(s: str | None) -> str:
     return " ".join(s.split())
 
 
-# Kana (without the middle dot ・) after which ー is a long-vowel mark.
-_KANA_CLASS = "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
+# Kana letters (not ・, not combining or unassigned code points) after which ー is
+# a long-vowel mark.
+_KANA_CLASS = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
 # Everything but letters (incl. 々 and ー) and digits, plus ー that is not a
 # long-vowel mark (not after kana: "ABCーD" uses it as a dash).
 _NON_KEY_RE = re.compile(rf"[\W_]+|(?<![{_KANA_CLASS}])ー+")
@@ -69,10 +70,11 @@ def _key_once(s: str) -> str:
 def company_name_key(s: str | None) -> str:
     """The matching key of a company name.
 
-    normalize_text → casefold → "&" becomes "and" → legal forms removed
-    anywhere → ー kept only as a long-vowel mark after kana → everything but
-    letters and digits removed (spaces, ・, punctuation, dashes, symbols).
-    Kana script is kept as written: "とよた" and "トヨタ" are different keys.
+    normalize_text → casefold → legal forms removed anywhere (LEGAL_FORMS) →
+    "&" becomes "and" → ー kept only as a long-vowel mark after kana →
+    everything but letters and digits removed (spaces, ・, punctuation,
+    dashes, symbols). Kana script is kept as written: "とよた" and "トヨタ"
+    are different keys. A name that is only a legal form keeps it.
 
     >>> company_name_key("（株）ﾄﾖﾀ") == company_name_key("トヨタ 株式会社") == "トヨタ"
     True
@@ -158,6 +160,7 @@ _CHOON = "\ue000"  # stands in for ー while jaconv runs (it would turn ー into
 # っ doubles the next consonant; before anything else (vowel, ん, end, ー) it is dropped.
 _DOUBLABLE = "かきくけこがぎぐげごさしすせそざじずぜぞたつてとだぢづでどなにぬねのはひふへほ"
 _DOUBLABLE += "ばびぶべぼぱぴぷぺぽまみむめもやゆよらりるれろわゐゑをゔゕゖ"
+_SOKUON_START_RE = re.compile("(?<![ぁ-ゖー])っ+")  # word-initial: jaconv gives "xtsu"
 _SOKUON_CHI_RE = re.compile("っ(?=ち)")
 _SOKUON_DROP_RE = re.compile(f"っ(?![{_DOUBLABLE}])")
 _N_BEFORE_VOWEL_RE = re.compile("ん(?=[あいうえおやゆよ])")
@@ -192,6 +195,7 @@ def kana_to_romaji(kana: str | None, *, style: RomajiStyle = "hepburn") -> str:
     passport = style == "passport"
     h = jaconv.kata2hira(normalize_text(kana).lower()).replace("・", " ")
     h = h.replace("ー", _CHOON)
+    h = _SOKUON_START_RE.sub("", h)
     h = _SOKUON_DROP_RE.sub("", _SOKUON_CHI_RE.sub("t", h))
     h = _N_BEFORE_VOWEL_RE.sub("n" if passport else "n'", h)
     if passport:

@@ -123,6 +123,9 @@ def _build_en_re() -> re.Pattern[str]:
 
 _JA_LEGAL_RE = _build_ja_re()
 _EN_LEGAL_RE = _build_en_re()
+# Real lists glue the suffix on ("SNTCORPORATION", "WonderCorporation"). Only the
+# long, unambiguous "Corporation" is unglued, and only at the end of the name.
+_GLUED_EN_RE = re.compile(rf"(?<=[a-zA-Z0-9]){_ci('corporation')}\.?$")
 _ASCII_LETTER_RE = re.compile("[a-zA-Z]")
 
 
@@ -131,11 +134,15 @@ def remove_legal_forms(text: str) -> str:
     # English forms leave a space (a word boundary); Japanese ones vanish, so
     # "トヨタ(株)東京" reads "トヨタ東京" rather than "トヨタ 東京".
     text = _JA_LEGAL_RE.sub("", text)
-    return _EN_LEGAL_RE.sub(" ", text) if _ASCII_LETTER_RE.search(text) else text
+    if not _ASCII_LETTER_RE.search(text):
+        return text
+    return _GLUED_EN_RE.sub("", _EN_LEGAL_RE.sub(" ", text).rstrip(" ,"))
 
 
 def has_legal_form(text: str) -> bool:
     """True if normalised text holds a legal-form token."""
     if _JA_LEGAL_RE.search(text):
         return True
-    return _ASCII_LETTER_RE.search(text) is not None and _EN_LEGAL_RE.search(text) is not None
+    if not _ASCII_LETTER_RE.search(text):
+        return False
+    return _EN_LEGAL_RE.search(text) is not None or _GLUED_EN_RE.search(text) is not None

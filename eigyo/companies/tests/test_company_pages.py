@@ -110,5 +110,5 @@ def test_company_list_query_count_does_not_grow(actors, login, django_assert_max
     for i in range(30):
         Company.objects.create(org=actors.org, legal_name=f"会社{i}株式会社")
     web = login(actors.rep1)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         assert web.get(reverse("companies:list")).status_code == 200

@@ -1,0 +1,55 @@
+"""`eigyo demo`: Demo KK on the real registry; seeded and idempotent."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from eigyo.accounts.models import Membership
+from eigyo.activities.models import Activity
+from eigyo.companies.models import Company
+from eigyo.contacts.models import Person
+from eigyo.core import clock, demo
+from eigyo.portfolio.models import Relationship
+
+
+def snapshot(org):
+    return (
+        sorted(Company.objects.filter(org=org).values_list("corporate_number", flat=True)),
+        sorted(Relationship.objects.filter(org=org).values_list("company__corporate_number",
+                                                                 "owner__email", "tier")),
+        Activity.objects.filter(org=org).count(),
+        sorted(Person.objects.filter(org=org).values_list("family_name", "given_name")),
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    for email, _role, _pw in demo.logins():
+        assert email in out
+    assert demo.PASSWORD in out
+    org, built = demo.build()
+    assert not built
+    roles = Counter(Membership.objects.filter(org=org).values_list("role", flat=True))
+    assert roles == {"admin": 1, "manager": 1, "rep": 3, "partner": 1, "marketing": 1}
+    companies = Company.objects.filter(org=org)
+    assert companies.count() == 300
+    assert companies.filter(registry__isnull=True).count() == 0  # all real registry companies
+    tiers = set(Relationship.objects.filter(org=org).values_list("tier", flat=True))
+    assert tiers == {"new", "willing", "possible", "probable", "client", "nurture", "dropped"}
+    people = Person.objects.filter(org=org)
+    assert people.count() >= 900 and not people.filter(family_kana="").exists()
+    acts = Activity.objects.filter(org=org)
+    assert acts.count() > 1000
+    oldest = clock.today() - acts.order_by("occurred_at").first().occurred_at.date()
+    assert dt.timedelta(days=150) < oldest <= dt.timedelta(days=190)
+    assert acts.filter(business_discussed=True).exists() and acts.filter(people__isnull=False)
+
+    first = snapshot(org)
+    call_command("demo")  # idempotent: nothing changes
+    assert snapshot(org) == first
+    org2, rebuilt = demo.build(reset=True)  # seeded: a rebuild is the same book
+    assert rebuilt and snapshot(org2) == first

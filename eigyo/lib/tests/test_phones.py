@@ -1,0 +1,78 @@
+"""Pure tests for eigyo.lib.phones (no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eigyo.lib.phones import InvalidPhone, format_phone, normalize_phone
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("03-1234-5678", "+81312345678"),
+        ("0312345678", "+81312345678"),
+        ("(03)1234-5678", "+81312345678"),
+        ("０３（１２３４）５６７８", "+81312345678"),
+        ("03ー1234ー5678", "+81312345678"),
+        ("+81 3 1234 5678", "+81312345678"),
+        ("+81-3-1234-5678", "+81312345678"),
+        ("090-1234-5678", "+819012345678"),
+        ("０９０‐１２３４‐５６７８", "+819012345678"),
+        ("0120-123-456", "+81120123456"),
+        ("050-1234-5678", "+815012345678"),
+        ("06-6123-4567", "+81661234567"),
+        ("+1 650-253-0000", "+16502530000"),
+    ],
+)
+def test_normalize_phone(raw: str, e164: str) -> None:
+    assert normalize_phone(raw) == e164
+
+
+def test_normalize_phone_other_region() -> None:
+    assert normalize_phone("(650) 253-0000", region="US") == "+16502530000"
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("", "empty"),
+        (None, "empty"),
+        ("　", "empty"),
+        ("abc", "unparsable"),
+        ("12345", "invalid"),
+        ("03-1234-567", "invalid"),
+        ("110", "invalid"),
+        ("03-1234-5678 ext. 12", "extension"),
+    ],
+)
+def test_normalize_phone_rejects(raw: str | None, code: str) -> None:
+    with pytest.raises(InvalidPhone) as excinfo:
+        normalize_phone(raw)
+    assert excinfo.value.code == code
+    assert isinstance(excinfo.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("e164", "shown"),
+    [
+        ("+81312345678", "03-1234-5678"),
+        ("+819012345678", "090-1234-5678"),
+        ("+81120123456", "0120-123-456"),
+        ("+81661234567", "06-6123-4567"),
+        ("+16502530000", "+1 650-253-0000"),
+        ("+442079460000", "+44 20 7946 0000"),
+    ],
+)
+def test_format_phone(e164: str, shown: str) -> None:
+    assert format_phone(e164) == shown
+
+
+def test_round_trip() -> None:
+    for raw in ["03-1234-5678", "090-1234-5678", "0120-123-456"]:
+        assert format_phone(normalize_phone(raw)) == raw
+
+
+def test_format_phone_rejects_garbage() -> None:
+    with pytest.raises(InvalidPhone):
+        format_phone("not a number")
