@@ -35,12 +35,14 @@ class LoadReport:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # rows not loaded, with the reason
+    warnings: list[str] = field(default_factory=list)  # rows loaded with a value dropped
 
     def summary(self) -> str:
         return (
             f"{self.source}: read {self.read}, added {self.added}, changed {self.changed}, "
-            f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
+            f"unchanged {self.unchanged}, skipped {len(self.skipped)}, "
+            f"warnings {len(self.warnings)}"
         )
 
 
@@ -93,7 +95,7 @@ def load_edinet(records: Iterable[dict] | None = None, *, progress: bool = False
             continue
         number = corporate_number.clean(rec.get("corporate_number") or "")
         if number and (not corporate_number.is_valid(number) or taken.get(number, code) != code):
-            report.skipped.append(f"row {report.read}: corporate number {number} dropped")
+            report.warnings.append(f"row {report.read}: corporate number {number} dropped")
             number = ""
         if number:
             taken[number] = code

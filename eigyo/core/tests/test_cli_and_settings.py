@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def run(args, **env):
     full_env = {**os.environ, **env}
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
+    full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "-m", "eigyo.cli", *args], capture_output=True, text=True, cwd=ROOT,
         env=full_env, timeout=120,

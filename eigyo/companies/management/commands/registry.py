@@ -28,6 +28,8 @@ class Command(BaseCommand):
         if opts["action"] == "load":
             loader = {"edinet": registry.load_edinet, "tse": registry.load_tse}[opts["source"]]
             report = loader(progress=not opts["no_progress"])
+            for line in report.skipped + report.warnings:
+                self.stderr.write(line)
             self.stdout.write(self.style.SUCCESS(report.summary()))
             return
         if opts["limit"] < 1:
