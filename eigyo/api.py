@@ -33,8 +33,10 @@ api.add_router("", activities_router)
 
 @api.exception_handler(FormInvalid)
 def form_invalid(request, exc: FormInvalid):
-    detail = _("This conflicts with an existing record.") if exc.conflict else _(
-        "The data is not valid."
+    detail = (
+        _("This conflicts with an existing record.")
+        if exc.conflict
+        else _("The data is not valid.")
     )
     return api.create_response(
         request, {"detail": detail, "errors": exc.errors}, status=409 if exc.conflict else 422
@@ -64,9 +66,7 @@ def not_found(request, exc):
 
 @api.exception_handler(Forbidden)
 def forbidden(request, exc):
-    return api.create_response(
-        request, {"detail": _("Your role does not allow this.")}, status=403
-    )
+    return api.create_response(request, {"detail": _("Your role does not allow this.")}, status=403)
 
 
 @api.exception_handler(AuthenticationError)

@@ -9,7 +9,9 @@ import pytest
 CHROMIUM = os.environ.get("EIGYO_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-ARTIFACTS = Path(os.environ.get("EIGYO_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts"))
+ARTIFACTS = Path(
+    os.environ.get("EIGYO_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts")
+)
 
 
 def require_browser():

@@ -1,11 +1,11 @@
 """`eigyo`: the command line. Every Django management command is a subcommand.
 
-    eigyo demo                 build the demo organisation (idempotent)
-    eigyo runserver [ADDR]     serve the web UI and API
-    eigyo migrate              create or upgrade the database
-    eigyo registry load edinet|tse
-    eigyo createorg …          create an organisation and its first admin
-    eigyo check --deploy       check production settings
+eigyo demo                 build the demo organisation (idempotent)
+eigyo runserver [ADDR]     serve the web UI and API
+eigyo migrate              create or upgrade the database
+eigyo registry load edinet|tse
+eigyo createorg …          create an organisation and its first admin
+eigyo check --deploy       check production settings
 """
 
 import os

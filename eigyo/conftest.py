@@ -56,7 +56,9 @@ def book(actors):
 
     a = actors
     b = SimpleNamespace()
-    b.company = Company.objects.create(org=a.org, legal_name="株式会社トヨタ精機", kana="トヨタセイキ")
+    b.company = Company.objects.create(
+        org=a.org, legal_name="株式会社トヨタ精機", kana="トヨタセイキ"
+    )
     b.partner_company = Company.objects.create(
         org=a.org, legal_name="大阪部品株式会社", partner=a.partner
     )

@@ -205,4 +205,3 @@ def can_edit_activity(user, activity) -> bool:
     if r == Role.MANAGER:
         return activity.owner_id in managed_user_ids(user)
     return activity.owner_id == user.pk and r in {Role.REP, Role.PARTNER}
-

@@ -84,11 +84,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     @cached_property
     def membership(self) -> "Membership | None":
         """The user's role in their organisation (one organisation per user)."""
-        return (
-            Membership.objects.select_related("org", "partner", "team")
-            .filter(user=self)
-            .first()
-        )
+        return Membership.objects.select_related("org", "partner", "team").filter(user=self).first()
 
 
 class Role(models.TextChoices):

@@ -33,7 +33,11 @@ def _form_data(values: dict) -> dict:
 @router.get("/activities", response=list[ActivityOut])
 @paginate(PageNumberPagination)
 def list_activities(request: HttpRequest, filters: Query[ActivityFilter], sort: str = "-when"):
-    qs = filters.filter(access.visible_activities(request.user)).prefetch_related("people")
+    qs = (
+        filters.filter(access.visible_activities(request.user))
+        .select_related("owner", "company")
+        .prefetch_related("people", "colleagues")
+    )
     return apply_sort(qs, sort, ACTIVITY_SORTS, "when")
 
 

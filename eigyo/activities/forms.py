@@ -18,6 +18,7 @@ class ActivityForm(forms.ModelForm):
             "kind",
             "occurred_at",
             "people",
+            "colleagues",
             "business_discussed",
             "notes",
             "outcome",
@@ -31,6 +32,7 @@ class ActivityForm(forms.ModelForm):
             "next_step_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "people": forms.CheckboxSelectMultiple,
+            "colleagues": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -43,8 +45,8 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("occurred_at", clock.now().replace(second=0, microsecond=0))
         self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
         people = access.visible_people(user).order_by("family_kana", "family_name")
-        company_id = self.data.get("company") or self.initial.get("company") or (
-            self.instance.company_id
+        company_id = (
+            self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
         )
         if company_id and str(company_id).isdigit():
             people = people.filter(company_id=company_id)
@@ -52,6 +54,13 @@ class ActivityForm(forms.ModelForm):
             people = people.none()
         self.fields["people"].queryset = people
         self.fields["people"].required = False
+        # Who else from our side went along (a senior visit, a handover).
+        self.fields["colleagues"].queryset = (
+            access.visible_users(user)
+            .exclude(pk=self.instance.owner_id if self.instance.pk else user.pk)
+            .order_by("family_kana", "email")
+        )
+        self.fields["colleagues"].required = False
 
     def clean_occurred_at(self):
         value = self.cleaned_data["occurred_at"]

@@ -57,8 +57,8 @@ class Activity(OrgScoped):
             models.Index(fields=["org", "owner", "-occurred_at"]),
         ]
 
-    def get_absolute_url(self) -> str:
-        return reverse("activities:detail", args=[self.pk])
-
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.company} · {self.occurred_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:detail", args=[self.pk])

@@ -10,7 +10,7 @@ from eigyo.activities.models import Activity
 class ActivityOut(ModelSchema):
     class Meta:
         model = Activity
-        fields = ["id", "kind", "occurred_at", "company", "owner", "people", "notes",
+        fields = ["id", "kind", "occurred_at", "company", "owner", "people", "colleagues", "notes",
                   "business_discussed", "outcome", "next_step", "next_step_on",
                   "created_at"]  # fmt: skip
 
@@ -22,6 +22,7 @@ class ActivityIn(Schema):
     kind: str | None = None
     occurred_at: dt.datetime | None = None
     people: list[int] | None = None
+    colleagues: list[int] | None = None
     business_discussed: bool | None = None
     notes: str | None = None
     outcome: str | None = None

@@ -32,8 +32,11 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "activities/activity_list.html",
         "activities/_activity_table.html",
         qs,
-        {"filters": filters, "kinds": Activity.Kind.choices,
-         "can_log": access.can_log_activity(request.user)},  # fmt: skip
+        {
+            "filters": filters,
+            "kinds": Activity.Kind.choices,
+            "can_log": access.can_log_activity(request.user),
+        },  # fmt: skip
     )
 
 

@@ -39,7 +39,9 @@ class RegistryEntry(models.Model):
     kana = models.CharField(_("reading (kana)"), max_length=300, blank=True)
     securities_code = models.CharField(_("securities code"), max_length=5, blank=True)
     short_name = models.CharField(_("short name"), max_length=200, blank=True)
-    sector33 = models.CharField(_("industry (TSE 33)"), max_length=4, blank=True, choices=SECTOR_CHOICES)
+    sector33 = models.CharField(
+        _("industry (TSE 33)"), max_length=4, blank=True, choices=SECTOR_CHOICES
+    )
     industry_label = models.CharField(_("industry as published"), max_length=100, blank=True)
     market_segment = models.CharField(
         _("market segment"), max_length=20, blank=True, choices=SEGMENT_CHOICES
@@ -74,11 +76,11 @@ class RegistryEntry(models.Model):
         ]
         indexes = [models.Index(fields=["securities_code"])]
 
-    def get_absolute_url(self) -> str:
-        return reverse("companies:registry_detail", args=[self.pk])
-
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:registry_detail", args=[self.pk])
 
     @property
     def ticker(self) -> str:
@@ -97,7 +99,9 @@ class Company(OrgScoped):
     name_en = models.CharField(_("English name"), max_length=300, blank=True)
     kana = models.CharField(_("reading (kana)"), max_length=300, blank=True)
     corporate_number = models.CharField(_("corporate number"), max_length=13, blank=True)
-    sector33 = models.CharField(_("industry (TSE 33)"), max_length=4, blank=True, choices=SECTOR_CHOICES)
+    sector33 = models.CharField(
+        _("industry (TSE 33)"), max_length=4, blank=True, choices=SECTOR_CHOICES
+    )
     size_class = models.CharField(_("size class"), max_length=20, blank=True, choices=SIZE_CHOICES)
     market_segment = models.CharField(
         _("market segment"), max_length=20, blank=True, choices=SEGMENT_CHOICES
@@ -143,11 +147,11 @@ class Company(OrgScoped):
         ]
         indexes = [models.Index(fields=["org", "name_key"])]
 
-    def get_absolute_url(self) -> str:
-        return reverse("companies:detail", args=[self.pk])
-
     def __str__(self) -> str:
         return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:detail", args=[self.pk])
 
     @property
     def display_name(self) -> str:

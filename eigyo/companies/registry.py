@@ -79,9 +79,7 @@ def load_edinet(records: Iterable[dict] | None = None, *, progress: bool = False
     records = list(edinet_records() if records is None else records)
     report = LoadReport("edinet")
     existing = {e.edinet_code: e for e in RegistryEntry.objects.exclude(edinet_code="")}
-    taken = {
-        e.corporate_number: e.edinet_code for e in existing.values() if e.corporate_number
-    }
+    taken = {e.corporate_number: e.edinet_code for e in existing.values() if e.corporate_number}
     new, dirty = [], []
     fields = ["corporate_number", "name", "name_en", "securities_code", "sector33",
               "industry_label", "is_listed", "name_key", "name_en_key", "kana_key", "romaji",
@@ -138,9 +136,7 @@ def load_tse(rows: Iterable[dict] | None = None, *, progress: bool = False) -> L
     by securities code. Funds and ETFs ('-' sector) are skipped."""
     rows = list(tse_rows() if rows is None else rows)
     report = LoadReport("tse")
-    by_code = {
-        e.securities_code[:4]: e for e in RegistryEntry.objects.exclude(securities_code="")
-    }
+    by_code = {e.securities_code[:4]: e for e in RegistryEntry.objects.exclude(securities_code="")}
     dirty = []
     fields = ["market_segment", "sector33", "size_class", "short_name", "is_listed"]
     for row in tqdm(rows, desc="TSE", unit=" rows", disable=not progress):

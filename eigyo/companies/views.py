@@ -44,13 +44,13 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = access.get_visible(
         access.visible_companies(request.user).select_related("registry", "partner"), pk=pk
     )
-    people = access.visible_people(request.user).filter(company=company).order_by(
-        "-seniority", "family_kana"
+    people = (
+        access.visible_people(request.user)
+        .filter(company=company)
+        .order_by("-seniority", "family_kana")
     )
     relationships = (
-        access.visible_relationships(request.user)
-        .filter(company=company)
-        .select_related("owner")
+        access.visible_relationships(request.user).filter(company=company).select_related("owner")
     )
     activities = (
         access.visible_activities(request.user)
@@ -123,8 +123,10 @@ def registry_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def registry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = access.get_visible(access.visible_registry(request.user), pk=pk)
-    ours = access.visible_companies(request.user).filter(registry=entry).annotate(
-        n_rel=Count("relationships")
+    ours = (
+        access.visible_companies(request.user)
+        .filter(registry=entry)
+        .annotate(n_rel=Count("relationships"))
     )
     return render(
         request,

@@ -34,8 +34,8 @@ class PersonForm(forms.ModelForm):
         self.org = access.membership(user).org
         self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
         people = access.visible_people(user)
-        company_id = self.data.get("company") or self.initial.get("company") or (
-            self.instance.company_id
+        company_id = (
+            self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
         )
         if company_id and str(company_id).isdigit():
             people = people.filter(company_id=company_id)

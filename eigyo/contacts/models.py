@@ -67,11 +67,11 @@ class Person(OrgScoped):
         verbose_name_plural = _("people")
         indexes = [models.Index(fields=["org", "family_kana"])]
 
-    def get_absolute_url(self) -> str:
-        return reverse("contacts:detail", args=[self.pk])
-
     def __str__(self) -> str:
         return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("contacts:detail", args=[self.pk])
 
     @property
     def display_name(self) -> str:

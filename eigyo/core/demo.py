@@ -108,7 +108,9 @@ def _delete(org: Organisation) -> None:
 
 def _build(rng: random.Random) -> Organisation:
     org = Organisation.objects.create(name="Demo KK", slug=SLUG)
-    partner = Partner.objects.create(org=org, name="関西販売株式会社", kind=Partner.Kind.DISTRIBUTOR)
+    partner = Partner.objects.create(
+        org=org, name="関西販売株式会社", kind=Partner.Kind.DISTRIBUTOR
+    )
     team = Team.objects.create(org=org, name="東京営業一課")
     users = {}
     for spec in USERS:

@@ -16,7 +16,9 @@ class Partner(OrgScoped):
         EQUITY = "equity", _("Equity partner")
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DISTRIBUTOR)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.DISTRIBUTOR
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:

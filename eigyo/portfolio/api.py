@@ -7,7 +7,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from eigyo.accounts import access
 from eigyo.core import clock
-from eigyo.core.api import FormInvalid, Forbidden
+from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.core.lists import apply_sort
 from eigyo.portfolio import services
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter

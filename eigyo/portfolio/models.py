@@ -37,9 +37,7 @@ class Relationship(OrgScoped):
     )
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices, default=Tier.NEW)
     tier_since = models.DateField(_("tier since"))
-    cadence_days = models.PositiveIntegerField(
-        _("cadence override (days)"), null=True, blank=True
-    )
+    cadence_days = models.PositiveIntegerField(_("cadence override (days)"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -50,11 +48,11 @@ class Relationship(OrgScoped):
         ]
         indexes = [models.Index(fields=["org", "owner", "tier"])]
 
-    def get_absolute_url(self) -> str:
-        return reverse("portfolio:detail", args=[self.pk])
-
     def __str__(self) -> str:
         return f"{self.company} · {self.get_tier_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolio:detail", args=[self.pk])
 
 
 class TierChange(OrgScoped):

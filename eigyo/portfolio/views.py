@@ -34,9 +34,7 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "tiers": Tier.choices,
-            "owners": access.visible_users(request.user).filter(
-                pk__in=visible.values("owner_id")
-            ),
+            "owners": access.visible_users(request.user).filter(pk__in=visible.values("owner_id")),
             "can_create": access.can_create_relationship(request.user),
         },
     )
@@ -119,7 +117,8 @@ def home(request: HttpRequest) -> HttpResponse:
     recent = (
         access.visible_activities(request.user)
         .filter(owner=request.user)
-        .select_related("company")[:8]
+        .select_related("company", "owner")
+        .prefetch_related("people")[:8]
     )
     return render(
         request,

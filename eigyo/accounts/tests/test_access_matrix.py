@@ -17,6 +17,7 @@ def without_csrf(content: bytes) -> bytes:
     """CSRF tokens are masked afresh on every render; the rest must be identical."""
     return CSRF.sub(rb"\1", content)
 
+
 ALL = ["admin", "manager", "rep1", "rep2", "partner_user", "partner2_user", "marketing",
        "outsider"]  # fmt: skip
 INTERNAL = {"admin", "manager", "rep1", "rep2", "marketing"}

@@ -100,3 +100,16 @@ def test_activity_list_query_count_is_flat(book, actors, login, django_assert_ma
     web = login(actors.rep1)
     with django_assert_max_num_queries(7):
         assert web.get(reverse("activities:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_colleagues_are_limited_to_the_organisation(book, actors, api):
+    rest = api(actors.rep1)
+    ok = rest.post("/api/activities", {"company": book.company.pk, "kind": "visit",
+                   "occurred_at": "2026-11-20T10:00:00+09:00", "colleagues": [actors.manager.pk]},
+                   content_type="application/json")  # fmt: skip
+    assert ok.status_code == 201 and ok.json()["colleagues"] == [actors.manager.pk]
+    bad = rest.post("/api/activities", {"company": book.company.pk, "kind": "visit",
+                    "occurred_at": "2026-11-20T10:00:00+09:00", "colleagues": [actors.outsider.pk]},
+                    content_type="application/json")  # fmt: skip
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "colleagues"

@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone, translation
 
 from eigyo.lib.jp_calendar import to_wareki
+from eigyo.lib.phones import format_phone
 
 register = template.Library()
 
@@ -61,3 +62,14 @@ def sort_link(context, key: str) -> str:
     params["sort"] = f"-{key}" if current == key else key
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.filter
+def phone(value: str) -> str:
+    """+81312345678 → 03-1234-5678 (numbers are stored in E.164)."""
+    if not value:
+        return ""
+    try:
+        return format_phone(value)
+    except ValueError:
+        return value

@@ -33,8 +33,9 @@ def test_log_a_visit_on_a_phone_and_switch_language(browser, live_server, book, 
     page.click("[data-testid=log-visit]")
     page.select_option("select[name=company]", str(book.company.pk))
     # htmx swaps in the people of the chosen company.
-    page.wait_for_selector("#people-options input[value='%d']" % book.person.pk)
-    page.check("#people-options input[value='%d']" % book.person.pk)
+    person_box = f"#people-options input[value='{book.person.pk}']"
+    page.wait_for_selector(person_box)
+    page.check(person_box)
     page.click("[data-testid=kind-visit] + span")
     page.fill("textarea[name=notes]", "工場見学のお礼。品質保証部をご紹介いただけることに。")
     page.fill("input[name=next_step]", "品質保証部長に面談")

@@ -87,8 +87,21 @@ def test_file_database_uses_wal_and_concurrent_writers_do_not_fail(tmp_path):
                    check=True, timeout=300)  # fmt: skip
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "eigyo.cli", "shell", "-v", "0", "-c", WRITER.replace("TAG", f'"w{k}"')],
-            env=full, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "eigyo.cli",
+                "shell",
+                "-v",
+                "0",
+                "-c",
+                WRITER.replace("TAG", f'"w{k}"'),
+            ],
+            env=full,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )  # fmt: skip
         for k in range(2)
     ]

@@ -15,7 +15,11 @@ def test_tier_change_is_recorded_with_date_and_reason(book, actors, login):
     book.rel.refresh_from_db()
     assert book.rel.tier == "probable"
     last = book.rel.tier_changes.first()
-    assert (last.from_tier, last.to_tier, last.reason) == ("possible", "probable", "部長と面談、予算あり")
+    assert (last.from_tier, last.to_tier, last.reason) == (
+        "possible",
+        "probable",
+        "部長と面談、予算あり",
+    )
     assert last.changed_by == actors.rep1
     page = web.get(url).content.decode()
     assert "部長と面談、予算あり" in page
@@ -91,7 +95,9 @@ def test_partner_user_reads_but_cannot_change(book, actors, login, api):
 
 
 @pytest.mark.django_db
-def test_portfolio_list_filters_by_tier_and_owner(book, actors, login, django_assert_max_num_queries):
+def test_portfolio_list_filters_by_tier_and_owner(
+    book, actors, login, django_assert_max_num_queries
+):
     web = login(actors.admin)
     with django_assert_max_num_queries(8):
         response = web.get(reverse("portfolio:list"), {"tier": "possible", "owner": actors.rep1.pk})

@@ -1,0 +1,48 @@
+"""List pages and list endpoints: the number of queries does not grow with the rows."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from eigyo.activities.models import Activity
+from eigyo.companies.models import Company
+from eigyo.contacts.models import Person
+from eigyo.portfolio import services
+
+URLS = ["/", "/companies/", "/people/", "/portfolio/", "/activities/", "/api/companies",
+        "/api/people", "/api/relationships", "/api/activities"]  # fmt: skip
+
+
+def grow(actors, n: int) -> None:
+    when = timezone.make_aware(dt.datetime(2026, 11, 1, 10))
+    for i in range(n):
+        company = Company.objects.create(org=actors.org, legal_name=f"増加{i}株式会社")
+        person = Person.objects.create(org=actors.org, company=company, family_name=f"人{i}")
+        services.add_to_portfolio(org=actors.org, company=company, owner=actors.rep1,
+                                  tier="new", on=dt.date(2026, 11, 1))  # fmt: skip
+        activity = Activity.objects.create(org=actors.org, company=company, owner=actors.rep1,
+                                           occurred_at=when)  # fmt: skip
+        activity.people.add(person)
+        activity.colleagues.add(actors.manager)
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", URLS)
+def test_queries_do_not_grow_with_rows(book, actors, login, api, url):
+    client = api(actors.rep1) if url.startswith("/api/") else login(actors.rep1)
+    client.get(url)  # warm caches (content types, sessions)
+    grow(actors, 2)
+    few = count(client, url)
+    grow(actors, 20)
+    many = count(client, url)
+    assert many == few, f"{url}: {few} queries with 2 rows, {many} with 22"
+    assert many <= 10
