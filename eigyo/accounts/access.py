@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db import DataError
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -135,7 +136,8 @@ def get_visible(queryset: QuerySet, **lookup) -> Model:
     """The object from a visibility queryset, or 404 (same as a missing id)."""
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError, DataError) as exc:
+        # A malformed or out-of-range id is simply not there: same 404.
         raise Http404 from exc
 
 

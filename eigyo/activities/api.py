@@ -5,13 +5,13 @@ import datetime as dt
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.schemas import ActivityIn, ActivityOut
-from eigyo.core.api import Forbidden, merged, validated
+from eigyo.core.api import Forbidden, Pagination, merged, validated
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["activities"])
@@ -31,7 +31,7 @@ def _form_data(values: dict) -> dict:
 
 
 @router.get("/activities", response=list[ActivityOut])
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def list_activities(request: HttpRequest, filters: Query[ActivityFilter], sort: str = "-when"):
     qs = (
         filters.filter(access.visible_activities(request.user))

@@ -5,13 +5,15 @@ import datetime as dt
 from django.db.models import Q
 from ninja import FilterSchema
 
+from eigyo.core.lists import Id
+
 ACTIVITY_SORTS = {"when": "occurred_at", "company": "company__name_key", "kind": "kind"}
 
 
 class ActivityFilter(FilterSchema):
-    company: int | None = None
-    person: int | None = None
-    owner: int | None = None
+    company: Id | None = None
+    person: Id | None = None
+    owner: Id | None = None
     kind: str | None = None
     business_discussed: bool | None = None
     date_from: dt.date | None = None

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
-from eigyo.core import clock
+from eigyo.core import clock, fields
 
 
 class ActivityForm(forms.ModelForm):
     class Meta:
+        formfield_callback = fields.formfield
         model = Activity
         fields = [
             "company",
@@ -48,7 +49,7 @@ class ActivityForm(forms.ModelForm):
         company_id = (
             self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
         )
-        if company_id and str(company_id).isdigit():
+        if company_id and fields.is_id(company_id):
             people = people.filter(company_id=company_id)
         else:
             people = people.none()

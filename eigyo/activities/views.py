@@ -11,6 +11,7 @@ from eigyo.accounts import access
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.models import Activity
+from eigyo.core import fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
@@ -60,10 +61,10 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     deny_unless(access.can_log_activity(request.user))
     initial = {}
     company_id = request.GET.get("company", "")
-    if company_id.isdigit() and access.visible_companies(request.user).filter(pk=company_id):
+    if fields.is_id(company_id) and access.visible_companies(request.user).filter(pk=company_id):
         initial["company"] = int(company_id)
     person_id = request.GET.get("person", "")
-    if person_id.isdigit():
+    if fields.is_id(person_id):
         initial["people"] = [int(person_id)]
     form = ActivityForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -2,21 +2,21 @@
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.companies import services
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryEntryOut, RegistryLinkIn
-from eigyo.core.api import Forbidden, merged, validated
+from eigyo.core.api import Forbidden, Pagination, merged, validated
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["companies"])
 
 
 @router.get("/companies", response=list[CompanyOut])
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def list_companies(request: HttpRequest, filters: Query[CompanyFilter], sort: str = "name"):
     qs = filters.filter(access.visible_companies(request.user))
     return apply_sort(qs, sort, COMPANY_SORTS, "name")
@@ -65,7 +65,7 @@ def link_registry(request: HttpRequest, company_id: int, payload: RegistryLinkIn
 
 
 @router.get("/registry", response=list[RegistryEntryOut])
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def search_registry(request: HttpRequest, filters: Query[RegistryFilter]):
     return filters.filter(access.visible_registry(request.user)).order_by("name_key", "pk")
 

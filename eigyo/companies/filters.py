@@ -3,6 +3,7 @@
 from django.db.models import Q
 from ninja import FilterSchema
 
+from eigyo.core.lists import Id
 from eigyo.lib import jp_text
 
 COMPANY_SORTS = {
@@ -37,7 +38,7 @@ class CompanyFilter(FilterSchema):
     prefecture: str | None = None
     size_class: str | None = None
     market_segment: str | None = None
-    partner: int | None = None
+    partner: Id | None = None
     in_registry: bool | None = None
 
     def filter_q(self, value):

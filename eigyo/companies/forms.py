@@ -13,6 +13,7 @@ from eigyo.partners.models import Partner
 
 class CompanyForm(forms.ModelForm):
     class Meta:
+        formfield_callback = fields.formfield
         model = Company
         fields = [
             "legal_name",

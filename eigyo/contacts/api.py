@@ -2,20 +2,20 @@
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
 from eigyo.contacts.schemas import PersonIn, PersonOut
-from eigyo.core.api import Forbidden, merged, validated
+from eigyo.core.api import Forbidden, Pagination, merged, validated
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["people"])
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def list_people(request: HttpRequest, filters: Query[PersonFilter], sort: str = "name"):
     qs = filters.filter(access.visible_people(request.user))
     return apply_sort(qs, sort, PERSON_SORTS, "name")

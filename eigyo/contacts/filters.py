@@ -3,6 +3,7 @@
 from django.db.models import Q
 from ninja import FilterSchema
 
+from eigyo.core.lists import Id
 from eigyo.lib import jp_text
 
 PERSON_SORTS = {"name": "family_kana", "company": "company__name_key",
@@ -11,7 +12,7 @@ PERSON_SORTS = {"name": "family_kana", "company": "company__name_key",
 
 class PersonFilter(FilterSchema):
     q: str | None = None
-    company: int | None = None
+    company: Id | None = None
     seniority: int | None = None
 
     def filter_q(self, value):

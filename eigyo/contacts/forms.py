@@ -10,6 +10,7 @@ from eigyo.core import fields
 
 class PersonForm(forms.ModelForm):
     class Meta:
+        formfield_callback = fields.formfield
         model = Person
         fields = [
             "company",
@@ -37,7 +38,7 @@ class PersonForm(forms.ModelForm):
         company_id = (
             self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
         )
-        if company_id and str(company_id).isdigit():
+        if company_id and fields.is_id(company_id):
             people = people.filter(company_id=company_id)
         if self.instance.pk:
             people = people.exclude(pk=self.instance.pk)

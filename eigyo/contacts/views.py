@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from eigyo.accounts import access
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
+from eigyo.core import fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
@@ -61,7 +62,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     deny_unless(access.can_create_person(request.user))
     initial = {}
     company_id = request.GET.get("company", "")
-    if company_id.isdigit() and access.visible_companies(request.user).filter(pk=company_id):
+    if fields.is_id(company_id) and access.visible_companies(request.user).filter(pk=company_id):
         initial["company"] = int(company_id)
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
     return form_page(request, form, template="contacts/person_form.html",

@@ -7,6 +7,8 @@ import datetime as dt
 from django.forms import model_to_dict
 from django.http import HttpRequest
 from django.utils import timezone
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
 from ninja.security import HttpBearer
 
 from eigyo.accounts.models import ApiToken
@@ -70,3 +72,15 @@ def merged(instance, form_class, payload: dict) -> dict:
 
 class Forbidden(Exception):
     """The user sees the object (or list) but may not change it: 403."""
+
+
+class Pagination(PageNumberPagination):
+    """Page-number pagination with bounds, so an absurd page is a 422 and not a
+    database overflow. `page_size` is at most 100."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+    def __init__(self, **kwargs):
+        super().__init__(page_size=25, max_page_size=100, **kwargs)

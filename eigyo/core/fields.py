@@ -61,3 +61,47 @@ def clean_kana(value: str) -> str:
             _("Enter the reading in kana (hiragana or katakana)."), code="invalid_kana"
         )
     return jp_text.to_katakana(value) if value else ""
+
+
+MAX_ID = 2**63 - 1
+
+
+def is_id(value) -> bool:
+    try:
+        return 1 <= int(str(value)) <= MAX_ID
+    except ValueError:
+        return False
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """A choice by id that refuses ids no database row can have (a 25-digit id
+    would otherwise overflow SQLite's integer instead of being 'not a choice')."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_id(getattr(value, "pk", value)):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value or []:
+            if not is_id(getattr(item, "pk", item)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice",
+                    params={"value": item},
+                )  # fmt: skip
+        return super()._check_values(value)
+
+
+def formfield(db_field, **kwargs):
+    """ModelForm formfield_callback: relations use the id-checking fields above."""
+    from django.db import models
+
+    if isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("form_class", ModelChoiceField)
+    elif isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", ModelMultipleChoiceField)
+    return db_field.formfield(**kwargs)

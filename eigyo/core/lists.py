@@ -1,8 +1,13 @@
 """Sorting and filter parsing shared by the HTML lists and the API lists."""
 
+from typing import Annotated
+
 from django.db.models import QuerySet
 from ninja import FilterSchema
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
+
+# A database id: anything outside a 64-bit positive integer cannot exist.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 def apply_sort(queryset: QuerySet, sort: str | None, allowed: dict[str, str], default: str):

@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.core import clock
-from eigyo.core.api import Forbidden, FormInvalid
+from eigyo.core.api import Forbidden, FormInvalid, Pagination
 from eigyo.core.lists import apply_sort
 from eigyo.portfolio import services
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
@@ -23,7 +23,7 @@ router = Router(tags=["portfolio"])
 
 
 @router.get("/relationships", response=list[RelationshipOut])
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def list_relationships(
     request: HttpRequest, filters: Query[RelationshipFilter], sort: str = "company"
 ):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from ninja import FilterSchema
 
 from eigyo.companies.filters import name_search
+from eigyo.core.lists import Id
 
 RELATIONSHIP_SORTS = {"company": "company__name_key", "tier": "tier", "owner": "owner__email",
                       "since": "tier_since", "updated": "updated_at"}  # fmt: skip
@@ -11,9 +12,9 @@ RELATIONSHIP_SORTS = {"company": "company__name_key", "tier": "tier", "owner": "
 
 class RelationshipFilter(FilterSchema):
     q: str | None = None
-    owner: int | None = None
+    owner: Id | None = None
     tier: str | None = None
-    company: int | None = None
+    company: Id | None = None
 
     def filter_q(self, value):
         return name_search(value, path="company__")

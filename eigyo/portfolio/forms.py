@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
+from eigyo.core import fields
 from eigyo.portfolio.models import Relationship, Tier
 
 
 class RelationshipForm(forms.Form):
-    company = forms.ModelChoiceField(queryset=None, label=_("company"))
-    owner = forms.ModelChoiceField(queryset=None, label=_("rep"))
+    company = fields.ModelChoiceField(queryset=None, label=_("company"))
+    owner = fields.ModelChoiceField(queryset=None, label=_("rep"))
     tier = forms.ChoiceField(choices=Tier.choices, initial=Tier.NEW, label=_("tier"))
     reason = forms.CharField(max_length=500, required=False, label=_("reason"))
     cadence_days = forms.IntegerField(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
-from eigyo.core import clock
+from eigyo.core import clock, fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
@@ -86,7 +86,7 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
     deny_unless(access.can_create_relationship(request.user))
     initial = {}
     company_id = request.GET.get("company", "")
-    if company_id.isdigit():
+    if fields.is_id(company_id):
         initial["company"] = int(company_id)
     form = RelationshipForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,49 @@
+"""Bad input anywhere gets a clear 4xx and changes nothing — never a 500."""
+
+import pytest
+
+HUGE = "9" * 25
+WEIRD = ["abc", "-1", "0", HUGE, "１２", "", "' OR 1=1 --", "\x00", "9" * 19]
+
+PAGES = ["/companies/", "/people/", "/portfolio/", "/activities/", "/companies/registry/"]
+PARAMS = ["q", "page", "sort", "company", "owner", "person", "tier", "partner", "sector33",
+          "date_from", "date_to", "business_discussed", "in_registry", "listed"]  # fmt: skip
+API_LISTS = ["/api/companies", "/api/people", "/api/relationships", "/api/activities",
+             "/api/registry"]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", WEIRD)
+def test_list_parameters(book, actors, login, api, value):
+    web, rest = login(actors.admin), api(actors.admin)
+    for page in PAGES:
+        for param in PARAMS:
+            status = web.get(page, {param: value}).status_code
+            assert status == 200, (page, param, value, status)
+    for url in API_LISTS:
+        for param in PARAMS:
+            status = rest.get(url, {param: value}).status_code
+            assert status in (200, 422), (url, param, value, status)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [HUGE, "9" * 19, "-5", "abc"])
+def test_ids_in_urls_and_forms(book, actors, login, api, value):
+    web, rest = login(actors.admin), api(actors.admin)
+    for url in [f"/api/companies/{value}", f"/api/people/{value}", f"/api/activities/{value}",
+                f"/api/relationships/{value}"]:  # fmt: skip
+        assert rest.get(url).status_code in (404, 422), url
+    for url in [f"/companies/{value}/", f"/people/{value}/", f"/portfolio/{value}/"]:
+        assert web.get(url).status_code == 404, url
+    forms = {
+        "/activities/new/": {"company": value, "kind": "visit", "occurred_at": "2026-11-20T10:00",
+                             "people": [value], "colleagues": [value]},
+        "/people/new/": {"company": value, "family_name": "X", "reports_to": value},
+        "/portfolio/new/": {"company": value, "owner": value, "tier": "new"},
+        "/companies/new/": {"legal_name": "X", "partner": value, "sector33": value},
+    }  # fmt: skip
+    for url, data in forms.items():
+        assert web.post(url, data).status_code == 422, url
+    response = rest.post("/api/activities", {"company": int(value) if value.lstrip("-").isdigit()
+                         else value, "kind": "visit"}, content_type="application/json")  # fmt: skip
+    assert response.status_code == 422
