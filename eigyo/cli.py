@@ -45,9 +45,16 @@ def main(argv: list[str] | None = None) -> None:
     if argv[0] == "help" and len(argv) == 1:
         argv = ["help"]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eigyo.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["eigyo", *argv])
+    try:
+        execute_from_command_line(["eigyo", *argv])
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(
+            f"eigyo: {exc}.\nSet it in the environment (for a local trial: DEBUG=1 eigyo ...).\n"
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

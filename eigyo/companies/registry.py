@@ -92,8 +92,14 @@ def load_edinet(records: Iterable[dict] | None = None, *, progress: bool = False
             report.skipped.append(f"row {report.read}: no EDINET code or name")
             continue
         number = corporate_number.clean(rec.get("corporate_number") or "")
-        if number and (not corporate_number.is_valid(number) or taken.get(number, code) != code):
-            report.warnings.append(f"row {report.read}: corporate number {number} dropped")
+        if number and not corporate_number.is_valid(number):
+            report.warnings.append(f"row {report.read}: invalid corporate number {number} dropped")
+            number = ""
+        elif number and taken.get(number, code) != code:
+            report.warnings.append(
+                f"row {report.read}: corporate number {number} already belongs to "
+                f"{taken[number]}; not repeated on {code}"
+            )
             number = ""
         if number:
             taken[number] = code
@@ -144,7 +150,7 @@ def load_tse(rows: Iterable[dict] | None = None, *, progress: bool = False) -> L
         code = jp_text.normalize_text(row.get("コード"))
         sector = codes.sector_code(row.get("33業種コード"))
         if not sector:
-            report.skipped.append(f"row {report.read}: {code} is not a domestic stock")
+            report.skipped.append(f"row {report.read}: {code} has no sector (a fund, ETF or REIT)")
             continue
         entry = by_code.get(code)
         if entry is None:

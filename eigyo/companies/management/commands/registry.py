@@ -28,8 +28,12 @@ class Command(BaseCommand):
         if opts["action"] == "load":
             loader = {"edinet": registry.load_edinet, "tse": registry.load_tse}[opts["source"]]
             report = loader(progress=not opts["no_progress"])
-            for line in report.skipped + report.warnings:
+            notes = report.skipped + report.warnings
+            shown = notes if opts["verbosity"] >= 2 else notes[:5]
+            for line in shown:
                 self.stderr.write(line)
+            if len(notes) > len(shown):
+                self.stderr.write(f"… and {len(notes) - len(shown)} more (-v 2 lists them all)")
             self.stdout.write(self.style.SUCCESS(report.summary()))
             return
         if opts["limit"] < 1:
