@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
@@ -50,7 +50,7 @@ def get_activity(request: HttpRequest, activity_id: int):
 def log_activity(request: HttpRequest, payload: ActivityIn):
     if not access.can_log_activity(request.user):
         raise Forbidden
-    return 201, validated(ActivityForm(_form_data(payload.dict()), user=request.user))
+    return Status(201, validated(ActivityForm(_form_data(payload.dict()), user=request.user)))
 
 
 @router.patch("/activities/{int:activity_id}", response=ActivityOut)
@@ -68,4 +68,4 @@ def delete_activity(request: HttpRequest, activity_id: int):
     if not access.can_edit_activity(request.user, activity):
         raise Forbidden
     activity.delete()
-    return 204, None
+    return Status(204, None)

@@ -1,7 +1,7 @@
 """Company and registry endpoints (same access rules and forms as the UI)."""
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
@@ -32,7 +32,7 @@ def create_company(request: HttpRequest, payload: CompanyIn):
     if not access.can_create_company(request.user):
         raise Forbidden
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
-    return 201, validated(CompanyForm(data, user=request.user))
+    return Status(201, validated(CompanyForm(data, user=request.user)))
 
 
 @router.patch("/companies/{int:company_id}", response=CompanyOut)
@@ -50,7 +50,7 @@ def delete_company(request: HttpRequest, company_id: int):
     if access.role(request.user) not in {"admin", "manager"}:
         raise Forbidden
     company.delete()
-    return 204, None
+    return Status(204, None)
 
 
 @router.put("/companies/{int:company_id}/registry", response=CompanyOut)

@@ -1,7 +1,7 @@
 """People endpoints."""
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
@@ -31,7 +31,7 @@ def create_person(request: HttpRequest, payload: PersonIn):
     if not access.can_create_person(request.user):
         raise Forbidden
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
-    return 201, validated(PersonForm(data, user=request.user))
+    return Status(201, validated(PersonForm(data, user=request.user)))
 
 
 @router.patch("/people/{int:person_id}", response=PersonOut)
@@ -49,4 +49,4 @@ def delete_person(request: HttpRequest, person_id: int):
     if not access.can_edit_person(request.user, person):
         raise Forbidden
     person.delete()
-    return 204, None
+    return Status(204, None)

@@ -100,7 +100,9 @@ def formfield(db_field, **kwargs):
     """ModelForm formfield_callback: relations use the id-checking fields above."""
     from django.db import models
 
-    if isinstance(db_field, models.ForeignKey):
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")  # Django 6's default, chosen now
+    elif isinstance(db_field, models.ForeignKey):
         kwargs.setdefault("form_class", ModelChoiceField)
     elif isinstance(db_field, models.ManyToManyField):
         kwargs.setdefault("form_class", ModelMultipleChoiceField)

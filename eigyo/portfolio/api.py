@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
@@ -60,7 +60,7 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn):
         )  # fmt: skip
         rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
         rel.save(update_fields=["cadence_days", "notes"])
-    return 201, rel
+    return Status(201, rel)
 
 
 @router.patch("/relationships/{int:rel_id}", response=RelationshipOut)
@@ -92,4 +92,4 @@ def delete_relationship(request: HttpRequest, rel_id: int):
     if not access.can_edit_relationship(request.user, rel):
         raise Forbidden
     rel.delete()
-    return 204, None
+    return Status(204, None)
