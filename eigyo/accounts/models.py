@@ -79,7 +79,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def display_name(self) -> str:
-        return display_name(self.family_name, self.given_name) or self.email
+        # Latin-script names (a foreign colleague) read given-first; Japanese ones never.
+        return display_name(self.family_name, self.given_name, western_order=True) or self.email
 
     @cached_property
     def membership(self) -> "Membership | None":

@@ -75,7 +75,7 @@ class Person(OrgScoped):
 
     @property
     def display_name(self) -> str:
-        return display_name(self.family_name, self.given_name)
+        return display_name(self.family_name, self.given_name, western_order=True)
 
     @property
     def kana_name(self) -> str:

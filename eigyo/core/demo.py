@@ -210,6 +210,8 @@ def _history(rng, org, rel, tier, first, today, owner) -> None:
     prev, rows = "", []
     for step, t in enumerate(path):
         on = first + dt.timedelta(days=span * step // len(path))
+        while on.weekday() >= 5:  # tier moves happen after a weekday meeting
+            on -= dt.timedelta(days=1)
         rows.append(TierChange(org=org, relationship=rel, from_tier=prev, to_tier=t,
                                changed_on=on, reason="" if not prev else "面談の結果",
                                changed_by=owner))  # fmt: skip

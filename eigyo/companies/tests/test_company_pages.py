@@ -112,3 +112,37 @@ def test_company_list_query_count_does_not_grow(actors, login, django_assert_max
     web = login(actors.rep1)
     with django_assert_max_num_queries(6):
         assert web.get(reverse("companies:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_link_to_registry_and_adopt_from_registry(book, actors, login):
+    from eigyo.companies import registry
+    from eigyo.companies.models import RegistryEntry
+
+    registry.load_edinet([
+        {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "industry": "輸送用機器",
+         "name_en": "TOYOTA MOTOR CORPORATION", "corporate_number": "1180301018771"},
+        {"edinet_code": "E01777", "name": "ソニーグループ株式会社", "corporate_number": "5010401067252"},
+    ])  # fmt: skip
+    toyota = RegistryEntry.objects.get(edinet_code="E02144")
+    web = login(actors.rep1)
+    page = web.get(reverse("companies:registry"), {"q": "toyota", "link_to": book.company.pk})
+    assert [e.pk for e in page.context["page"].object_list] == [toyota.pk]
+    response = web.post(reverse("companies:link_registry", args=[book.company.pk]),
+                        {"entry": toyota.pk})  # fmt: skip
+    assert response.status_code == 302
+    book.company.refresh_from_db()
+    assert book.company.registry == toyota
+    assert book.company.corporate_number == "1180301018771" and book.company.sector33 == "3700"
+    sony = RegistryEntry.objects.get(edinet_code="E01777")
+    adopted = web.post(reverse("companies:registry_adopt", args=[sony.pk]))
+    company = Company.objects.get(org=actors.org, registry=sony)
+    assert adopted["Location"] == company.get_absolute_url()
+    web.post(reverse("companies:registry_adopt", args=[sony.pk]))
+    assert Company.objects.filter(org=actors.org, registry=sony).count() == 1
+    assert (
+        login(actors.marketing)
+        .post(reverse("companies:registry_adopt", args=[sony.pk]))
+        .status_code
+        == 403
+    )
