@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from eigyo.api import api
+from eigyo.portfolio.feed import ics
 from eigyo.portfolio.views import home
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("people/", include("eigyo.contacts.urls")),
     path("portfolio/", include("eigyo.portfolio.urls")),
     path("activities/", include("eigyo.activities.urls")),
+    path("feed/<str:token>.ics", ics, name="feed"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -180,7 +180,14 @@ def can_edit_relationship(user, relationship) -> bool:
 
 
 def assignable_owners(user) -> QuerySet[User]:
-    """Whose portfolio the user may put a company into."""
+    """Whose portfolio the user may put a company into: the same people whose
+    portfolios they see."""
+    return portfolio_owners(user)
+
+
+def portfolio_owners(user) -> QuerySet[User]:
+    """Whose agenda, plan and benchmarks the user may see: a rep their own, a
+    manager their teams', an admin every salesperson's."""
     m = membership(user)
     if m is None or m.role not in SALES_ROLES:
         return User.objects.none()

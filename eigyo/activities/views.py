@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -67,11 +68,15 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     if fields.is_id(person_id):
         initial["people"] = [int(person_id)]
     form = ActivityForm(request.POST or None, user=request.user, initial=initial)
+    back = request.POST.get("next") or request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
     if request.method == "POST" and form.is_valid():
         activity = form.save()
         messages.success(request, _("Contact logged."))
-        return redirect(activity.company.get_absolute_url())
-    return render(request, "activities/activity_form.html", {"form": form},
+        # From the agenda, go back to it: the logged item has left the list.
+        return redirect(back or activity.company.get_absolute_url())
+    return render(request, "activities/activity_form.html", {"form": form, "next": back},
                   status=422 if request.method == "POST" else 200)  # fmt: skip
 
 

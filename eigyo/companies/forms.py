@@ -30,6 +30,7 @@ class CompanyForm(forms.ModelForm):
             "phone",
             "website",
             "partner",
+            "prestigious",
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}

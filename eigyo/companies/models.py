@@ -114,6 +114,12 @@ class Company(OrgScoped):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    prestigious = models.BooleanField(
+        _("prestigious target"),
+        default=False,
+        help_text=_("A name that opens doors (a famous university, a market leader). "
+                    "TOPIX Core30 and Large70 companies count as prestigious anyway."),
+    )  # fmt: skip
     registry = models.ForeignKey(
         RegistryEntry,
         on_delete=models.SET_NULL,
@@ -156,6 +162,10 @@ class Company(OrgScoped):
     @property
     def display_name(self) -> str:
         return self.short_name or self.legal_name
+
+    @property
+    def is_prestigious(self) -> bool:
+        return self.prestigious or self.size_class in codes.PRESTIGE_SIZE_CLASSES
 
     def save(self, *args, **kwargs):
         for field, value in search_fields(self.legal_name, self.name_en, self.kana).items():

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
 from eigyo.core import fields
-from eigyo.portfolio.models import Relationship, Tier
+from eigyo.portfolio.models import PortfolioSettings, Relationship, Tier
 
 
 class RelationshipForm(forms.Form):
@@ -51,3 +51,35 @@ class RelationshipEditForm(forms.ModelForm):
         if "tier" in self.changed_data and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why the tier changes."))
         return data
+
+
+class PortfolioSettingsForm(forms.ModelForm):
+    class Meta:
+        model = PortfolioSettings
+        fields = [
+            "willing_days", "possible_days", "probable_days", "client_days", "nurture_days",
+            "daily_capacity", "monthly_approaches", "monthly_contacts_min",
+            "monthly_contacts_max", "maturing_min", "maturing_max", "maturing_limit",
+            "winnow_after_days", "closed_year_end", "closed_obon", "closed_golden_week",
+        ]  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("monthly_contacts_min"), data.get("monthly_contacts_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("monthly_contacts_max", _("The maximum must not be below the minimum."))
+        a, b, c = data.get("maturing_min"), data.get("maturing_max"), data.get("maturing_limit")
+        if None not in (a, b, c) and not a <= b <= c:
+            self.add_error("maturing_limit", _("Use at least ≤ target ≤ hard limit."))
+        for name in ("willing_days", "possible_days", "probable_days", "client_days",
+                     "nurture_days", "daily_capacity", "winnow_after_days"):  # fmt: skip
+            if data.get(name) == 0:
+                self.add_error(name, _("Must be at least 1."))
+        return data
+
+
+class DateEntryForm(forms.Form):
+    """One date with a note: an organisation closure or a user's day off."""
+
+    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("note"), max_length=100, required=False)

@@ -76,3 +76,95 @@ class TierChange(OrgScoped):
 
     def __str__(self) -> str:
         return f"{self.from_tier or '–'} → {self.to_tier} ({self.changed_on})"
+
+
+class PortfolioSettings(models.Model):
+    """An organisation's cadence, capacity, benchmark targets and closures.
+
+    One row per organisation, created with the defaults on first use."""
+
+    org = models.OneToOneField(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="portfolio_settings"
+    )
+    willing_days = models.PositiveIntegerField(_("cadence: willing to talk (days)"), default=30)
+    possible_days = models.PositiveIntegerField(_("cadence: possible (days)"), default=14)
+    probable_days = models.PositiveIntegerField(_("cadence: probable (days)"), default=7)
+    client_days = models.PositiveIntegerField(_("cadence: client (days)"), default=30)
+    nurture_days = models.PositiveIntegerField(_("cadence: nurture (days)"), default=90)
+    daily_capacity = models.PositiveIntegerField(_("client contacts per day"), default=3)
+    monthly_approaches = models.PositiveIntegerField(_("new approaches per month"), default=50)
+    monthly_contacts_min = models.PositiveIntegerField(_("client contacts per month, at least"),
+                                                       default=60)  # fmt: skip
+    monthly_contacts_max = models.PositiveIntegerField(_("client contacts per month, at most"),
+                                                       default=70)  # fmt: skip
+    maturing_min = models.PositiveIntegerField(_("maturing relationships, at least"), default=20)
+    maturing_max = models.PositiveIntegerField(_("maturing relationships, target at most"),
+                                               default=30)  # fmt: skip
+    maturing_limit = models.PositiveIntegerField(_("maturing relationships, hard limit"),
+                                                 default=50)  # fmt: skip
+    winnow_after_days = models.PositiveIntegerField(_("sort new relationships after (days)"),
+                                                    default=90)  # fmt: skip
+    closed_year_end = models.BooleanField(_("closed 12/29–1/3"), default=True)
+    closed_obon = models.BooleanField(_("closed for Obon (8/13–8/16)"), default=False)
+    closed_golden_week = models.BooleanField(_("closed on Golden Week bridge days"), default=False)
+
+    class Meta:
+        verbose_name = _("portfolio settings")
+        verbose_name_plural = _("portfolio settings")
+
+    def __str__(self) -> str:
+        return f"{self.org} portfolio settings"
+
+    @classmethod
+    def for_org(cls, org) -> "PortfolioSettings":
+        return cls.objects.get_or_create(org=org)[0]
+
+
+class Closure(OrgScoped):
+    """A day the organisation does not work beyond the national holidays
+    (a founding day, an office move)."""
+
+    date = models.DateField(_("date"))
+    name = models.CharField(_("name"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+        constraints = [models.UniqueConstraint(fields=["org", "date"], name="closure_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name}"
+
+
+class DayOff(OrgScoped):
+    """A day a user does not work (leave, training): no contacts are planned on it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="days_off")  # fmt: skip
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("day off")
+        verbose_name_plural = _("days off")
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="day_off_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.date}"
+
+
+class CalendarFeed(OrgScoped):
+    """A user's secret iCalendar address. The token is the capability: anyone
+    with the URL reads the feed, so the user can regenerate or revoke it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="calendar_feeds")  # fmt: skip
+    token = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"{self.user} feed"

@@ -15,8 +15,13 @@ from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
 from eigyo.portfolio import services
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
-from eigyo.portfolio.forms import RelationshipEditForm, RelationshipForm
-from eigyo.portfolio.models import Tier
+from eigyo.portfolio.forms import (
+    DateEntryForm,
+    PortfolioSettingsForm,
+    RelationshipEditForm,
+    RelationshipForm,
+)
+from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings, Tier
 
 
 @login_required
@@ -108,8 +113,11 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page: my portfolio by tier, my latest contacts, links to everything."""
+    """The start page: today's agenda at a glance, my portfolio by tier, my latest contacts."""
     from django.db.models import Count
+
+    from eigyo.portfolio import planning
+    from eigyo.portfolio.text import explain
 
     mine = access.visible_relationships(request.user).filter(owner=request.user)
     counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
@@ -120,8 +128,68 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("company", "owner")
         .prefetch_related("people")[:8]
     )
-    return render(
-        request,
-        "home.html",
-        {"funnel": funnel, "recent": recent, "can_log": access.can_log_activity(request.user)},
-    )
+    agenda, items = None, []
+    sees_portfolios = access.role(request.user) in access.SALES_ROLES
+    if sees_portfolios:
+        today = clock.today()
+        agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
+        items = [(c, explain(c, today)) for c in agenda.contacts]
+    return render(request, "home.html", {
+        "funnel": funnel, "recent": recent, "agenda": agenda, "items": items,
+        "can_log": access.can_log_activity(request.user),
+        "is_admin": access.role(request.user) == "admin",
+        "sees_portfolios": sees_portfolios,
+    })  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Cadence, capacity, targets and closures of the organisation (admin)."""
+    deny_unless(access.role(request.user) == "admin")
+    org = access.membership(request.user).org
+    settings = PortfolioSettings.for_org(org)
+    form = PortfolioSettingsForm(request.POST or None, instance=settings, prefix="s")
+    closure_form = DateEntryForm(request.POST or None, prefix="c")
+    if request.method == "POST":
+        if "remove" in request.POST:
+            Closure.objects.filter(org=org, pk=request.POST["remove"]).delete()
+            return redirect("portfolio:settings")
+        if "c-date" in request.POST:
+            if closure_form.is_valid():
+                Closure.objects.update_or_create(
+                    org=org, date=closure_form.cleaned_data["date"],
+                    defaults={"name": closure_form.cleaned_data["note"]},
+                )  # fmt: skip
+                return redirect("portfolio:settings")
+        elif form.is_valid():
+            form.save()
+            messages.success(request, _("Settings saved."))
+            return redirect("portfolio:settings")
+    return render(request, "portfolio/settings.html", {
+        "form": form, "closure_form": closure_form,
+        "closures": Closure.objects.filter(org=org).order_by("date"),
+    }, status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def days_off(request: HttpRequest) -> HttpResponse:
+    """The user's own days off: nothing is planned on them."""
+    membership = access.membership(request.user)
+    deny_unless(membership is not None)
+    form = DateEntryForm(request.POST or None)
+    mine = DayOff.objects.filter(user=request.user)
+    if request.method == "POST":
+        if "remove" in request.POST:
+            mine.filter(pk=request.POST["remove"]).delete()
+            return redirect("portfolio:days_off")
+        if form.is_valid():
+            DayOff.objects.update_or_create(
+                org=membership.org, user=request.user, date=form.cleaned_data["date"],
+                defaults={"note": form.cleaned_data["note"]},
+            )  # fmt: skip
+            return redirect("portfolio:days_off")
+    return render(request, "portfolio/days_off.html",
+                  {"form": form, "days": mine.filter(date__gte=clock.today()).order_by("date")},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip

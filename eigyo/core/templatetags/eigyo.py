@@ -73,3 +73,27 @@ def phone(value: str) -> str:
         return format_phone(value)
     except ValueError:
         return value
+
+
+@register.filter
+def get(mapping, key):
+    """Dictionary lookup in templates: {{ labels|get:key }}."""
+    try:
+        return mapping.get(key, "")
+    except AttributeError:
+        return ""
+
+
+@register.filter
+def tier_label(value: str) -> str:
+    from eigyo.portfolio.models import Tier
+
+    try:
+        return Tier(value).label
+    except ValueError:
+        return value
+
+
+@register.filter
+def percent(value) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"

@@ -1,0 +1,5 @@
+"""Pure portfolio rules (no Django): cadence, agenda and plan; benchmarks."""
+
+from eigyo.portfolio.domain.benchmarks import *  # noqa: F403
+from eigyo.portfolio.domain.cadence import *  # noqa: F403
+from eigyo.portfolio.domain.cadence import TIER_PRIORITY, approaches_today  # noqa: F401

@@ -1,0 +1,136 @@
+"""Database side of the cadence rules: load relationship states in a constant
+number of queries, and build the agenda and plan for a rep."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
+
+from eigyo.activities.models import Activity
+from eigyo.lib.business_days import BusinessCalendar, ClosureRules
+from eigyo.portfolio import domain
+from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings, Relationship
+
+
+def calendar_for(org, user=None, settings: PortfolioSettings | None = None) -> BusinessCalendar:
+    """The organisation's working calendar, with the user's days off."""
+    settings = settings or PortfolioSettings.for_org(org)
+    rules = ClosureRules(
+        year_end=settings.closed_year_end,
+        obon=settings.closed_obon,
+        golden_week_bridges=settings.closed_golden_week,
+        extra_closures=frozenset(Closure.objects.filter(org=org).values_list("date", flat=True)),
+    )
+    days_off = DayOff.objects.filter(user=user).values_list("date", flat=True) if user else ()
+    return BusinessCalendar(rules, days_off=list(days_off))
+
+
+def cadence_for(settings: PortfolioSettings) -> domain.Cadence:
+    return domain.Cadence({
+        "willing": settings.willing_days, "possible": settings.possible_days,
+        "probable": settings.probable_days, "client": settings.client_days,
+        "nurture": settings.nurture_days,
+    })  # fmt: skip
+
+
+def _local_date(value: dt.datetime | None) -> dt.date | None:
+    return timezone.localtime(value).date() if value else None
+
+
+def annotated_relationships(queryset):
+    """Relationships with their last contact, first contact, number of contacts
+    and the promised follow-up of the latest activity: one query, whatever the
+    size of the portfolio (correlated subqueries on the (org, company, time) index)."""
+    acts = Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company"))
+    latest = acts.order_by("-occurred_at", "-id")
+    return queryset.annotate(
+        last_contact_at=Subquery(latest.values("occurred_at")[:1]),
+        first_contact_at=Subquery(acts.order_by("occurred_at", "id").values("occurred_at")[:1]),
+        follow_up_on=Subquery(latest.values("next_step_on")[:1]),
+        follow_up=Subquery(latest.values("next_step")[:1]),
+        contact_count=Subquery(
+            acts.order_by().values("company").annotate(n=Count("id")).values("n")[:1]
+        ),
+    )
+
+
+def state_of(rel, cadence: domain.Cadence) -> domain.RelationshipState:
+    return domain.RelationshipState(
+        id=rel.pk, company_id=rel.company_id, company_name=rel.company.display_name,
+        tier=rel.tier, tier_since=rel.tier_since,
+        cadence=cadence.for_tier(rel.tier, rel.cadence_days),
+        last_contact=_local_date(rel.last_contact_at), contacts=rel.contact_count or 0,
+        follow_up_on=rel.follow_up_on, follow_up=rel.follow_up or "",
+    )  # fmt: skip
+
+
+def portfolio_of(user, org) -> list:
+    """The user's live relationships (not dropped), annotated."""
+    qs = (
+        Relationship.objects.filter(org=org, owner=user)
+        .exclude(tier="dropped")
+        .select_related("company")
+        .only(
+            "id",
+            "org_id",
+            "company_id",
+            "tier",
+            "tier_since",
+            "cadence_days",
+            "owner_id",
+            "company__legal_name",
+            "company__short_name",
+        )  # fmt: skip
+    )
+    return list(annotated_relationships(qs))
+
+
+def states_for(user, org, settings: PortfolioSettings | None = None):
+    settings = settings or PortfolioSettings.for_org(org)
+    cadence = cadence_for(settings)
+    rels = portfolio_of(user, org)
+    return rels, [state_of(r, cadence) for r in rels]
+
+
+def build_plan(user, org, start: dt.date, weeks: int = 4) -> domain.Plan:
+    settings = PortfolioSettings.for_org(org)
+    _rels, states = states_for(user, org, settings)
+    calendar = calendar_for(org, user, settings)
+    return domain.plan(states, calendar, start, business_days=weeks * 5,
+                       capacity=settings.daily_capacity)  # fmt: skip
+
+
+def build_agenda(user, org, today: dt.date) -> domain.Agenda:
+    settings = PortfolioSettings.for_org(org)
+    rels, states = states_for(user, org, settings)
+    calendar = calendar_for(org, user, settings)
+    month_start = today.replace(day=1)
+    approached = sum(
+        1 for r in rels if r.first_contact_at and month_start <= _local_date(r.first_contact_at)
+    )
+    candidates = [
+        domain.Approach(r.pk, r.company_id, r.company.display_name, r.tier_since)
+        for r in rels
+        if r.tier == "new" and not r.contact_count
+    ]
+    return domain.agenda(
+        states, calendar, today, capacity=settings.daily_capacity,
+        approach_target=settings.monthly_approaches, approaches_this_month=approached,
+        approach_candidates=candidates,
+    )  # fmt: skip
+
+
+def winnowing(owner_ids, org, today: dt.date):
+    """`new` relationships older than the organisation's limit, oldest first."""
+    settings = PortfolioSettings.for_org(org)
+    limit = today - dt.timedelta(days=settings.winnow_after_days)
+    return (
+        Relationship.objects.filter(org=org, owner__in=owner_ids, tier="new", tier_since__lt=limit)
+        .select_related("company", "owner")
+        .order_by("tier_since", "pk")
+    )
+
+
+__all__ = ["build_agenda", "build_plan", "calendar_for", "states_for", "winnowing"]
