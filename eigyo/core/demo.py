@@ -67,11 +67,15 @@ TITLES = {Seniority.EXECUTIVE: "取締役", Seniority.DIVISION_HEAD: "本部長"
           Seniority.GENERAL_MANAGER: "部長", Seniority.SECTION_MANAGER: "課長",
           Seniority.SUPERVISOR: "係長", Seniority.STAFF: "担当"}  # fmt: skip
 PREFS = ["13"] * 8 + ["14", "27", "23", "11", "12", "28", "40", "01", "22", "26", "34", "04"]
-TIER_WEIGHTS = [(Tier.NEW, 34), (Tier.WILLING, 20), (Tier.POSSIBLE, 14), (Tier.PROBABLE, 8),
-                (Tier.CLIENT, 12), (Tier.NURTURE, 6), (Tier.DROPPED, 6)]  # fmt: skip
+# About 27 maturing relationships per rep (the 20–30 benchmark) and a rhythm that
+# slightly exceeds 3 contacts a day, so the plan has something to say.
+TIER_WEIGHTS = [(Tier.NEW, 42), (Tier.WILLING, 14), (Tier.POSSIBLE, 9), (Tier.PROBABLE, 4),
+                (Tier.CLIENT, 12), (Tier.NURTURE, 9), (Tier.DROPPED, 10)]  # fmt: skip
 # Days between contacts by tier (None: no regular contact).
 RHYTHM = {Tier.NEW: None, Tier.WILLING: 30, Tier.POSSIBLE: 14, Tier.PROBABLE: 7,
           Tier.CLIENT: 25, Tier.NURTURE: 60, Tier.DROPPED: None}  # fmt: skip
+NEXT_STEPS = ["見積りを提出", "部長同席で打ち合わせ", "サンプルをお届け", "導入事例を送付",
+              "工場見学の日程調整"]  # fmt: skip
 NOTES = ["ご挨拶。先方の年度計画について伺った。", "新製品の資料をお渡しした。",
          "工場見学のご案内。", "品質保証部の課題をヒアリング。", "展示会でご挨拶。",
          "見積りの前提条件を確認。", "導入事例をご紹介。反応は良好。",
@@ -159,6 +163,7 @@ def _build(rng: random.Random) -> Organisation:
                 occurred_at=timezone.make_aware(dt.datetime.combine(
                     when, dt.time(rng.choice([10, 11, 13, 14, 15, 16]), rng.choice([0, 30])))),
                 notes=rng.choice(NOTES), business_discussed=biz,
+                next_step=rng.choice(NEXT_STEPS) if biz else "",
                 next_step_on=when + dt.timedelta(days=RHYTHM[tier] or 30) if biz else None,
             )  # fmt: skip
             activities.append(act)
@@ -227,7 +232,9 @@ def _contact_days(rng, tier, first, today):
     rhythm = RHYTHM[tier]
     days, d = [], first
     while d <= today and len(days) < 40:
-        if d.weekday() < 5:
+        while d.weekday() >= 5:  # meetings happen on weekdays
+            d += dt.timedelta(days=1)
+        if d <= today:
             days.append(d)
         if rhythm is None:
             if len(days) >= rng.randrange(1, 3):

@@ -174,6 +174,9 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
                     change.changed_on,
                     change.relationship.company.display_name,
                 )
+    for b in out.values():
+        # plain dicts: templates look keys up before methods ("items")
+        b.tiers, b.adherence = dict(b.tiers), dict(b.adherence)
     return [out[u.pk] for u in users]
 
 
@@ -198,6 +201,7 @@ def team_totals(rows: list[RepBenchmarks]) -> RepBenchmarks | None:
         total.prestigious_targets += r.prestigious_targets
     firsts = [r.first_prestigious_client for r in rows if r.first_prestigious_client]
     total.first_prestigious_client = min(firsts) if firsts else None
+    total.tiers, total.adherence = dict(total.tiers), dict(total.adherence)
     return total
 
 

@@ -34,7 +34,10 @@ def explain(contact: PlannedContact, today: dt.date) -> str:
         late = (today - contact.due).days
         parts.append(ngettext("overdue %(n)d day", "overdue %(n)d days", late) % {"n": late})
     elif contact.reason == "follow_up":
-        parts.append(_("follow-up promised: %(what)s") % {"what": contact.follow_up or "—"})
+        if contact.follow_up:
+            parts.append(_("follow-up promised: %(what)s") % {"what": contact.follow_up})
+        else:
+            parts.append(_("follow-up promised"))
     elif contact.reason in ("early", "late"):
         parts.append(reason_label(contact.reason))
     return " · ".join(parts)

@@ -156,30 +156,29 @@ def plan(
     """Place each relationship whose next contact falls due within the horizon
     exactly once, on a business day, at most `capacity` a day.
 
-    Contacts are placed as late as their due date allows (latest free business
-    day on or before it, so days fill evenly and nothing is done needlessly
-    early); processed latest-due first, and among equal dates the higher tier
-    first, so when capacity is short it is the lower tiers that slip. A contact
-    that finds no free day before its due date takes the first free day after
-    it ('late'), or is reported as not fitting the horizon.
+    "Lazy earliest-due-first": each day takes only as many contacts as it must
+    so that every later one can still be made by its date (nothing is done
+    needlessly early, days fill evenly), choosing the earliest due first, and
+    among equal dates the higher tier. When capacity is too small the day is
+    full and the earliest due still go first, which keeps the worst lateness as
+    small as it can be; contacts left over at the end did not fit the horizon.
     """
     if capacity < 1 or business_days < 1:
         raise ValueError("capacity and business_days must be at least 1")
     days = calendar.business_days_from(calendar.next_business_day(start), business_days)
     index = {d: i for i, d in enumerate(days)}
-    load: list[list[PlannedContact]] = [[] for _ in days]
     horizon_end = days[-1]
 
-    pending = []
+    pending = []  # (target index, due, state): target = last business day on/before due
     for s in states:
         due = s.next_due
         if due is None or due > horizon_end:
             continue
-        # The last business day on or before the due date; overdue ones: the first day.
-        target = calendar.previous_business_day(due) if due >= days[0] else days[0]
-        pending.append((target, s, due))
+        target = index[calendar.previous_business_day(due)] if due >= days[0] else 0
+        pending.append((target, due, s))
+    pending.sort(key=lambda t: (t[0], t[1], _priority(t[2])))
 
-    def contact(s: RelationshipState, due: dt.date, day: dt.date, target: dt.date):
+    def contact(target: int, due: dt.date, s: RelationshipState, day: int) -> PlannedContact:
         if due < days[0]:
             reason = "overdue"
         elif day > target:
@@ -190,31 +189,22 @@ def plan(
             reason = "due" if day == target else "early"
         return PlannedContact(
             relationship_id=s.id, company_id=s.company_id, company_name=s.company_name,
-            tier=s.tier, due=due, day=day, reason=reason, last_contact=s.last_contact,
-            cadence=s.cadence, follow_up=s.follow_up,
+            tier=s.tier, due=due, day=days[min(day, len(days) - 1)], reason=reason,
+            last_contact=s.last_contact, cadence=s.cadence, follow_up=s.follow_up,
         )  # fmt: skip
 
-    late = []
-    # Latest target first; within a target, higher priority first (it takes the
-    # latest free slot, lower priorities fall back to earlier days or slip).
-    # Overdue ones outrank everything else competing for the first day.
-    for target, s, due in sorted(
-        pending, key=lambda t: (-index[t[0]], t[2] >= days[0], t[2], _priority(t[1]))
-    ):
-        for i in range(index[target], -1, -1):
-            if len(load[i]) < capacity:
-                load[i].append(contact(s, due, days[i], target))
-                break
-        else:
-            late.append((target, s, due))
-    unplaced = []
-    for target, s, due in sorted(late, key=lambda t: (index[t[0]], _priority(t[1]))):
-        for i in range(index[target] + 1, len(days)):
-            if len(load[i]) < capacity:
-                load[i].append(contact(s, due, days[i], target))
-                break
-        else:
-            unplaced.append(contact(s, due, horizon_end, target))
+    load: list[list[PlannedContact]] = []
+    for i in range(len(days)):
+        # What today must take so that days i+1..j can hold the rest due by j.
+        need, count = 0, 0
+        for k, (target, _due, _s) in enumerate(pending):
+            count = k + 1
+            if k + 1 == len(pending) or pending[k + 1][0] != target:
+                need = max(need, count - capacity * (max(target, i) - i))
+        take = min(capacity, need)
+        load.append([contact(t, d, s, i) for t, d, s in pending[:take]])
+        pending = pending[take:]
+    unplaced = [contact(t, d, s, len(days)) for t, d, s in pending]
     for items in load:
         items.sort(key=lambda c: (c.due, TIER_PRIORITY.get(c.tier, 9), c.relationship_id))
     return Plan(start=days[0], days=list(zip(days, load, strict=True)), capacity=capacity,

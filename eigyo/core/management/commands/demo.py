@@ -1,6 +1,6 @@
 """eigyo demo [--reset]"""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="delete and rebuild Demo KK")
 
     def handle(self, *args, **opts):
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            raise CommandError("the database is not up to date: run `eigyo migrate` first")
         org, built = demo.build(reset=opts["reset"])
         counts = (
             f"{Company.objects.filter(org=org).count()} companies, "

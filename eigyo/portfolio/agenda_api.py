@@ -1,0 +1,149 @@
+"""Agenda, plan and benchmarks endpoints: a rep sees their own, a manager their
+team's, an admin everyone's (access.portfolio_owners)."""
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.core.api import Forbidden
+from eigyo.core.lists import Id
+from eigyo.portfolio import benchmarking, planning
+from eigyo.portfolio.text import explain
+
+router = Router(tags=["agenda"])
+
+
+class ContactOut(Schema):
+    relationship: int
+    company: int
+    company_name: str
+    tier: str
+    day: dt.date
+    due: dt.date
+    reason: str
+    why: str
+    last_contact: dt.date | None
+    cadence: int | None
+
+
+class ApproachOut(Schema):
+    relationship: int
+    company: int
+    company_name: str
+    since: dt.date
+
+
+class AgendaOut(Schema):
+    user: int
+    date: dt.date
+    business_day: bool
+    capacity: int
+    overdue_total: int
+    contacts: list[ContactOut]
+    approach_quota: int
+    approaches: list[ApproachOut]
+
+
+class PlanDayOut(Schema):
+    date: dt.date
+    contacts: list[ContactOut]
+
+
+class PlanOut(Schema):
+    user: int
+    capacity: int
+    fits: bool
+    days: list[PlanDayOut]
+    late: int
+    unplaced: list[ContactOut]
+    shortfall_by_tier: dict[str, int]
+
+
+class BenchmarkOut(Schema):
+    user: int
+    name: str
+    months: list[dt.date]
+    approaches: list[int]
+    contacts: list[int]
+    tiers: dict[str, int]
+    maturing: int
+    within_cadence: dict[str, list[int]]
+    median_visits_before_business: float | None
+    prestigious_targets: int
+    first_prestigious_client: str | None
+    first_prestigious_client_on: dt.date | None
+
+
+def _owner(request: HttpRequest, user: int | None):
+    owners = access.portfolio_owners(request.user)
+    if not owners.exists():
+        raise Forbidden
+    if user is None:
+        return owners.filter(pk=request.user.pk).first() or owners.first()
+    return access.get_visible(owners, pk=user)
+
+
+def _contact(c, today) -> dict:
+    return {
+        "relationship": c.relationship_id, "company": c.company_id,
+        "company_name": c.company_name, "tier": c.tier, "day": c.day, "due": c.due,
+        "reason": c.reason, "why": explain(c, today), "last_contact": c.last_contact,
+        "cadence": c.cadence,
+    }  # fmt: skip
+
+
+@router.get("/agenda", response=AgendaOut)
+def get_agenda(request: HttpRequest, user: Id | None = None, date: dt.date | None = None):
+    owner = _owner(request, user)
+    day = date or clock.today()
+    a = planning.build_agenda(owner, access.membership(request.user).org, day)
+    return {
+        "user": owner.pk, "date": day, "business_day": a.is_business_day,
+        "capacity": a.capacity, "overdue_total": a.overdue_total,
+        "contacts": [_contact(c, day) for c in a.contacts], "approach_quota": a.approach_quota,
+        "approaches": [{"relationship": x.relationship_id, "company": x.company_id,
+                        "company_name": x.company_name, "since": x.since} for x in a.approaches],
+    }  # fmt: skip
+
+
+@router.get("/plan", response=PlanOut)
+def get_plan(
+    request: HttpRequest, user: Id | None = None, start: dt.date | None = None, weeks: int = 4
+):
+    if not 1 <= weeks <= 8:
+        weeks = min(max(weeks, 1), 8)
+    owner = _owner(request, user)
+    p = planning.build_plan(owner, access.membership(request.user).org,
+                            start or clock.today(), weeks)  # fmt: skip
+    return {
+        "user": owner.pk, "capacity": p.capacity, "fits": p.fits, "late": len(p.late),
+        "days": [{"date": d, "contacts": [_contact(c, d) for c in items]} for d, items in p.days],
+        "unplaced": [_contact(c, c.day) for c in p.unplaced],
+        "shortfall_by_tier": p.shortfall_by_tier(),
+    }  # fmt: skip
+
+
+@router.get("/benchmarks", response=list[BenchmarkOut])
+def get_benchmarks(request: HttpRequest, user: Id | None = None):
+    """One row per rep the caller may see (or only `user`)."""
+    owners = access.portfolio_owners(request.user)
+    if not owners.exists():
+        raise Forbidden
+    users = [access.get_visible(owners, pk=user)] if user else list(owners.order_by("pk"))
+    rows = benchmarking.benchmarks(users, access.membership(request.user).org, clock.today())
+    return [
+        {
+            "user": r.user.pk, "name": r.user.display_name, "months": r.months,
+            "approaches": r.approaches, "contacts": r.contacts, "tiers": r.tiers,
+            "maturing": r.maturing,
+            "within_cadence": {t: [ok, total] for t, (ok, total) in r.adherence.items()},
+            "median_visits_before_business": r.median_visits_before_business,
+            "prestigious_targets": r.prestigious_targets,
+            "first_prestigious_client": (r.first_prestigious_client or (None, None))[1],
+            "first_prestigious_client_on": (r.first_prestigious_client or (None, None))[0],
+        }
+        for r in rows
+    ]  # fmt: skip
