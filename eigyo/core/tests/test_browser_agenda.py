@@ -1,0 +1,35 @@
+"""In Chromium on a phone: the rep opens the agenda, logs a contact from an
+item with one tap, and the item leaves the list."""
+
+import pytest
+
+from eigyo.browser import screenshot
+from eigyo.core.tests.test_browser_visit import PHONE, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_log_from_the_agenda_removes_the_item(browser, live_server, book, actors, monkeypatch):
+    # The live server runs in another thread: pin its clock through the environment.
+    monkeypatch.setenv("EIGYO_NOW", "2026-11-24T09:00:00+09:00")
+    actors.rep1.language = "ja"
+    actors.rep1.save()
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="ja-JP")  # fmt: skip
+    page = context.new_page()
+    log_in(page, live_server.url, actors.rep1.email)
+    page.goto(f"{live_server.url}/portfolio/agenda/")
+    agenda = page.locator("[data-testid=agenda]")
+    assert "株式会社トヨタ精機" in agenda.inner_text()
+    assert "期限超過" in agenda.inner_text() or "超過" in agenda.inner_text()
+    screenshot(page, "phone-agenda-ja")
+    page.click(f"[data-testid=log-{book.rel.pk}]")
+    page.wait_for_selector("[data-testid=visit-form]")
+    assert page.input_value("select[name=company]") == str(book.company.pk)
+    page.click("[data-testid=kind-call] + span")
+    page.fill("textarea[name=notes]", "近況確認の電話。来月訪問の約束。")
+    page.click("[data-testid=save-visit]")
+    page.wait_for_url(f"{live_server.url}/portfolio/agenda/")
+    assert "株式会社トヨタ精機" not in page.inner_text("[data-testid=agenda]")
+    screenshot(page, "phone-agenda-after-ja")
+    context.close()
