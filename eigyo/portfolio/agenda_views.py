@@ -1,7 +1,6 @@
 """The rep's day and weeks: agenda, plan, winnowing queue, benchmarks."""
 
 import datetime as dt
-import json
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -48,6 +47,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "holiday": calendar.holiday_name(day),
         "next_day": calendar.next_business_day(day, include_today=False),
         "back": request.get_full_path(),
+        "to_sort": planning.winnowing([owner.pk], org, day).count(),
     })  # fmt: skip
 
 
@@ -106,9 +106,9 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
     return render(request, "portfolio/benchmarks.html", {
         "owner": owner, "rows": rows, "team": team, "settings": settings, "focus": focus,
         "funnel": funnel, "maturing_tiers": MATURING_TIERS,
-        "chart_data": json.dumps({
+        "chart_data": {
             "funnel": {"labels": [str(label) for _v, label, _n in funnel],
                        "values": [n for _v, _l, n in funnel]},
             **({"rep": charts} if charts else {}),
-        }),
+        },
     })  # fmt: skip

@@ -33,3 +33,18 @@ def test_log_from_the_agenda_removes_the_item(browser, live_server, book, actors
     assert "株式会社トヨタ精機" not in page.inner_text("[data-testid=agenda]")
     screenshot(page, "phone-agenda-after-ja")
     context.close()
+
+
+def test_benchmark_charts_render(browser, live_server, book, actors, monkeypatch):
+    monkeypatch.setenv("EIGYO_NOW", "2026-11-24T09:00:00+09:00")
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="ja-JP")
+    page = context.new_page()
+    log_in(page, live_server.url, actors.rep1.email)
+    page.goto(f"{live_server.url}/portfolio/benchmarks/")
+    page.wait_for_function("window.Chart && Chart.getChart('funnel')")
+    assert page.evaluate("Chart.getChart('funnel').data.datasets[0].data") == [0, 0, 1, 1, 0, 0, 0]
+    assert page.evaluate("!!Chart.getChart('adherence') && !!Chart.getChart('per-day')")
+    screenshot(page, "desktop-benchmarks-rep")
+    page.goto(f"{live_server.url}/portfolio/plan/")
+    screenshot(page, "desktop-plan")
+    context.close()
