@@ -92,6 +92,19 @@ def book(actors):
     b.other_activity = Activity.objects.create(
         org=a.other_org, company=b.other_company, owner=a.outsider, occurred_at=when
     )
+    from eigyo.deals.models import Deal, Promise, Stakeholder
+
+    b.deal = Deal.objects.create(org=a.org, title="検査装置の更新", company=b.company,
+                                 owner=a.rep1, amount=12_000_000)  # fmt: skip
+    b.deal2 = Deal.objects.create(org=a.org, title="保守契約", company=b.company, owner=a.rep2)
+    b.partner_deal = Deal.objects.create(org=a.org, title="関西案件", company=b.partner_company,
+                                         owner=a.rep1, partner=a.partner)  # fmt: skip
+    b.other_deal = Deal.objects.create(org=a.other_org, title="外部案件",
+                                       company=b.other_company, owner=a.outsider)  # fmt: skip
+    b.stakeholder = Stakeholder.objects.create(org=a.org, deal=b.deal, person=b.person,
+                                               role="decision_maker")  # fmt: skip
+    b.promise = Promise.objects.create(org=a.org, deal=b.deal, what="見積りを提出",
+                                       due_on=dt.date(2026, 11, 20), owner=a.rep1)  # fmt: skip
     return b
 
 

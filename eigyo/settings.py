@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "eigyo.contacts",
     "eigyo.portfolio",
     "eigyo.activities",
+    "eigyo.deals",
 ]
 
 MIDDLEWARE = [

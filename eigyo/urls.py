@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/", include("eigyo.contacts.urls")),
     path("portfolio/", include("eigyo.portfolio.urls")),
     path("activities/", include("eigyo.activities.urls")),
+    path("deals/", include("eigyo.deals.urls")),
     path("feed/<str:token>.ics", ics, name="feed"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -132,6 +132,30 @@ def visible_activities(user) -> QuerySet:
     return qs
 
 
+def visible_deals(user) -> QuerySet:
+    """Deals: the owner and team members, their manager(s), admins; a partner
+    user only the deals assigned to their partner; marketing none."""
+    from django.db.models import Q
+
+    from eigyo.deals.models import Deal
+
+    m = membership(user)
+    if m is None or m.role == Role.MARKETING:
+        return Deal.objects.none()
+    qs = Deal.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    if m.role == Role.PARTNER:
+        return qs.filter(partner=m.partner_id)
+    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    ids = qs.filter(Q(owner__in=people) | Q(team_members__in=people)).values("pk")
+    return qs.filter(pk__in=ids)
+
+
+def can_create_deal(user) -> bool:
+    return role(user) in SALES_ROLES
+
+
 def get_visible(queryset: QuerySet, **lookup) -> Model:
     """The object from a visibility queryset, or 404 (same as a missing id)."""
     try:

@@ -58,11 +58,20 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("owner")
         .prefetch_related("people")[:50]
     )
+    from eigyo.core import clock
+    from eigyo.deals.models import Promise
+
+    deals = access.visible_deals(request.user).filter(company=company).order_by("-updated_at")
+    overdue_promises = Promise.objects.filter(
+        deal__in=deals.values("pk"), status=Promise.Status.OPEN, due_on__lt=clock.today()
+    ).select_related("deal")
     return render(
         request,
         "companies/company_detail.html",
         {
             "company": company,
+            "deals": deals,
+            "overdue_promises": overdue_promises,
             "people": people,
             "relationships": relationships,
             "activities": activities,

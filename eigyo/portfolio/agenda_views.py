@@ -48,6 +48,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "next_day": calendar.next_business_day(day, include_today=False),
         "back": request.get_full_path(),
         "to_sort": planning.winnowing([owner.pk], org, day).count(),
+        "promises": planning.open_promises(owner, org, day + dt.timedelta(days=7)),
     })  # fmt: skip
 
 

@@ -68,6 +68,18 @@ def build_calendar(user, org, today: dt.date, weeks: int = 4, host: str = "eigyo
                 event(f"contact-{c.relationship_id}-{since}", day, i,
                       _("Contact: %(company)s") % {"company": c.company_name},
                       explain(c, day), f"https://{host}{reverse('companies:detail', args=[c.company_id])}")  # fmt: skip
+        horizon_end = plan.days[-1][0] if plan.days else today
+        for p in planning.open_promises(user, org, horizon_end):
+            due = max(p.due_on, today)  # an overdue promise stays on today until kept
+            ev = Event()
+            ev.add("uid", f"promise-{p.pk}@{host}")
+            ev.add("dtstamp", stamp)
+            ev.add("dtstart", due)  # all day: a date, not a meeting
+            ev.add("dtend", due + dt.timedelta(days=1))
+            ev.add("summary", _("Promise due: %(what)s") % {"what": p.what})
+            ev.add("description", f"{p.deal.company.display_name} · {p.deal.title}")
+            ev.add("url", f"https://{host}{p.deal.get_absolute_url()}")
+            cal.add_component(ev)
         offset = len(plan.days[0][1]) if plan.days and plan.days[0][0] == today else 0
         for j, a in enumerate(agenda.approaches):
             event(f"approach-{a.relationship_id}", today, offset + j,

@@ -139,3 +139,16 @@ def winnowing(owner_ids, org, today: dt.date):
 
 
 __all__ = ["build_agenda", "build_plan", "calendar_for", "states_for", "winnowing"]
+
+
+def open_promises(user, org, until: dt.date):
+    """The user's open promises to buyers due by `until` (overdue ones included)."""
+    from eigyo.deals.models import Promise
+
+    return (
+        Promise.objects.filter(
+            org=org, owner=user, status=Promise.Status.OPEN, due_on__lte=until
+        )  # fmt: skip
+        .select_related("deal", "deal__company")
+        .order_by("due_on", "pk")
+    )

@@ -37,6 +37,10 @@ VISIBLE = {
     "activity": {"admin", "manager", "rep1", "rep2"},
     "partner_activity": {"admin", "manager", "rep1", "rep2", "partner_user"},
     "other_activity": {"outsider"},
+    "deal": {"admin", "manager", "rep1"},
+    "deal2": {"admin", "rep2"},
+    "partner_deal": {"admin", "manager", "rep1", "partner_user"},
+    "other_deal": {"outsider"},
 }
 
 PAGES = {
@@ -44,18 +48,29 @@ PAGES = {
     "person": ["contacts:detail", "contacts:edit"],
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
+    "deal": ["deals:detail", "deals:edit", "deals:map"],
 }
 POSTS = {
     "company": ["companies:edit", "companies:link_registry"],
     "person": ["contacts:edit"],
     "rel": ["portfolio:detail"],
     "activity": ["activities:edit"],
+    "deal": ["deals:edit", "deals:stage"],
 }
 API = {
     "company": ["/api/companies/{id}"],
     "person": ["/api/people/{id}"],
     "rel": ["/api/relationships/{id}", "/api/relationships/{id}/history"],
     "activity": ["/api/activities/{id}"],
+    "deal": [
+        "/api/deals/{id}",
+        "/api/deals/{id}/readiness",
+        "/api/deals/{id}/stakeholders",
+        "/api/deals/{id}/promises",
+        "/api/deals/{id}/praise",
+        "/api/deals/{id}/objections",
+        "/api/deals/{id}/discounts",
+    ],
 }
 API_WRITES = {
     "company": [("patch", "/api/companies/{id}"), ("delete", "/api/companies/{id}"),
@@ -63,6 +78,10 @@ API_WRITES = {
     "person": [("patch", "/api/people/{id}"), ("delete", "/api/people/{id}")],
     "rel": [("patch", "/api/relationships/{id}"), ("delete", "/api/relationships/{id}")],
     "activity": [("patch", "/api/activities/{id}"), ("delete", "/api/activities/{id}")],
+    "deal": [("patch", "/api/deals/{id}"), ("delete", "/api/deals/{id}"),
+             ("post", "/api/deals/{id}/stage"), ("post", "/api/deals/{id}/stakeholders"),
+             ("post", "/api/deals/{id}/promises"), ("post", "/api/deals/{id}/praise"),
+             ("post", "/api/deals/{id}/objections"), ("post", "/api/deals/{id}/discounts")],
 }  # fmt: skip
 
 
@@ -70,7 +89,7 @@ def kind_of(name: str) -> str:
     for kind in PAGES:
         if name.endswith(kind) or name == kind:
             return kind
-    return {"partner_rel": "rel", "other_rel": "rel", "rel2": "rel"}[name]
+    return {"partner_rel": "rel", "other_rel": "rel", "rel2": "rel", "deal2": "deal"}[name]
 
 
 CASES = [(obj, who) for obj in VISIBLE for who in ALL]
@@ -113,7 +132,8 @@ def test_pages_and_api(book, actors, login, api, obj, who):
 def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, kind):
     """A hidden object and a nonexistent id give byte-identical answers."""
     hidden = {"company": book.other_company, "person": book.other_person,
-              "rel": book.other_rel, "activity": book.other_activity}[kind]  # fmt: skip
+              "rel": book.other_rel, "activity": book.other_activity,
+              "deal": book.other_deal}[kind]  # fmt: skip
     web, rest = login(actors.rep1), api(actors.rep1)
     for name in PAGES[kind]:
         url_a, url_b = reverse(name, args=[hidden.pk]), reverse(name, args=[999999])
@@ -134,6 +154,7 @@ LISTS = {
     "person": ("contacts:list", "/api/people"),
     "rel": ("portfolio:list", "/api/relationships"),
     "activity": ("activities:list", "/api/activities"),
+    "deal": ("deals:list", "/api/deals"),
 }
 
 

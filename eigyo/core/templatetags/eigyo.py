@@ -97,3 +97,20 @@ def tier_label(value: str) -> str:
 @register.filter
 def percent(value) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
+
+
+@register.filter
+def next_stage(value: str) -> str:
+    """The value-selling stage after `value` (ask for the order → won)."""
+    from eigyo.deals.models import OPEN_STAGES
+
+    i = OPEN_STAGES.index(value) if value in OPEN_STAGES else -1
+    return OPEN_STAGES[i + 1] if 0 <= i < len(OPEN_STAGES) - 1 else "won"
+
+
+@register.filter
+def prev_stage(value: str) -> str:
+    from eigyo.deals.models import OPEN_STAGES
+
+    i = OPEN_STAGES.index(value) if value in OPEN_STAGES else 0
+    return OPEN_STAGES[max(i - 1, 0)]

@@ -1,0 +1,1 @@
+"""Pure deal rules (no Django): consensus readiness of the buying group and siblings."""

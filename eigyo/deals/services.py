@@ -1,0 +1,83 @@
+"""Deal writes and the buying-group read model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, Subquery
+
+from eigyo.activities.models import Activity
+from eigyo.deals.domain import readiness as rd
+from eigyo.deals.models import Deal, Stage, StageChange, Stakeholder
+
+
+@transaction.atomic
+def move_stage(deal: Deal, stage: str, *, on: dt.date, by, lost_reason: str = "") -> Deal:
+    """Move a deal to another stage, recording the move; won / lost close it."""
+    if stage == deal.stage:
+        return deal
+    StageChange.objects.create(org_id=deal.org_id, deal=deal, from_stage=deal.stage,
+                               to_stage=stage, changed_on=on, changed_by=by)  # fmt: skip
+    deal.stage = stage
+    deal.closed_on = on if stage in (Stage.WON, Stage.LOST) else None
+    deal.lost_reason = lost_reason if stage == Stage.LOST else ""
+    deal.save(update_fields=["stage", "closed_on", "lost_reason", "updated_at"])
+    return deal
+
+
+def stakeholders_of(deal: Deal):
+    """The buying group with `met` (derived from activities unless set by hand)
+    and the last contact with each person: one query."""
+    through = Activity.people.through
+    with_person = through.objects.filter(person_id=OuterRef("person_id"),
+                                         activity__org_id=OuterRef("org_id"))  # fmt: skip
+    return (
+        Stakeholder.objects.filter(deal=deal)
+        .select_related("person", "person__reports_to")
+        .annotate(
+            has_met=Exists(with_person),
+            last_contact_at=Subquery(
+                with_person.order_by()
+                .values("person_id")
+                .annotate(last=Max("activity__occurred_at"))
+                .values("last")[:1]
+            ),
+        )  # fmt: skip
+        .order_by("-person__seniority", "person__family_kana", "pk")
+    )
+
+
+def is_met(stakeholder) -> bool:
+    if stakeholder.met_override is not None:
+        return stakeholder.met_override
+    return bool(getattr(stakeholder, "has_met", False))
+
+
+def members(stakeholders) -> list[rd.Member]:
+    return [
+        rd.Member(
+            id=s.pk,
+            name=s.person.display_name,
+            role=s.role,
+            influence=s.influence,
+            stance=s.stance,
+            met=is_met(s),
+            seniority=s.person.seniority,
+            department=s.person.department,
+            title=s.person.title,
+        )  # fmt: skip
+        for s in stakeholders
+    ]
+
+
+def readiness_of(stakeholders) -> rd.Readiness:
+    return rd.readiness(members(stakeholders))
+
+
+def record_creation(deal: Deal, *, on: dt.date, by) -> None:
+    """The first stage entry of a new deal, so the history starts at its creation."""
+    StageChange.objects.get_or_create(
+        org_id=deal.org_id, deal=deal, from_stage="",
+        defaults={"to_stage": deal.stage, "changed_on": on, "changed_by": by},
+    )  # fmt: skip

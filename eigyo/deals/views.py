@@ -1,0 +1,205 @@
+"""Deal pages: list, board by stage, detail with the buying group, forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.core.htmx import is_htmx, render_list
+from eigyo.core.lists import apply_sort, filter_from_query
+from eigyo.core.views import deny_unless, form_page
+from eigyo.deals import insights, services
+from eigyo.deals.filters import DEAL_SORTS, DealFilter
+from eigyo.deals.forms import (
+    DealForm,
+    DiscountForm,
+    ObjectionForm,
+    PraiseForm,
+    PromiseForm,
+    StageForm,
+    StakeholderForm,
+)
+from eigyo.deals.map import map_svg
+from eigyo.deals.models import OPEN_STAGES, Stage
+from eigyo.deals.text import gap_sentences
+
+
+def _deal(request, pk):
+    return access.get_visible(
+        access.visible_deals(request.user).select_related("company", "owner", "partner"), pk=pk
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def deal_list(request: HttpRequest) -> HttpResponse:
+    filters = filter_from_query(DealFilter, request.GET)
+    qs = filters.filter(access.visible_deals(request.user)).select_related("company", "owner")
+    qs = apply_sort(qs, request.GET.get("sort"), DEAL_SORTS, "close")
+    return render_list(request, "deals/deal_list.html", "deals/_deal_table.html", qs, {
+        "filters": filters, "stages": Stage.choices,
+        "can_create": access.can_create_deal(request.user),
+    })  # fmt: skip
+
+
+def _board_context(request):
+    filters = filter_from_query(DealFilter, request.GET)
+    deals = filters.filter(access.visible_deals(request.user)).select_related("company", "owner")
+    columns = {s: [] for s in Stage.values}
+    for deal in deals.order_by("expected_close", "pk"):
+        columns[deal.stage].append(deal)
+    totals = dict(deals.values_list("stage").annotate(total=Sum("amount")).values_list(
+        "stage", "total"))  # fmt: skip
+    return {
+        "columns": [
+            (value, label, columns[value], totals.get(value) or 0) for value, label in Stage.choices
+        ],  # fmt: skip
+        "filters": filters,
+        "open_stages": OPEN_STAGES,
+    }
+
+
+@login_required
+@require_http_methods(["GET"])
+def deal_board(request: HttpRequest) -> HttpResponse:
+    context = _board_context(request)
+    template = "deals/_board.html" if is_htmx(request) else "deals/board.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    deal = _deal(request, pk)
+    stakeholders = list(services.stakeholders_of(deal))
+    ready = services.readiness_of(stakeholders)
+    today = clock.today()
+    promises = list(deal.promises.select_related("owner"))
+    return render(request, "deals/deal_detail.html", {
+        "deal": deal, "stakeholders": stakeholders, "readiness": ready,
+        "gaps": gap_sentences(ready.gaps), "map": map_svg(stakeholders),
+        "met": {s.pk: services.is_met(s) for s in stakeholders},
+        "promises": promises, "overdue_promises": [p for p in promises if p.is_overdue(today)],
+        "praise": deal.praise.select_related("about", "to"),
+        "objections": deal.objections.select_related("raised_by"),
+        "discounts": deal.discount_requests.all(),
+        "stage_form": StageForm(initial={"stage": deal.stage}),
+        "history": deal.stage_changes.select_related("changed_by"),
+        "today": today,
+    })  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET"])
+def deal_map(request: HttpRequest, pk: int) -> HttpResponse:
+    """The stakeholder map alone, as SVG (print it, or paste it in a proposal)."""
+    deal = _deal(request, pk)
+    return HttpResponse(map_svg(list(services.stakeholders_of(deal)), title=deal.title),
+                        content_type="image/svg+xml; charset=utf-8")  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deal_create(request: HttpRequest) -> HttpResponse:
+    deny_unless(access.can_create_deal(request.user))
+    initial = {}
+    company = request.GET.get("company", "")
+    if company.isdigit():
+        initial["company"] = company
+    form = DealForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        deal = form.save()
+        services.record_creation(deal, on=clock.today(), by=request.user)
+        messages.success(request, _("Deal saved."))
+        return redirect(deal.get_absolute_url())
+    return render(request, "deals/deal_form.html", {"form": form},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    deal = _deal(request, pk)
+    form = DealForm(request.POST or None, instance=deal, user=request.user)
+    return form_page(request, form, template="deals/deal_form.html",
+                     success_message=_("Deal saved."), context={"deal": deal})  # fmt: skip
+
+
+@login_required
+@require_POST
+def deal_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a deal (buttons on the detail page and the board; htmx gets the board back)."""
+    deal = _deal(request, pk)
+    form = StageForm(request.POST)
+    if form.is_valid():
+        services.move_stage(deal, form.cleaned_data["stage"], on=clock.today(), by=request.user,
+                            lost_reason=form.cleaned_data["lost_reason"])  # fmt: skip
+    elif not is_htmx(request):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    if is_htmx(request):
+        response = render(request, "deals/_board.html", _board_context(request))
+        if not form.is_valid():
+            response.status_code = 422
+        return response
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = deal.get_absolute_url()
+    return redirect(back)
+
+
+CHILDREN = {
+    "stakeholder": (StakeholderForm, "stakeholders", gettext_lazy("buying group member")),
+    "promise": (PromiseForm, "promises", gettext_lazy("promise to the buyer")),
+    "praise": (PraiseForm, "praise", gettext_lazy("praise")),
+    "objection": (ObjectionForm, "objections", gettext_lazy("objection")),
+    "discount": (DiscountForm, "discount_requests", gettext_lazy("discount request")),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = None):
+    """Add or edit a record of the deal: a stakeholder, promise, praise, objection
+    or discount request (one view, one template: they differ only by form)."""
+    deal = _deal(request, pk)
+    if kind not in CHILDREN:
+        raise Http404
+    form_class, related, label = CHILDREN[kind]
+    instance = access.get_visible(getattr(deal, related).all(), pk=child) if child else None
+    if request.method == "POST" and "delete" in request.POST and instance is not None:
+        instance.delete()
+        messages.success(request, _("Removed."))
+        return redirect(deal.get_absolute_url())
+    initial = {}
+    if kind == "stakeholder" and request.GET.get("person", "").isdigit():
+        initial["person"] = request.GET["person"]
+    form = form_class(request.POST or None, instance=instance, deal=deal, user=request.user,
+                      initial=initial)  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect(deal.get_absolute_url())
+    return render(request, "deals/child_form.html",
+                  {"deal": deal, "form": form, "label": label, "instance": instance},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET"])
+def deal_insights(request: HttpRequest) -> HttpResponse:
+    """Across the deals the user sees: recurring objections, value instead of discount."""
+    deals = access.visible_deals(request.user)
+    return render(request, "deals/insights.html", {
+        "objections": insights.recurring_objections(deals),
+        "discounts": insights.discount_summary(deals),
+        "stages": deals.values("stage").annotate(n=Count("id"), total=Sum("amount")),
+    })  # fmt: skip
