@@ -103,6 +103,9 @@ def build(*, reset: bool = False, seed: int = 2026) -> tuple[Organisation, bool]
 
 
 def _delete(org: Organisation) -> None:
+    from eigyo.deals.models import Deal
+
+    Deal.objects.filter(org=org).delete()
     Activity.objects.filter(org=org).delete()
     Relationship.objects.filter(org=org).delete()
     users = Membership.objects.filter(org=org).values_list("user_id", flat=True)
@@ -141,7 +144,7 @@ def _build(rng: random.Random) -> Organisation:
     chosen = rng.sample(pool, min(len(pool), COMPANIES_PER_REP * len(reps)))
     today = clock.today()
     start = today - dt.timedelta(days=182)
-    activities, links = [], []
+    activities, links, deal_sources = [], [], []
     for i, entry in enumerate(chosen):
         company, _created = services.company_from_registry(org, entry)
         company.prefecture = company.prefecture or rng.choice(PREFS)
@@ -155,6 +158,8 @@ def _build(rng: random.Random) -> Organisation:
         rel = Relationship.objects.create(
             org=org, company=company, owner=owner, tier=tier, tier_since=first
         )
+        if tier in (Tier.PROBABLE, Tier.CLIENT, Tier.POSSIBLE) and rng.random() < 0.7:
+            deal_sources.append((rel, people))
         _history(rng, org, rel, tier, first, today, owner)
         for when, biz in _contact_days(rng, tier, first, today):
             act = Activity(
@@ -175,7 +180,83 @@ def _build(rng: random.Random) -> Organisation:
          for p in ps],
         batch_size=1000,
     )  # fmt: skip
+    _deals(rng, org, [d for d in deal_sources if d], today, partner)
     return org
+
+
+DEAL_TITLES = ["検査装置の更新", "生産管理システム導入", "品質データ基盤", "保守契約の更新",
+               "新工場向け設備", "トライアル導入", "全社展開"]  # fmt: skip
+OBJECTIONS = ["価格が高い", "導入実績が少ない", "既存ベンダーとの関係", "社内の稟議に時間がかかる",
+              "サポート体制が不安"]  # fmt: skip
+PROMISES = [
+    "見積りを提出",
+    "導入事例を送付",
+    "デモ環境を用意",
+    "技術資料を提出",
+    "不具合の修正版を提供",
+]
+
+
+def _deals(rng, org, sources, today, partner) -> None:
+    """Deals for most possible / probable / client relationships, with a buying
+    group built from the company's people, promises, objections and praise."""
+    from eigyo.deals.models import (
+        Deal,
+        DiscountRequest,
+        Objection,
+        Praise,
+        Promise,
+        StageChange,
+        Stakeholder,
+    )  # fmt: skip
+
+    stage_by_tier = {Tier.POSSIBLE: ["features", "benefits", "application"],
+                     Tier.PROBABLE: ["evidence", "trial_close", "objections", "ask"],
+                     Tier.CLIENT: ["won"]}  # fmt: skip
+    for rel, people in sources:
+        stage = rng.choice(stage_by_tier[rel.tier])
+        deal = Deal.objects.create(
+            org=org, title=rng.choice(DEAL_TITLES), company=rel.company, relationship=rel,
+            owner=rel.owner, amount=rng.randrange(10, 800) * 100_000, stage=stage,
+            expected_close=today + dt.timedelta(days=rng.randrange(14, 150)),
+            closed_on=rel.tier_since if stage == "won" else None,
+            partner=rel.company.partner,
+        )  # fmt: skip
+        StageChange.objects.create(org=org, deal=deal, to_stage=stage,
+                                   changed_on=rel.tier_since, changed_by=rel.owner)  # fmt: skip
+        roles = ["decision_maker", "approver", "influencer", "champion", "user", "gatekeeper"]
+        for person, role in zip(people, roles, strict=False):
+            Stakeholder.objects.create(
+                org=org, deal=deal, person=person, role=role,
+                influence="high" if role in ("decision_maker", "approver") else rng.choice(
+                    ["medium", "low", "medium"]),
+                stance=rng.choices(["supportive", "neutral", "opposed", "unknown"],
+                                   [5, 3, 1, 2])[0],
+                personal_win="課長への昇進" if role == "champion" else "",
+            )  # fmt: skip
+        for _ in range(rng.randrange(0, 3)):
+            due = today + dt.timedelta(days=rng.randrange(-10, 20))
+            kept = due < today and rng.random() < 0.6
+            Promise.objects.create(org=org, deal=deal, what=rng.choice(PROMISES), due_on=due,
+                                   owner=rel.owner, status="kept" if kept else "open",
+                                   done_on=due if kept else None)  # fmt: skip
+        if stage in ("objections", "ask", "trial_close") or rng.random() < 0.3:
+            Objection.objects.create(org=org, deal=deal, objection=rng.choice(OBJECTIONS),
+                                     raised_on=today - dt.timedelta(days=rng.randrange(1, 60)),
+                                     status=rng.choice(["open", "answered", "resolved"]))  # fmt: skip
+        if rng.random() < 0.25:
+            DiscountRequest.objects.create(
+                org=org, deal=deal, requested="10%の値引き", requested_amount=deal.amount // 10,
+                offered=rng.choice(["introduction", "service", "training"]),
+                outcome=rng.choice(["value_accepted", "value_accepted", "discount_given",
+                                    "pending"]),
+                requested_on=today - dt.timedelta(days=rng.randrange(1, 60)),
+            )  # fmt: skip
+        if len(people) >= 2 and rng.random() < 0.3:
+            Praise.objects.create(org=org, deal=deal, about=people[-1], to=people[0],
+                                  statement="検証を短期間でまとめていただきました",
+                                  evidence=rng.choice(["", "検証報告書(10月)"]),
+                                  said_on=today - dt.timedelta(days=rng.randrange(1, 40)))  # fmt: skip
 
 
 def _people(rng, org, company) -> list[Person]:
