@@ -39,7 +39,7 @@ def test_build_a_buying_group_of_five(browser, live_server, book, actors):
     page.goto(f"{live_server.url}{deal.get_absolute_url()}")
     scores = [score(page)]
     assert scores == [0]
-    for person, (*_, role, stance) in zip(people, GROUP, strict=True):
+    for person, (*_, role, _stance) in zip(people, GROUP, strict=True):
         page.goto(f"{live_server.url}/deals/{deal.pk}/stakeholder/new/")
         page.select_option("select[name=person]", str(person.pk))
         page.select_option("select[name=role]", role)
