@@ -10,10 +10,12 @@ from django.utils import timezone
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
 from eigyo.contacts.models import Person
+from eigyo.deals.models import Deal, Stakeholder
 from eigyo.portfolio import services
 
-URLS = ["/", "/companies/", "/people/", "/portfolio/", "/activities/", "/api/companies",
-        "/api/people", "/api/relationships", "/api/activities"]  # fmt: skip
+URLS = ["/", "/companies/", "/people/", "/portfolio/", "/activities/", "/deals/",
+        "/deals/board/", "/api/companies", "/api/people", "/api/relationships",
+        "/api/activities", "/api/deals"]  # fmt: skip
 
 
 def grow(actors, n: int) -> None:
@@ -27,6 +29,10 @@ def grow(actors, n: int) -> None:
                                            occurred_at=when)  # fmt: skip
         activity.people.add(person)
         activity.colleagues.add(actors.manager)
+        deal = Deal.objects.create(org=actors.org, title=f"案件{i}", company=company,
+                                   owner=actors.rep1, amount=1_000_000)  # fmt: skip
+        deal.team_members.add(actors.rep2)
+        Stakeholder.objects.create(org=actors.org, deal=deal, person=person)
 
 
 def count(client, url) -> int:

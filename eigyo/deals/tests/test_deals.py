@@ -196,3 +196,28 @@ def test_create_deal_in_yen(book, actors, api, login):
     assert bad.status_code == 422
     assert "¥3,500,000" in login(actors.rep1).get(reverse("deals:list")).content.decode()
     assert Promise.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_detail_queries_do_not_grow_with_the_group(book, actors, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    web = login(actors.rep1)
+
+    def count():
+        with CaptureQueriesContext(connection) as q:
+            assert web.get(book.deal.get_absolute_url()).status_code == 200
+        return len(q)
+
+    def grow(n):
+        for _ in range(n):
+            p = Person.objects.create(org=actors.org, company=book.company, family_name="追加",
+                                      reports_to=book.person)  # fmt: skip
+            Stakeholder.objects.create(org=actors.org, deal=book.deal, person=p)
+
+    count()
+    grow(2)
+    few = count()
+    grow(15)
+    assert count() == few
