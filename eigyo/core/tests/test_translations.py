@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale" / "ja" / "LC_MESSAGES"
-ENTRY = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[0\])?) ((?:".*"\n?)+)', re.M)
+ENTRY = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[0\])?) ((?:".*"\n?)+)', re.M)
 
 
 def entries():
@@ -19,18 +19,22 @@ def entries():
             joined = "".join(ast.literal_eval(line) for line in value.strip().splitlines())
             parts[key.replace("[0]", "")] = joined
         if parts.get("msgid"):
-            yield parts["msgid"], parts.get("msgstr", ""), "#, fuzzy" in block
+            yield parts.get("msgctxt"), parts["msgid"], parts.get("msgstr", ""), "#, fuzzy" in block
 
 
 def test_every_message_is_translated():
-    missing = [msgid for msgid, msgstr, fuzzy in entries() if not msgstr or fuzzy]
+    missing = [msgid for _ctx, msgid, msgstr, fuzzy in entries() if not msgstr or fuzzy]
     assert missing == []
 
 
 def test_compiled_catalogue_is_current():
     with open(LOCALE / "django.mo", "rb") as fh:
         catalogue = gettext.GNUTranslations(fh)
-    stale = [msgid for msgid, msgstr, _ in entries() if catalogue.gettext(msgid) != msgstr]
+    stale = [
+        msgid
+        for ctx, msgid, msgstr, _ in entries()
+        if (catalogue.pgettext(ctx, msgid) if ctx else catalogue.gettext(msgid)) != msgstr
+    ]
     # plural entries compile under their singular id as a tuple key; skip those
     stale = [m for m in stale if catalogue.ngettext(m, m, 1) == m]
     assert stale == []
