@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "eigyo.portfolio",
     "eigyo.activities",
     "eigyo.deals",
+    "eigyo.followups",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "eigyo <eigyo@localhost>")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# Links in emails and calendar feeds point here.
+EIGYO_BASE_URL = os.environ.get("EIGYO_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

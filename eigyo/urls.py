@@ -15,6 +15,7 @@ urlpatterns = [
     path("portfolio/", include("eigyo.portfolio.urls")),
     path("activities/", include("eigyo.activities.urls")),
     path("deals/", include("eigyo.deals.urls")),
+    path("follow-ups/", include("eigyo.followups.urls")),
     path("feed/<str:token>.ics", ics, name="feed"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -152,6 +152,63 @@ def visible_deals(user) -> QuerySet:
     return qs.filter(pk__in=ids)
 
 
+def visible_instructions(user) -> QuerySet:
+    """Instructions and client requests: the owner, whoever issued it, the
+    owner's managers, admins."""
+    from django.db.models import Q
+
+    from eigyo.followups.models import Instruction
+
+    m = membership(user)
+    if m is None or m.role not in SALES_ROLES:
+        return Instruction.objects.none()
+    qs = Instruction.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    return qs.filter(Q(owner__in=people) | Q(issued_by=user))
+
+
+def visible_conflicts(user) -> QuerySet:
+    """Conflicts on accounts: shared by the sales side of the organisation."""
+    from eigyo.followups.models import Conflict
+
+    m = membership(user)
+    if m is None or m.role not in SALES_ROLES:
+        return Conflict.objects.none()
+    return Conflict.objects.filter(org=m.org)
+
+
+def visible_coaching(user) -> QuerySet:
+    """Coaching: a rep their own sessions, a manager their teams', an admin all."""
+    from eigyo.followups.models import CoachingSession
+
+    m = membership(user)
+    if m is None or m.role not in SALES_ROLES:
+        return CoachingSession.objects.none()
+    qs = CoachingSession.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    return qs.filter(rep__in=people)
+
+
+def visible_senior_visits(user) -> QuerySet:
+    """Senior visits: the rep who asked, the senior asked, their managers, admins."""
+    from django.db.models import Q
+
+    from eigyo.followups.models import SeniorVisit
+
+    m = membership(user)
+    if m is None or m.role not in SALES_ROLES:
+        return SeniorVisit.objects.none()
+    qs = SeniorVisit.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    return qs.filter(Q(requested_by__in=people) | Q(senior=user))
+
+
 def can_create_deal(user) -> bool:
     return role(user) in SALES_ROLES
 

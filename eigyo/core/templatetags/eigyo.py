@@ -114,3 +114,10 @@ def prev_stage(value: str) -> str:
 
     i = OPEN_STAGES.index(value) if value in OPEN_STAGES else 0
     return OPEN_STAGES[max(i - 1, 0)]
+
+
+@register.filter
+def next_milestone(instruction):
+    """The earliest open milestone (from the prefetched list)."""
+    open_ones = [m for m in instruction.milestones.all() if not m.done_on]
+    return min(open_ones, key=lambda m: (m.due_on, m.pk)) if open_ones else None

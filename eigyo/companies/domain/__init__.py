@@ -1,0 +1,1 @@
+"""Pure domain logic of the company master (no Django): name resolution."""

@@ -1,0 +1,1 @@
+"""Pure follow-through rules (no Django)."""

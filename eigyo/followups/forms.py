@@ -1,0 +1,156 @@
+"""Follow-through forms (also used by the API)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.accounts import access
+from eigyo.core import fields
+from eigyo.followups.models import CoachingSession, Conflict, Instruction, SeniorVisit
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrgForm(forms.ModelForm):
+    """Sets the organisation and limits every relation to what the user may see."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.org = access.membership(user).org
+        if "company" in self.fields:
+            self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
+        if "deal" in self.fields:
+            self.fields["deal"].queryset = access.visible_deals(user)
+
+    def save(self, commit=True):
+        self.instance.org = self.org
+        return super().save(commit)
+
+
+class InstructionForm(OrgForm):
+    milestones = forms.CharField(
+        label=_("milestones"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: date and title, e.g. “2026-12-04 面談日程の確定”."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Instruction
+        formfield_callback = fields.formfield
+        fields = ["kind", "subject", "discussed", "asked", "owner", "company", "deal"]
+        widgets = {"discussed": forms.Textarea(attrs={"rows": 3}),
+                   "asked": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = access.portfolio_owners(self.user)
+        self.fields["owner"].initial = self.user.pk
+
+    def clean_milestones(self):
+        import datetime as dt
+
+        out = []
+        for number, line in enumerate((self.cleaned_data.get("milestones") or "").splitlines(), 1):
+            line = line.strip()
+            if not line:
+                continue
+            day, _sep, title = line.partition(" ")
+            try:
+                due = dt.date.fromisoformat(day)
+            except ValueError as exc:
+                raise forms.ValidationError(
+                    _("Line %(n)s: start with a date like 2026-12-04."), params={"n": number}
+                ) from exc
+            if not title.strip():
+                raise forms.ValidationError(_("Line %(n)s: add a title after the date."),
+                                            params={"n": number})  # fmt: skip
+            out.append((due, title.strip()))
+        return out
+
+    def save(self, commit=True):
+        from eigyo.followups.models import Milestone
+
+        if not self.instance.pk:
+            self.instance.issued_by = self.user
+        instruction = super().save(commit)
+        for due, title in self.cleaned_data.get("milestones") or []:
+            Milestone.objects.create(org=instruction.org, instruction=instruction, title=title,
+                                     due_on=due)  # fmt: skip
+        return instruction
+
+
+class UpdateForm(forms.Form):
+    text = forms.CharField(label=_("update"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("milestone"), max_length=200)
+    due_on = forms.DateField(label=_("due"), widget=DATE)
+
+
+class ConflictForm(OrgForm):
+    class Meta:
+        model = Conflict
+        formfield_callback = fields.formfield
+        fields = ["company", "kind", "description", "messenger", "deliver_by",
+                  "senior_visit_needed", "outcome", "resolved_on"]  # fmt: skip
+        widgets = {"deliver_by": DATE, "resolved_on": DATE,
+                   "description": forms.Textarea(attrs={"rows": 3}),
+                   "outcome": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["messenger"].queryset = access.visible_users(self.user)
+
+
+class CoachingForm(OrgForm):
+    class Meta:
+        model = CoachingSession
+        formfield_callback = fields.formfield
+        fields = ["rep", "held_on", "topic", "notes", "next_step", "next_on", "situation",
+                  "message", "objections_expected", "rehearsed", "outcome"]  # fmt: skip
+        widgets = {"held_on": DATE, "next_on": DATE,
+                   **{f: forms.Textarea(attrs={"rows": 2}) for f in
+                      ("notes", "situation", "message", "objections_expected", "outcome")}}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rep"].queryset = access.portfolio_owners(self.user)
+
+    def save(self, commit=True):
+        if not self.instance.pk:
+            self.instance.coach = self.user
+        return super().save(commit)
+
+
+class SeniorVisitForm(OrgForm):
+    class Meta:
+        model = SeniorVisit
+        formfield_callback = fields.formfield
+        fields = ["company", "senior", "why", "who_to_meet", "by_date", "status", "scheduled_for"]
+        widgets = {"by_date": DATE, "why": forms.Textarea(attrs={"rows": 2}),
+                   "scheduled_for": forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                        format="%Y-%m-%dT%H:%M")}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from eigyo.accounts.models import Membership
+
+        seniors = Membership.objects.filter(org=self.org, role__in=["manager", "admin"])
+        self.fields["senior"].queryset = access.visible_users(self.user).filter(
+            pk__in=seniors.values("user_id"))  # fmt: skip
+        self.fields["status"].required = False
+        self.fields["scheduled_for"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean_status(self):
+        return self.cleaned_data.get("status") or SeniorVisit.Status.REQUESTED
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == "scheduled" and not data.get("scheduled_for"):
+            self.add_error("scheduled_for", _("When is the visit?"))
+        return data
+
+    def save(self, commit=True):
+        if not self.instance.pk:
+            self.instance.requested_by = self.user
+        return super().save(commit)

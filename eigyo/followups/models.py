@@ -1,0 +1,212 @@
+"""The manager's follow-through: instructions and client requests with
+milestones, conflicts on accounts, coaching, senior visits, and the reminder
+queue that makes sure none of it quietly evaporates."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.core.models import OrgScoped
+
+
+class Instruction(OrgScoped):
+    """A boss's instruction to a rep, or a client's request: what was discussed,
+    what was asked, milestones, an owner who acknowledges and reports."""
+
+    class Kind(models.TextChoices):
+        INSTRUCTION = "instruction", _("Instruction")
+        CLIENT_REQUEST = "client_request", _("Client request")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
+                            default=Kind.INSTRUCTION)  # fmt: skip
+    subject = models.CharField(_("subject"), max_length=200)
+    discussed = models.TextField(_("what was discussed"), blank=True)
+    asked = models.TextField(_("what was asked"))
+    company = models.ForeignKey("companies.Company", on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="instructions",
+                                verbose_name=_("company"))  # fmt: skip
+    deal = models.ForeignKey("deals.Deal", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="instructions", verbose_name=_("deal"))  # fmt: skip
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="instructions", verbose_name=_("owner"))  # fmt: skip
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("issued by"))  # fmt: skip
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.OPEN)  # fmt: skip
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("instruction")
+        verbose_name_plural = _("instructions")
+        indexes = [models.Index(fields=["org", "owner", "status"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("followups:detail", args=[self.pk])
+
+
+class Milestone(OrgScoped):
+    """A dated step of an instruction."""
+
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE,
+                                    related_name="milestones")  # fmt: skip
+    title = models.CharField(_("milestone"), max_length=200)
+    due_on = models.DateField(_("due"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due_on})"
+
+
+class Update(OrgScoped):
+    """A dated note on an instruction: progress, an excuse, a question."""
+
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE,
+                                    related_name="updates")  # fmt: skip
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")  # fmt: skip
+    text = models.TextField(_("update"))
+
+    class Meta:
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class Conflict(OrgScoped):
+    """A conflict between client and firm on an account, and who must deliver the news."""
+
+    class Kind(models.TextChoices):
+        PRICE_RISE = "price_rise", _("Price rise")
+        SHORTAGE = "shortage", _("Shortage")
+        QUALITY = "quality", _("Quality issue")
+        STAFF_CHANGE = "staff_change", _("Staff change")
+        OTHER = "other", _("Other")
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE,
+                                related_name="conflicts", verbose_name=_("company"))  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("what happened"))
+    messenger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("who delivers the news"))  # fmt: skip
+    deliver_by = models.DateField(_("deliver by"))
+    senior_visit_needed = models.BooleanField(_("senior visit needed"), default=False)
+    outcome = models.TextField(_("outcome"), blank=True)
+    resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("conflict")
+        verbose_name_plural = _("conflicts")
+        ordering = ["deliver_by", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.company}"
+
+
+class CoachingSession(OrgScoped):
+    """A coaching session with a rep; a difficult conversation can be prepared in it."""
+
+    rep = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                            related_name="coaching", verbose_name=_("rep"))  # fmt: skip
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="+", verbose_name=_("coach"))  # fmt: skip
+    held_on = models.DateField(_("date"))
+    topic = models.CharField(_("topic"), max_length=200)
+    notes = models.TextField(_("notes"), blank=True)
+    next_step = models.CharField(_("next step"), max_length=300, blank=True)
+    next_on = models.DateField(_("next session"), null=True, blank=True)
+    # Preparation for a difficult conversation (telling a buyer "no", a price rise).
+    situation = models.TextField(_("difficult conversation: the situation"), blank=True)
+    message = models.TextField(_("the message to deliver"), blank=True)
+    objections_expected = models.TextField(_("objections expected"), blank=True)
+    rehearsed = models.BooleanField(_("rehearsed"), default=False)
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    class Meta:
+        verbose_name = _("coaching session")
+        verbose_name_plural = _("coaching sessions")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.rep} · {self.topic}"
+
+
+class SeniorVisit(OrgScoped):
+    """A rep asks the manager to visit a client, as hierarchy expects."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        SCHEDULED = "scheduled", _("Scheduled")
+        DONE = "done", _("Done")
+        DECLINED = "declined", _("Declined")
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE,
+                                related_name="senior_visits", verbose_name=_("company"))  # fmt: skip
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name=_("requested by"))  # fmt: skip
+    senior = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="senior_visits", verbose_name=_("senior"))  # fmt: skip
+    why = models.TextField(_("why"))
+    who_to_meet = models.CharField(_("who to meet"), max_length=300, blank=True)
+    by_date = models.DateField(_("by"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.REQUESTED)  # fmt: skip
+    scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("senior visit")
+        verbose_name_plural = _("senior visits")
+        ordering = ["by_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.get_status_display()}"
+
+
+class Reminder(models.Model):
+    """The outbox: one email to one person, queued idempotently (unique key) and
+    claimed with a guarded UPDATE so two workers never send it twice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    org = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="reminders")  # fmt: skip
+    kind = models.CharField(max_length=20)  # reminder | overdue | escalation | promise | digest
+    key = models.CharField(max_length=200, unique=True)
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, null=True, blank=True)
+    promise = models.ForeignKey("deals.Promise", on_delete=models.CASCADE, null=True, blank=True)
+    day = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return self.key

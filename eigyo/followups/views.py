@@ -1,0 +1,183 @@
+"""Follow-through pages: instructions and their milestones, the manager's
+dashboard with the evaporating list, conflicts, coaching, senior visits."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.core.views import deny_unless
+from eigyo.followups import services
+from eigyo.followups.forms import (
+    CoachingForm,
+    ConflictForm,
+    InstructionForm,
+    MilestoneForm,
+    SeniorVisitForm,
+    UpdateForm,
+)
+from eigyo.followups.models import Instruction, Milestone, Update
+from eigyo.portfolio import benchmarking
+
+
+def _org(request):
+    return access.membership(request.user).org
+
+
+@login_required
+@require_http_methods(["GET"])
+def instruction_list(request: HttpRequest) -> HttpResponse:
+    visible = access.visible_instructions(request.user)
+    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    status = request.GET.get("status", "open")
+    qs = visible.filter(status=status) if status in Instruction.Status.values else visible
+    today = clock.today()
+    return render(request, "followups/instruction_list.html", {
+        "instructions": qs.select_related("owner", "issued_by", "company")
+        .prefetch_related("milestones").order_by("-created_at")[:200],
+        "evaporating": services.evaporating(visible, _org(request), today),
+        "status": status, "today": today,
+    })  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def instruction_create(request: HttpRequest) -> HttpResponse:
+    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    initial = {"company": request.GET.get("company")} if request.GET.get("company") else {}
+    form = InstructionForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        instruction = form.save()
+        messages.success(request, _("Instruction saved."))
+        return redirect(instruction.get_absolute_url())
+    return render(request, "followups/form.html",
+                  {"form": form, "title": _("New instruction or client request")},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    ins = access.get_visible(
+        access.visible_instructions(request.user).select_related("owner", "issued_by", "company"),
+        pk=pk,
+    )
+    update_form, milestone_form = UpdateForm(), MilestoneForm()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "acknowledge" and ins.owner_id == request.user.pk:
+            ins.acknowledged_at = ins.acknowledged_at or timezone.now()
+            ins.save(update_fields=["acknowledged_at"])
+        elif action == "update":
+            update_form = UpdateForm(request.POST)
+            if update_form.is_valid():
+                Update.objects.create(org=ins.org, instruction=ins, author=request.user,
+                                      text=update_form.cleaned_data["text"])  # fmt: skip
+                return redirect(ins.get_absolute_url())
+        elif action == "milestone":
+            milestone_form = MilestoneForm(request.POST)
+            if milestone_form.is_valid():
+                Milestone.objects.create(
+                    org=ins.org, instruction=ins, **milestone_form.cleaned_data
+                )
+                return redirect(ins.get_absolute_url())
+        elif action in ("done", "undo"):
+            m = access.get_visible(ins.milestones.all(), pk=request.POST.get("milestone"))
+            m.done_on = clock.today() if action == "done" else None
+            m.save(update_fields=["done_on", "updated_at"])
+        elif action in ("close", "cancel", "reopen"):
+            ins.status = {"close": "done", "cancel": "cancelled", "reopen": "open"}[action]
+            ins.save(update_fields=["status", "updated_at"])
+        else:
+            raise Http404
+        if update_form.is_bound or milestone_form.is_bound:
+            pass  # fall through to show the errors
+        else:
+            return redirect(ins.get_absolute_url())
+    sign = services.last_sign_of_life(services.with_signs_of_life(
+        Instruction.objects.filter(pk=ins.pk)).get())  # fmt: skip
+    return render(request, "followups/instruction_detail.html", {
+        "ins": ins, "milestones": ins.milestones.all(),
+        "updates": ins.updates.select_related("author"), "update_form": update_form,
+        "milestone_form": milestone_form, "today": clock.today(), "last_sign": sign,
+        "is_owner": ins.owner_id == request.user.pk,
+    }, status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET"])
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The manager's view per rep: benchmarks, instructions, coaching, conflicts, visits."""
+    owners = access.portfolio_owners(request.user)
+    deny_unless(owners.exists())
+    org, today = _org(request), clock.today()
+    reps = list(owners.order_by("family_kana", "email"))
+    bench = {b.user.pk: b for b in benchmarking.benchmarks(reps, org, today)}
+    instructions = access.visible_instructions(request.user).filter(status="open")
+    evaporating = services.evaporating(instructions, org, today)
+    coaching = access.visible_coaching(request.user)
+    visits = access.visible_senior_visits(request.user).exclude(status__in=["done", "declined"])
+    conflicts = access.visible_conflicts(request.user).filter(resolved_on__isnull=True)
+    rows = []
+    for rep in reps:
+        last = coaching.filter(rep=rep).order_by("-held_on").first()
+        rows.append({
+            "rep": rep, "bench": bench[rep.pk],
+            "open": sum(1 for i in instructions if i.owner_id == rep.pk),
+            "evaporating": [e for e in evaporating if e.instruction.owner_id == rep.pk],
+            "last_coaching": last,
+            "coaching_due": bool(last and last.next_on and last.next_on <= today) or last is None,
+            "conflicts": sum(1 for c in conflicts if c.messenger_id == rep.pk),
+            "visits": sum(1 for v in visits if v.requested_by_id == rep.pk),
+        })  # fmt: skip
+    return render(request, "followups/dashboard.html", {
+        "rows": rows, "evaporating": evaporating, "visits": visits.select_related(
+            "company", "requested_by", "senior"), "conflicts": conflicts.select_related(
+            "company", "messenger"), "today": today,
+    })  # fmt: skip
+
+
+SIMPLE = {
+    "conflicts": (access.visible_conflicts, ConflictForm, gettext_lazy("Conflicts with clients"),
+                  gettext_lazy("conflict")),
+    "coaching": (access.visible_coaching, CoachingForm, gettext_lazy("Coaching"),
+                 gettext_lazy("coaching session")),
+    "senior-visits": (access.visible_senior_visits, SeniorVisitForm,
+                      gettext_lazy("Senior visits"), gettext_lazy("senior visit")),
+}  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET"])
+def simple_list(request: HttpRequest, kind: str) -> HttpResponse:
+    """Conflicts, coaching sessions and senior visits: one list page for the three."""
+    if kind not in SIMPLE:
+        raise Http404
+    visible, _form, title, label = SIMPLE[kind]
+    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    return render(request, f"followups/{kind}.html",
+                  {"items": visible(request.user).select_related(), "title": title,
+                   "label": label, "kind": kind, "today": clock.today()})  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    if kind not in SIMPLE:
+        raise Http404
+    visible, form_class, title, label = SIMPLE[kind]
+    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    instance = access.get_visible(visible(request.user), pk=pk) if pk else None
+    form = form_class(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("followups:simple", kind=kind)
+    return render(request, "followups/form.html", {"form": form, "title": label},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
