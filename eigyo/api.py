@@ -16,6 +16,7 @@ from eigyo.companies.api import router as companies_router
 from eigyo.contacts.api import router as contacts_router
 from eigyo.core.api import Forbidden, FormInvalid, TokenAuth
 from eigyo.deals.api import router as deals_router
+from eigyo.followups.api import router as followups_router
 from eigyo.portfolio.agenda_api import router as agenda_router
 from eigyo.portfolio.api import router as portfolio_router
 
@@ -33,6 +34,7 @@ api.add_router("", portfolio_router)
 api.add_router("", activities_router)
 api.add_router("", agenda_router)
 api.add_router("", deals_router)
+api.add_router("", followups_router)
 
 
 @api.exception_handler(FormInvalid)

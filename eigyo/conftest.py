@@ -105,6 +105,22 @@ def book(actors):
                                                role="decision_maker")  # fmt: skip
     b.promise = Promise.objects.create(org=a.org, deal=b.deal, what="見積りを提出",
                                        due_on=dt.date(2026, 11, 20), owner=a.rep1)  # fmt: skip
+    from eigyo.followups.models import CoachingSession, Instruction, Milestone
+
+    b.instruction = Instruction.objects.create(org=a.org, subject="品質保証部長に面談",
+                                               asked="面談を設定", company=b.company,
+                                               owner=a.rep1, issued_by=a.manager)  # fmt: skip
+    Milestone.objects.create(org=a.org, instruction=b.instruction, title="日程確定",
+                             due_on=dt.date(2026, 11, 20))  # fmt: skip
+    b.instruction2 = Instruction.objects.create(org=a.org, subject="見積り", asked="提出",
+                                                owner=a.rep2, issued_by=a.admin)  # fmt: skip
+    b.other_instruction = Instruction.objects.create(org=a.other_org, subject="外部", asked="x",
+                                                     owner=a.outsider, issued_by=a.outsider)  # fmt: skip
+    b.coaching = CoachingSession.objects.create(org=a.org, rep=a.rep1, coach=a.manager,
+                                                held_on=dt.date(2026, 11, 2), topic="値上げの伝え方")  # fmt: skip
+    b.other_coaching = CoachingSession.objects.create(org=a.other_org, rep=a.outsider,
+                                                      coach=a.outsider,
+                                                      held_on=dt.date(2026, 11, 2), topic="x")  # fmt: skip
     return b
 
 

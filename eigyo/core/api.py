@@ -30,6 +30,15 @@ class FormInvalid(Exception):
             for message in messages
         ]
 
+    @classmethod
+    def single(cls, field: str, message: str) -> FormInvalid:
+        """A validation error raised outside a form."""
+        exc = cls.__new__(cls)
+        Exception.__init__(exc, "invalid")
+        exc.conflict = False
+        exc.errors = [{"field": field, "message": message}]
+        return exc
+
 
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer eg_…` with a personal token made in the UI."""

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from eigyo.core import clock
 from eigyo.core.models import OrgScoped
 
 
@@ -79,11 +80,13 @@ class Update(OrgScoped):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                related_name="+")  # fmt: skip
     text = models.TextField(_("update"))
+    # From the one clock, so tests and demos that pin "now" see updates in order.
+    posted_at = models.DateTimeField(_("posted"), default=clock.now)
 
     class Meta:
         verbose_name = _("update")
         verbose_name_plural = _("updates")
-        ordering = ["-created_at", "-id"]
+        ordering = ["-posted_at", "-id"]
 
     def __str__(self) -> str:
         return self.text[:50]

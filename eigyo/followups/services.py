@@ -23,7 +23,7 @@ def with_signs_of_life(instructions):
     instruction's company (both count as a sign of life)."""
     last_update = (
         Update.objects.filter(instruction=OuterRef("pk"), author=OuterRef("owner"))
-        .order_by().values("instruction").annotate(m=Max("created_at")).values("m")[:1]
+        .order_by().values("instruction").annotate(m=Max("posted_at")).values("m")[:1]
     )  # fmt: skip
     last_activity = (
         Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company"),

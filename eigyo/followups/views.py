@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -72,7 +71,7 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "acknowledge" and ins.owner_id == request.user.pk:
-            ins.acknowledged_at = ins.acknowledged_at or timezone.now()
+            ins.acknowledged_at = ins.acknowledged_at or clock.now()
             ins.save(update_fields=["acknowledged_at"])
         elif action == "update":
             update_form = UpdateForm(request.POST)

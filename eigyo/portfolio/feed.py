@@ -6,6 +6,7 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -80,6 +81,7 @@ def build_calendar(user, org, today: dt.date, weeks: int = 4, host: str = "eigyo
             ev.add("description", f"{p.deal.company.display_name} · {p.deal.title}")
             ev.add("url", f"https://{host}{p.deal.get_absolute_url()}")
             cal.add_component(ev)
+        _followups(cal, user, org, today, horizon_end, stamp, host)
         offset = len(plan.days[0][1]) if plan.days and plan.days[0][0] == today else 0
         for j, a in enumerate(agenda.approaches):
             event(f"approach-{a.relationship_id}", today, offset + j,
@@ -87,6 +89,50 @@ def build_calendar(user, org, today: dt.date, weeks: int = 4, host: str = "eigyo
                   _("First contact with a new company in your portfolio."),
                   f"https://{host}{reverse('companies:detail', args=[a.company_id])}")  # fmt: skip
     return cal.to_ical()
+
+
+def _all_day(cal, uid: str, day: dt.date, summary: str, description: str, url: str, stamp):
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", day)
+    ev.add("dtend", day + dt.timedelta(days=1))
+    ev.add("summary", summary)
+    ev.add("description", description)
+    ev.add("url", url)
+    cal.add_component(ev)
+
+
+def _followups(cal, user, org, today, horizon_end, stamp, host) -> None:
+    """Milestones the user owns, escalations they must act on, senior visits."""
+    from eigyo.followups import services
+    from eigyo.followups.models import Milestone, SeniorVisit
+
+    for m in Milestone.objects.filter(
+        instruction__owner=user, instruction__status="open", done_on__isnull=True,
+        due_on__lte=horizon_end,
+    ).select_related("instruction"):  # fmt: skip
+        _all_day(cal, f"milestone-{m.pk}@{host}", max(m.due_on, today),
+                 _("Milestone: %(title)s") % {"title": m.title}, m.instruction.subject,
+                 f"https://{host}{m.instruction.get_absolute_url()}", stamp)  # fmt: skip
+    managed = access.visible_instructions(user).exclude(owner=user)
+    for e in services.evaporating(managed, org, today):
+        _all_day(cal, f"escalation-{e.milestone.pk}@{host}", today,
+                 _("Follow up: %(name)s · %(title)s") % {
+                     "name": e.instruction.owner.display_name, "title": e.milestone.title},
+                 e.instruction.subject, f"https://{host}{e.instruction.get_absolute_url()}",
+                 stamp)  # fmt: skip
+    for v in SeniorVisit.objects.filter(org=org, status="scheduled",
+                                        scheduled_for__isnull=False).filter(
+            models.Q(senior=user) | models.Q(requested_by=user)).select_related("company"):  # fmt: skip
+        ev = Event()
+        ev.add("uid", f"senior-visit-{v.pk}@{host}")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", v.scheduled_for)
+        ev.add("dtend", v.scheduled_for + dt.timedelta(hours=1))
+        ev.add("summary", _("Senior visit: %(company)s") % {"company": v.company.display_name})
+        ev.add("description", v.why)
+        cal.add_component(ev)
 
 
 @require_GET

@@ -41,6 +41,11 @@ VISIBLE = {
     "deal2": {"admin", "rep2"},
     "partner_deal": {"admin", "manager", "rep1", "partner_user"},
     "other_deal": {"outsider"},
+    "instruction": {"admin", "manager", "rep1"},
+    "instruction2": {"admin", "rep2"},
+    "other_instruction": {"outsider"},
+    "coaching": {"admin", "manager", "rep1"},
+    "other_coaching": {"outsider"},
 }
 
 PAGES = {
@@ -49,6 +54,8 @@ PAGES = {
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
     "deal": ["deals:detail", "deals:edit", "deals:map"],
+    "instruction": ["followups:detail"],
+    "coaching": [],
 }
 POSTS = {
     "company": ["companies:edit", "companies:link_registry"],
@@ -56,6 +63,8 @@ POSTS = {
     "rel": ["portfolio:detail"],
     "activity": ["activities:edit"],
     "deal": ["deals:edit", "deals:stage"],
+    "instruction": ["followups:detail"],
+    "coaching": [],
 }
 API = {
     "company": ["/api/companies/{id}"],
@@ -71,6 +80,8 @@ API = {
         "/api/deals/{id}/objections",
         "/api/deals/{id}/discounts",
     ],
+    "instruction": ["/api/instructions/{id}"],
+    "coaching": ["/api/coaching/{id}"],
 }
 API_WRITES = {
     "company": [("patch", "/api/companies/{id}"), ("delete", "/api/companies/{id}"),
@@ -82,6 +93,11 @@ API_WRITES = {
              ("post", "/api/deals/{id}/stage"), ("post", "/api/deals/{id}/stakeholders"),
              ("post", "/api/deals/{id}/promises"), ("post", "/api/deals/{id}/praise"),
              ("post", "/api/deals/{id}/objections"), ("post", "/api/deals/{id}/discounts")],
+    "instruction": [("patch", "/api/instructions/{id}"),
+                    ("post", "/api/instructions/{id}/acknowledge"),
+                    ("post", "/api/instructions/{id}/updates"),
+                    ("post", "/api/instructions/{id}/milestones")],
+    "coaching": [("patch", "/api/coaching/{id}")],
 }  # fmt: skip
 
 
@@ -89,7 +105,8 @@ def kind_of(name: str) -> str:
     for kind in PAGES:
         if name.endswith(kind) or name == kind:
             return kind
-    return {"partner_rel": "rel", "other_rel": "rel", "rel2": "rel", "deal2": "deal"}[name]
+    return {"partner_rel": "rel", "other_rel": "rel", "rel2": "rel", "deal2": "deal",
+            "instruction2": "instruction"}[name]  # fmt: skip
 
 
 CASES = [(obj, who) for obj in VISIBLE for who in ALL]
@@ -133,7 +150,8 @@ def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, 
     """A hidden object and a nonexistent id give byte-identical answers."""
     hidden = {"company": book.other_company, "person": book.other_person,
               "rel": book.other_rel, "activity": book.other_activity,
-              "deal": book.other_deal}[kind]  # fmt: skip
+              "deal": book.other_deal, "instruction": book.other_instruction,
+              "coaching": book.other_coaching}[kind]  # fmt: skip
     web, rest = login(actors.rep1), api(actors.rep1)
     for name in PAGES[kind]:
         url_a, url_b = reverse(name, args=[hidden.pk]), reverse(name, args=[999999])

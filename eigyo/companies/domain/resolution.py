@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from eigyo.lib.jp_text import (
     company_name_key,
@@ -94,7 +94,9 @@ _KANJI_FOLD = str.maketrans(
     "髙﨑嵜齋齊邊邉澤濱濵廣國櫻德氣實與藝會舘冨眞惠榮壽萬藏鐵證寳寶學圓號縣發總醫驛營應滿亞晉條傳禮黑靜瀨賴淸槇辯",
     "高崎崎斎斉辺辺沢浜浜広国桜徳気実与芸会館富真恵栄寿万蔵鉄証宝宝学円号県発総医駅営応満亜晋条伝礼黒静瀬頼清槙弁",
 )
-_SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶヂヅヰヱヲ", "アイウエオツヤユヨワカケジズイエオ")
+_SMALL_KANA = str.maketrans(
+    "ァィゥェォッャュョヮヵヶヂヅヰヱヲ", "アイウエオツヤユヨワカケジズイエオ"
+)
 
 
 def _kana_fold_table() -> dict[int, str | None]:
@@ -108,11 +110,14 @@ def _kana_fold_table() -> dict[int, str | None]:
 
 
 _KANA_FOLD = _kana_fold_table()
+# Abbreviations, written as people write the long form and folded like the key is.
 _ABBREV_RE = re.compile(
     "(?P<fg>(?:フィナンシャル|ファイナンシャル)グループ|financialgroup)"
     "|(?P<hd>ホールディングス|ホールディング|holdings|holding|hldgs)"
-    "|(?P<g>(?<=[^\x00-\x7f])グループ)"
+    "|(?P<g>(?<=[^\x00-\x7f])グループ)".translate(_KANA_FOLD)
 )
+# Latin legal forms glued on without a space ("FMRLLC"), which company_name_key keeps.
+_GLUED_EN_RE = re.compile("(?<=[a-z0-9]{3})(?:coltd|ltd|llc|inc|corp|limited)$")
 
 
 def _loose(text: str, strict: str) -> str:
@@ -120,10 +125,12 @@ def _loose(text: str, strict: str) -> str:
     folded = text.translate(_KANJI_FOLD)
     if folded[:4].casefold() == "the ":
         folded = folded[4:]
-    key = strict if folded == text else company_name_key(folded)
+    key = (strict if folded == text else company_name_key(folded)).translate(_KANA_FOLD)
     if "ル" in key or "l" in key:  # cheap pre-check for _ABBREV_RE
         key = _ABBREV_RE.sub(lambda m: m.lastgroup or "", key)
-    return key.translate(_KANA_FOLD) or strict
+    if key.isascii():
+        key = _GLUED_EN_RE.sub("", key)
+    return key or strict
 
 
 def loose_key(name: str | None) -> str:
@@ -135,7 +142,10 @@ def loose_key(name: str | None) -> str:
 # --------------------------------------------------------------------------- legal forms
 
 _JA_KINDS = {
-    unicodedata.normalize("NFKC", v): f.name for f in LEGAL_FORMS if f.lang == "ja" for v in f.variants
+    unicodedata.normalize("NFKC", v): f.name
+    for f in LEGAL_FORMS
+    if f.lang == "ja"
+    for v in f.variants
 }
 _JA_KIND_RE = re.compile("|".join(map(re.escape, sorted(_JA_KINDS, key=len, reverse=True))))
 _GODO_EN_RE = re.compile(r"(?i)(?<![a-z])(?:g\.\s*k\.?|godo\s+kaisha|l\.?l\.?c\.?)(?![a-z])")
@@ -151,10 +161,6 @@ def _legal_kind(text: str) -> Kind | None:
     if text.isascii() and has_legal_form(text):
         return ("合同会社" if _GODO_EN_RE.search(text) else "株式会社"), False
     return None
-
-
-def _literal(text: str) -> str:
-    return "".join(normalize_text(text).casefold().split())
 
 
 # --------------------------------------------------------------------------- names of an entity
@@ -206,7 +212,7 @@ def _reading_keys(kana: str) -> list[str]:
 
 # --------------------------------------------------------------------------- the resolver
 
-_NUMERALS = frozenset("0123456789〇零一二三四五六七八九十百千万壱弐参拾")
+_NOT_TYPO_RE = re.compile("[\\x00-\\x7f〇零一二三四五六七八九十百千万壱弐参拾]")
 _HONORIFIC_RE = re.compile(r"\s*(?:御中|様)$")
 
 
@@ -218,21 +224,23 @@ def _add(index: dict[str, int | list[int]], key: str, i: int) -> None:
     elif isinstance(old, int):
         if old != i:
             index[key] = [old, i]
-    elif i not in old:
+    elif old[-1] != i:  # one entity adds its names one after another
         old.append(i)
 
 
 def _plausible_typo(query: str, name: str) -> bool:
-    """True if ``name`` differs from ``query`` only by typos inside the name.
+    """True if ``name`` differs from ``query`` only by typos inside Japanese text.
 
-    Not a typo: any edit touching a digit or numeral ("第一" / "第二", "2号" / "3号"),
-    or a character added or dropped at either end ("山田工業所" / "山田工業").
+    Not a typo: an edit of the first character, of a Latin letter or digit
+    (romanised names of different companies are routinely one letter apart:
+    Sanko / Shinko), of a numeral ("第一" / "第二", "2号" / "3号"), or a character
+    added or dropped at either end ("山田工業所" / "山田工業").
     """
     last = len(query) - 1
     for op in Levenshtein.editops(query, name):
-        if op.tag != "insert" and query[op.src_pos] in _NUMERALS:
+        if op.tag != "insert" and (op.src_pos == 0 or _NOT_TYPO_RE.match(query[op.src_pos])):
             return False
-        if op.tag != "delete" and name[op.dest_pos] in _NUMERALS:
+        if op.tag != "delete" and (op.dest_pos == 0 or _NOT_TYPO_RE.match(name[op.dest_pos])):
             return False
         if op.tag == "insert" and op.src_pos in (0, last + 1):
             return False
@@ -279,14 +287,12 @@ class Resolver:
         # Blocking index for the typo step: bigram → ids of the distinct loose keys holding it.
         self._strings: list[str] = list(current_loose)
         self._strings += [k for k in former_loose if k not in current_loose]
-        grams: dict[str, list[int]] = {}
+        # (first character + bigram) → ids of the strings holding it; an int when only one.
+        grams: dict[str, int | list[int]] = {}
         for sid, s in enumerate(self._strings):
-            for g in {s[j : j + 2] for j in range(len(s) - 1)}:
-                posting = grams.get(g)
-                if posting is None:
-                    grams[g] = [sid]
-                else:
-                    posting.append(sid)
+            head = s[0]
+            for g in {head + s[j : j + 2] for j in range(len(s) - 1)}:
+                _add(grams, g, sid)
         self._grams = grams
         self._kinds: dict[int, Kind | None] = {}
 
@@ -341,10 +347,6 @@ class Resolver:
             same = {k: i for k, i in groups.items() if (self._kind(i) or ("",))[0] == kind[0]}
             groups = same or groups
         if len(groups) > 1:
-            literal = _literal(text)
-            same = {k: i for k, i in groups.items() if _literal(self._entities[i].name) == literal}
-            groups = same if len(same) == 1 else groups
-        if len(groups) > 1:
             cands = tuple((k, score) for k in sorted(groups)[:MAX_CANDIDATES])
             return Match(query, None, None, score, AMBIGUOUS, cands)
         ((key, i),) = groups.items()
@@ -354,17 +356,26 @@ class Resolver:
                 return Match(query, None, None, score, NONE, ((key, score),))
         return Match(query, key, self._entities[i].name, score, MATCHED)
 
+    def _posting(self, gram: str) -> list[int] | tuple[int, ...]:
+        ids = self._grams.get(gram, ())
+        return (ids,) if isinstance(ids, int) else ids
+
     def _fuzzy(self, query: str, text: str, loose: str) -> Match:
         n = len(loose)
         if n < 3:
             return Match(query, None, None, 0.0, NONE)
-        max_d = 2 if n >= FUZZY_LONG_LEN else 1 if n >= FUZZY_MIN_LEN else 0
-        # A name within k edits of the query lacks at most 2k of its bigrams, so it
-        # holds one of any 2k + 1 of them: the rarest 2(max_d + 1) + 1 bigrams reach
-        # every name close enough to match or to be a runner-up.
-        grams = {loose[j : j + 2] for j in range(n - 1)}
-        postings = sorted((self._grams.get(g, ()) for g in grams), key=len)
-        postings = postings[: 2 * (max_d + 1) + 1]
+        # Latin names are never typo-matched (see _plausible_typo); short ones neither.
+        if loose.isascii() or n < FUZZY_MIN_LEN:
+            max_d = 0
+        else:
+            max_d = 2 if n >= FUZZY_LONG_LEN else 1
+        # Blocking: names starting with the query's first character, by bigram. A name
+        # within k edits (OSA) lacks at most 3k of the query's bigrams, so it holds one
+        # of any 3k + 1 of them: the rarest 3(max_d + 1) + 1 reach every name close
+        # enough to be the match or its runner-up.
+        head = loose[0]
+        grams = {head + loose[j : j + 2] for j in range(n - 1)}
+        postings = sorted(map(self._posting, grams), key=len)[: 3 * (max_d + 1) + 1]
         if sum(map(len, postings)) > BLOCK_CAP:
             return Match(query, None, None, 0.0, NONE)
         sids = set().union(*postings)
@@ -373,7 +384,7 @@ class Resolver:
         strings = [self._strings[s] for s in sorted(sids)]
         if max_d:
             near = process.extract(
-                loose, strings, scorer=Levenshtein.distance, limit=2, score_cutoff=max_d + 1
+                loose, strings, scorer=OSA.distance, limit=2, score_cutoff=max_d + 1
             )
             if (
                 near

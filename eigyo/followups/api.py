@@ -1,0 +1,209 @@
+"""Follow-through endpoints: a rep sees their own items, a manager their team's."""
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import ModelSchema, Router, Schema, Status
+from ninja.orm import create_schema
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.core.api import Forbidden, FormInvalid, merged, validated
+from eigyo.followups import services
+from eigyo.followups.forms import CoachingForm, ConflictForm, InstructionForm, SeniorVisitForm
+from eigyo.followups.models import (
+    CoachingSession,
+    Conflict,
+    Instruction,
+    Milestone,
+    SeniorVisit,
+    Update,
+)
+
+router = Router(tags=["follow-through"])
+
+
+class MilestoneOut(ModelSchema):
+    class Meta:
+        model = Milestone
+        fields = ["id", "title", "due_on", "done_on"]
+
+
+class UpdateOut(ModelSchema):
+    class Meta:
+        model = Update
+        fields = ["id", "author", "text", "posted_at"]
+
+
+class InstructionOut(ModelSchema):
+    milestones: list[MilestoneOut]
+
+    class Meta:
+        model = Instruction
+        fields = ["id", "kind", "subject", "discussed", "asked", "company", "deal", "owner",
+                  "issued_by", "status", "acknowledged_at", "created_at"]  # fmt: skip
+
+
+class InstructionIn(Schema):
+    kind: str | None = None
+    subject: str | None = None
+    discussed: str | None = None
+    asked: str | None = None
+    owner: int | None = None
+    company: int | None = None
+    deal: int | None = None
+    milestones: list[tuple[dt.date, str]] | None = None
+    status: str | None = None
+
+
+class MilestoneIn(Schema):
+    title: str = ""
+    due_on: dt.date | None = None
+    done: bool | None = None
+
+
+class UpdateIn(Schema):
+    text: str = ""
+
+
+class EvaporatingOut(Schema):
+    instruction: int
+    subject: str
+    owner: int
+    milestone: str
+    due_on: dt.date
+    days_silent: int
+    last_sign_of_life: dt.date
+
+
+def _instruction(request, pk):
+    return access.get_visible(access.visible_instructions(request.user), pk=pk)
+
+
+def _sales(request):
+    if access.role(request.user) not in access.SALES_ROLES:
+        raise Forbidden
+
+
+@router.get("/instructions", response=list[InstructionOut])
+def list_instructions(request: HttpRequest, status: str | None = None):
+    qs = access.visible_instructions(request.user).prefetch_related("milestones")
+    return list(qs.filter(status=status) if status else qs.order_by("-created_at")[:500])
+
+
+@router.get("/instructions/evaporating", response=list[EvaporatingOut])
+def evaporating(request: HttpRequest):
+    _sales(request)
+    items = services.evaporating(access.visible_instructions(request.user),
+                                 access.membership(request.user).org, clock.today())  # fmt: skip
+    return [{"instruction": e.instruction.pk, "subject": e.instruction.subject,
+             "owner": e.instruction.owner_id, "milestone": e.milestone.title,
+             "due_on": e.milestone.due_on, "days_silent": e.days_silent,
+             "last_sign_of_life": e.last_sign_of_life} for e in items]  # fmt: skip
+
+
+@router.get("/instructions/{int:pk}", response=InstructionOut)
+def get_instruction(request: HttpRequest, pk: int):
+    return _instruction(request, pk)
+
+
+@router.post("/instructions", response={201: InstructionOut})
+def create_instruction(request: HttpRequest, payload: InstructionIn):
+    _sales(request)
+    data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
+    data["milestones"] = "\n".join(f"{d.isoformat()} {t}" for d, t in payload.milestones or [])
+    data["kind"] = data["kind"] or Instruction.Kind.INSTRUCTION
+    return Status(201, validated(InstructionForm(data, user=request.user)))
+
+
+@router.patch("/instructions/{int:pk}", response=InstructionOut)
+def update_instruction(request: HttpRequest, pk: int, payload: InstructionIn):
+    ins = _instruction(request, pk)
+    sent = payload.dict(exclude_unset=True)
+    status = sent.pop("status", None)
+    sent.pop("milestones", None)
+    if sent:
+        validated(InstructionForm(merged(ins, InstructionForm, sent), instance=ins,
+                                  user=request.user))  # fmt: skip
+    if status is not None:
+        if status not in Instruction.Status.values:
+            raise FormInvalid.single("status", "not a valid status")
+        ins.status = status
+        ins.save(update_fields=["status", "updated_at"])
+    return _instruction(request, pk)
+
+
+@router.post("/instructions/{int:pk}/acknowledge", response=InstructionOut)
+def acknowledge(request: HttpRequest, pk: int):
+    ins = _instruction(request, pk)
+    if ins.owner_id != request.user.pk:
+        raise Forbidden
+    ins.acknowledged_at = ins.acknowledged_at or clock.now()
+    ins.save(update_fields=["acknowledged_at"])
+    return ins
+
+
+@router.post("/instructions/{int:pk}/updates", response={201: UpdateOut})
+def post_update(request: HttpRequest, pk: int, payload: UpdateIn):
+    ins = _instruction(request, pk)
+    if not payload.text.strip():
+        raise FormInvalid.single("text", "write the update")
+    return Status(201, Update.objects.create(org=ins.org, instruction=ins, author=request.user,
+                                             text=payload.text.strip()))  # fmt: skip
+
+
+@router.post("/instructions/{int:pk}/milestones", response={201: MilestoneOut})
+def add_milestone(request: HttpRequest, pk: int, payload: MilestoneIn):
+    ins = _instruction(request, pk)
+    if not payload.title.strip() or payload.due_on is None:
+        raise FormInvalid.single("title", "a milestone needs a title and a due date")
+    return Status(201, Milestone.objects.create(org=ins.org, instruction=ins,
+                                                title=payload.title.strip(),
+                                                due_on=payload.due_on))  # fmt: skip
+
+
+@router.patch("/instructions/{int:pk}/milestones/{int:mid}", response=MilestoneOut)
+def update_milestone(request: HttpRequest, pk: int, mid: int, payload: MilestoneIn):
+    m = access.get_visible(_instruction(request, pk).milestones.all(), pk=mid)
+    if payload.done is not None:
+        m.done_on = clock.today() if payload.done else None
+    if payload.title.strip():
+        m.title = payload.title.strip()
+    if payload.due_on:
+        m.due_on = payload.due_on
+    m.save()
+    return m
+
+
+def _crud(path: str, visible, form_class, model):
+    """List / get / create / update for conflicts, coaching and senior visits."""
+
+    Out = create_schema(model, name=f"{model.__name__}Out", exclude=["org"])
+    In = create_schema(model, name=f"{model.__name__}In", fields=list(form_class.base_fields),
+                       optional_fields="__all__")  # fmt: skip
+
+    @router.get(f"/{path}", response=list[Out], operation_id=f"list_{path}")
+    def list_items(request: HttpRequest):
+        _sales(request)
+        return list(visible(request.user))
+
+    @router.get(f"/{path}/{{int:pk}}", response=Out, operation_id=f"get_{path}")
+    def get_item(request: HttpRequest, pk: int):
+        return access.get_visible(visible(request.user), pk=pk)
+
+    @router.post(f"/{path}", response={201: Out}, operation_id=f"create_{path}")
+    def create_item(request: HttpRequest, payload: In):
+        _sales(request)
+        data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
+        return Status(201, validated(form_class(data, user=request.user)))
+
+    @router.patch(f"/{path}/{{int:pk}}", response=Out, operation_id=f"update_{path}")
+    def update_item(request: HttpRequest, pk: int, payload: In):
+        obj = access.get_visible(visible(request.user), pk=pk)
+        data = merged(obj, form_class, payload.dict(exclude_unset=True))
+        return validated(form_class(data, instance=obj, user=request.user))
+
+
+_crud("conflicts", access.visible_conflicts, ConflictForm, Conflict)
+_crud("coaching", access.visible_coaching, CoachingForm, CoachingSession)
+_crud("senior-visits", access.visible_senior_visits, SeniorVisitForm, SeniorVisit)
