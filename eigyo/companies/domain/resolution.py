@@ -212,7 +212,7 @@ def _reading_keys(kana: str) -> list[str]:
 
 # --------------------------------------------------------------------------- the resolver
 
-_NOT_TYPO_RE = re.compile("[\\x00-\\x7f〇零一二三四五六七八九十百千万壱弐参拾]")
+_TYPO_CHAR_RE = re.compile("[\u30a1-\u30fa]")  # katakana (loose keys hold no hiragana nor ー)
 _HONORIFIC_RE = re.compile(r"\s*(?:御中|様)$")
 
 
@@ -229,22 +229,36 @@ def _add(index: dict[str, int | list[int]], key: str, i: int) -> None:
 
 
 def _plausible_typo(query: str, name: str) -> bool:
-    """True if ``name`` differs from ``query`` only by typos inside Japanese text.
+    """True if ``name`` differs from ``query`` only by kana typos inside the name.
 
-    Not a typo: an edit of the first character, of a Latin letter or digit
-    (romanised names of different companies are routinely one letter apart:
-    Sanko / Shinko), of a numeral ("第一" / "第二", "2号" / "3号"), or a character
-    added or dropped at either end ("山田工業所" / "山田工業").
+    A typo is a kana keyed wrong, dropped, added or swapped with its neighbour
+    (romaji input). Not a typo: an edit of the first character or of a
+    character added or dropped at either end ("山田工業所" / "山田工業"), a
+    different kanji (北里 / 北越 are different names, and a homophone cannot
+    be checked without the reading), a Latin letter or digit (romanised names
+    of different companies are routinely one letter apart: Sanko / Shinko), a
+    numeral, or two edits closer than three characters unless they are one swap.
     """
+    ops = Levenshtein.editops(query, name)
     last = len(query) - 1
-    for op in Levenshtein.editops(query, name):
-        if op.tag != "insert" and (op.src_pos == 0 or _NOT_TYPO_RE.match(query[op.src_pos])):
+    for op in ops:
+        if op.tag != "insert" and (op.src_pos == 0 or not _TYPO_CHAR_RE.match(query[op.src_pos])):
             return False
-        if op.tag != "delete" and (op.dest_pos == 0 or _NOT_TYPO_RE.match(name[op.dest_pos])):
+        if op.tag != "delete" and (op.dest_pos == 0 or not _TYPO_CHAR_RE.match(name[op.dest_pos])):
             return False
         if op.tag == "insert" and op.src_pos in (0, last + 1):
             return False
         if op.tag == "delete" and op.src_pos in (0, last):
+            return False
+    positions = sorted(op.src_pos for op in ops)
+    for p, q in zip(positions, positions[1:], strict=False):
+        if q - p < 3 and not (
+            len(query) == len(name)
+            and q - p == 1
+            and query[p] == name[q]
+            and query[q] == name[p]
+            and query[p] != query[q]
+        ):
             return False
     return True
 
