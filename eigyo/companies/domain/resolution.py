@@ -54,7 +54,7 @@ MATCHED, AMBIGUOUS, NONE = "matched", "ambiguous", "none"
 SCORE_EXACT, SCORE_FORMER, SCORE_LOOSE, SCORE_LOOSE_FORMER = 100.0, 99.0, 97.0, 96.0
 # Typo matching: loose keys of at least FUZZY_MIN_LEN characters may be one edit
 # away, of at least FUZZY_LONG_LEN two; the runner-up must be two edits further.
-FUZZY_MIN_LEN, FUZZY_LONG_LEN, RUNNER_UP_GAP = 7, 13, 2
+FUZZY_MIN_LEN, FUZZY_LONG_LEN, RUNNER_UP_GAP = 6, 12, 2
 # Candidates scoring at least this (fuzz.ratio) are listed; two or more → ambiguous.
 SUGGEST_MIN = 80.0
 MAX_CANDIDATES = 5
@@ -232,23 +232,22 @@ def _plausible_typo(query: str, name: str) -> bool:
     """True if ``name`` differs from ``query`` only by kana typos inside the name.
 
     A typo is a kana keyed wrong, dropped, added or swapped with its neighbour
-    (romaji input). Not a typo: an edit of the first character or of a
-    character added or dropped at either end ("山田工業所" / "山田工業"), a
+    (romaji input). Not a typo: an edit of the first or last character
+    (names of different companies often differ just there: サンライズ /
+    サンライト, 山田工業 / 山田工業所), a
     different kanji (北里 / 北越 are different names, and a homophone cannot
     be checked without the reading), a Latin letter or digit (romanised names
     of different companies are routinely one letter apart: Sanko / Shinko), a
     numeral, or two edits closer than three characters unless they are one swap.
     """
     ops = Levenshtein.editops(query, name)
-    last = len(query) - 1
+    q_ends, n_ends = (0, len(query) - 1, len(query)), (0, len(name) - 1, len(name))
     for op in ops:
-        if op.tag != "insert" and (op.src_pos == 0 or not _TYPO_CHAR_RE.match(query[op.src_pos])):
+        if op.src_pos in q_ends or op.dest_pos in n_ends:
             return False
-        if op.tag != "delete" and (op.dest_pos == 0 or not _TYPO_CHAR_RE.match(name[op.dest_pos])):
+        if op.tag != "insert" and not _TYPO_CHAR_RE.match(query[op.src_pos]):
             return False
-        if op.tag == "insert" and op.src_pos in (0, last + 1):
-            return False
-        if op.tag == "delete" and op.src_pos in (0, last):
+        if op.tag != "delete" and not _TYPO_CHAR_RE.match(name[op.dest_pos]):
             return False
     positions = sorted(op.src_pos for op in ops)
     for p, q in zip(positions, positions[1:], strict=False):
