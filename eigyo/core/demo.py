@@ -16,7 +16,7 @@ from django.utils import timezone
 from eigyo.accounts.models import Membership, Organisation, Role, Team, User
 from eigyo.activities.models import Activity
 from eigyo.companies import registry, services
-from eigyo.companies.models import RegistryEntry
+from eigyo.companies.models import Company, RegistryEntry
 from eigyo.contacts.models import Person, Seniority
 from eigyo.core import clock
 from eigyo.partners.models import Partner
@@ -104,7 +104,10 @@ def build(*, reset: bool = False, seed: int = 2026) -> tuple[Organisation, bool]
 
 def _delete(org: Organisation) -> None:
     from eigyo.deals.models import Deal
+    from eigyo.followups.models import CoachingSession, Conflict, Instruction, SeniorVisit
 
+    for model in (Instruction, SeniorVisit, Conflict, CoachingSession):
+        model.objects.filter(org=org).delete()
     Deal.objects.filter(org=org).delete()
     Activity.objects.filter(org=org).delete()
     Relationship.objects.filter(org=org).delete()
@@ -181,7 +184,76 @@ def _build(rng: random.Random) -> Organisation:
         batch_size=1000,
     )  # fmt: skip
     _deals(rng, org, [d for d in deal_sources if d], today, partner)
+    _followups(rng, org, users, reps, today)
     return org
+
+
+def _followups(rng, org, users, reps, today) -> None:
+    """A manager's instructions (one of them evaporating), a client request, a
+    conflict, coaching and a senior visit request."""
+    from eigyo.followups.models import (
+        CoachingSession,
+        Conflict,
+        Instruction,
+        Milestone,
+        SeniorVisit,
+        Update,
+    )  # fmt: skip
+
+    boss = users["manager@demo.example"]
+    companies = list(Company.objects.filter(org=org, relationships__owner__in=reps,
+                                            relationships__tier="probable").distinct()[:6])  # fmt: skip
+    plans = [
+        (
+            reps[0],
+            "品質保証部長との面談を設定",
+            "購買部だけでなく品質保証部長にも根回しすること",
+            [(-6, "面談候補日の提示"), (8, "面談の実施")],
+            None,
+        ),
+        (
+            reps[1],
+            "値上げの事前説明",
+            "来期5%値上げを主要顧客へ直接説明すること",
+            [(-3, "説明資料の作成"), (10, "全顧客への説明完了")],
+            "資料は作成中です。",
+        ),
+        (
+            reps[2],
+            "紹介先の開拓",
+            "既存顧客から同業の紹介を2社いただくこと",
+            [(5, "紹介依頼のリスト作成"), (20, "2社と初回面談")],
+            None,
+        ),
+    ]
+    for (rep, subject, asked, milestones, update), company in zip(plans, companies, strict=False):
+        ins = Instruction.objects.create(org=org, subject=subject, asked=asked, company=company,
+                                         owner=rep, issued_by=boss,
+                                         discussed="週次ミーティングで確認")  # fmt: skip
+        for offset, title in milestones:
+            Milestone.objects.create(org=org, instruction=ins, title=title,
+                                     due_on=today + dt.timedelta(days=offset))  # fmt: skip
+        if update:
+            Update.objects.create(org=org, instruction=ins, author=rep, text=update)
+    if companies:
+        Instruction.objects.create(
+            org=org, kind="client_request", subject="納期短縮のご要望", company=companies[-1],
+            asked="来月納品分を1週間前倒しできるか回答する", owner=reps[0], issued_by=reps[0],
+        )  # fmt: skip
+        Conflict.objects.create(org=org, company=companies[0], kind="price_rise",
+                                description="原材料高騰に伴う5%の値上げ", messenger=reps[0],
+                                deliver_by=today + dt.timedelta(days=14),
+                                senior_visit_needed=True)  # fmt: skip
+        SeniorVisit.objects.create(org=org, company=companies[0], requested_by=reps[0],
+                                   senior=boss, why="値上げのご説明に部長同行をお願いしたい",
+                                   who_to_meet="購買部長", by_date=today + dt.timedelta(days=12))  # fmt: skip
+    for rep in reps:
+        CoachingSession.objects.create(
+            org=org, rep=rep, coach=boss, held_on=today - dt.timedelta(days=rng.randrange(3, 20)),
+            topic="値上げの伝え方", situation="主要顧客への5%値上げ",
+            message="品質と供給を守るための改定であること", objections_expected="他社は据え置き",
+            rehearsed=rng.random() < 0.5, next_on=today + dt.timedelta(days=rng.randrange(-3, 14)),
+        )  # fmt: skip
 
 
 DEAL_TITLES = ["検査装置の更新", "生産管理システム導入", "品質データ基盤", "保守契約の更新",
