@@ -28,6 +28,7 @@ from eigyo.followups.domain import escalation
 from eigyo.followups.models import Instruction, Milestone, Reminder
 from eigyo.followups.services import last_sign_of_life, with_signs_of_life
 from eigyo.portfolio import planning
+from eigyo.portfolio.models import PortfolioSettings
 
 log = logging.getLogger(__name__)
 DIGEST_HOUR = 8  # 08:00 Asia/Tokyo
@@ -53,10 +54,20 @@ def managers_of(membership: Membership) -> list[int]:
                 .values_list("user_id", flat=True))  # fmt: skip
 
 
+_rules: dict[int, escalation.Rules] = {}
+
+
+def rules_for(org) -> escalation.Rules:
+    if org.pk not in _rules:
+        _rules[org.pk] = PortfolioSettings.for_org(org).escalation_rules
+    return _rules[org.pk]
+
+
 def enqueue_due(now: dt.datetime) -> int:
     """Queue every reminder whose day has come. Returns how many were new."""
     today = timezone.localtime(now).date()
     queued = 0
+    _rules.clear()  # settings may have changed since the last round
     memberships = {m.user_id: m for m in Membership.objects.select_related("team", "org")}
     calendars: dict[int, object] = {}
 
@@ -74,8 +85,10 @@ def enqueue_due(now: dt.datetime) -> int:
         if ins.owner_id not in memberships:
             continue
         sign = last_sign_of_life(ins)
+        rules = rules_for(memberships[ins.owner_id].org)
         for m in Milestone.objects.filter(instruction=ins, done_on__isnull=True):
-            for step in escalation.due_steps(m.due_on, sign, today, calendar(ins.owner_id)):
+            for step in escalation.due_steps(m.due_on, sign, today, calendar(ins.owner_id),
+                                             rules):  # fmt: skip
                 if step.kind == "reminder" and today > m.due_on:
                     continue  # a heads-up after the date would only confuse
                 users = (managers_of(memberships[ins.owner_id]) if step.kind == "escalation"

@@ -62,13 +62,15 @@ def evaporating(instructions, org, today: dt.date) -> list[Evaporating]:
         .distinct().select_related("owner", "company")
     ).prefetch_related("milestones")  # fmt: skip
     calendars: dict[int, object] = {}
+    # Evaporating from the day the owner is told it passed: the first silent business day.
+    quiet = 1
     out = []
     for ins in qs:
         calendar = calendars.setdefault(ins.owner_id, calendar_for(org, ins.owner))
         sign = last_sign_of_life(ins)
         passed = [m for m in ins.milestones.all() if m.done_on is None and m.due_on < today]
         first = min(passed, key=lambda m: (m.due_on, m.pk))
-        if escalation.is_evaporating(first.due_on, False, sign, today, calendar):
+        if escalation.is_evaporating(first.due_on, False, sign, today, calendar, quiet):
             start = escalation.silence_start(first.due_on, sign)
             out.append(Evaporating(ins, first, escalation.days_silent(start, today, calendar),
                                    sign))  # fmt: skip

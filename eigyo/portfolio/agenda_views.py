@@ -49,6 +49,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "back": request.get_full_path(),
         "to_sort": planning.winnowing([owner.pk], org, day).count(),
         "promises": planning.open_promises(owner, org, day + dt.timedelta(days=7)),
+        "senior_visits": planning.senior_visits(owner, org, day, day + dt.timedelta(days=7)),
     })  # fmt: skip
 
 

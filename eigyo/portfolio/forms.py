@@ -60,7 +60,8 @@ class PortfolioSettingsForm(forms.ModelForm):
             "willing_days", "possible_days", "probable_days", "client_days", "nurture_days",
             "daily_capacity", "monthly_approaches", "monthly_contacts_min",
             "monthly_contacts_max", "maturing_min", "maturing_max", "maturing_limit",
-            "winnow_after_days", "closed_year_end", "closed_obon", "closed_golden_week",
+            "winnow_after_days", "remind_before_days", "escalate_after_days",
+            "closed_year_end", "closed_obon", "closed_golden_week",
         ]  # fmt: skip
 
     def clean(self):

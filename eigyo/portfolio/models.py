@@ -104,6 +104,10 @@ class PortfolioSettings(models.Model):
                                                  default=50)  # fmt: skip
     winnow_after_days = models.PositiveIntegerField(_("sort new relationships after (days)"),
                                                     default=90)  # fmt: skip
+    remind_before_days = models.PositiveIntegerField(
+        _("remind milestone owners (business days before)"), default=1)  # fmt: skip
+    escalate_after_days = models.PositiveIntegerField(
+        _("tell the manager after (business days of silence)"), default=2)  # fmt: skip
     closed_year_end = models.BooleanField(_("closed 12/29–1/3"), default=True)
     closed_obon = models.BooleanField(_("closed for Obon (8/13–8/16)"), default=False)
     closed_golden_week = models.BooleanField(_("closed on Golden Week bridge days"), default=False)
@@ -114,6 +118,12 @@ class PortfolioSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.org} portfolio settings"
+
+    @property
+    def escalation_rules(self):
+        from eigyo.followups.domain.escalation import Rules
+
+        return Rules(remind_before=self.remind_before_days, escalate_after=self.escalate_after_days)
 
     @classmethod
     def for_org(cls, org) -> "PortfolioSettings":

@@ -152,3 +152,18 @@ def open_promises(user, org, until: dt.date):
         .select_related("deal", "deal__company")
         .order_by("due_on", "pk")
     )
+
+
+def senior_visits(user, org, start: dt.date, end: dt.date):
+    """Scheduled senior visits the user takes part in (as requester or senior)."""
+    from django.db.models import Q
+
+    from eigyo.followups.models import SeniorVisit
+
+    return (
+        SeniorVisit.objects.filter(org=org, status="scheduled",
+                                   scheduled_for__date__gte=start, scheduled_for__date__lte=end)
+        .filter(Q(requested_by=user) | Q(senior=user))
+        .select_related("company", "senior", "requested_by")
+        .order_by("scheduled_for")
+    )  # fmt: skip

@@ -150,10 +150,14 @@ _JA_KINDS = {
 _JA_KIND_RE = re.compile("|".join(map(re.escape, sorted(_JA_KINDS, key=len, reverse=True))))
 _GODO_EN_RE = re.compile(r"(?i)(?<![a-z])(?:g\.\s*k\.?|godo\s+kaisha|l\.?l\.?c\.?)(?![a-z])")
 Kind = tuple[str, bool]  # (canonical Japanese form, written in Japanese)
+# Every Japanese variant holds one of these (a test checks it): a cheap pre-test.
+_KIND_HINTS = ("会社", "會社", "法人", "(", "イシャ")
 
 
 def _legal_kind(text: str) -> Kind | None:
     """The legal form a normalised name states, if any: ("合同会社", True) …"""
+    if not text.isascii() and not any(s in text for s in _KIND_HINTS):
+        return None
     text = text.translate(_KANJI_FOLD)  # 株式會社
     m = _JA_KIND_RE.search(text.replace(" ", ""))
     if m:
@@ -394,7 +398,7 @@ class Resolver:
         sids = set().union(*postings)
         if not sids:
             return Match(query, None, None, 0.0, NONE)
-        strings = [self._strings[s] for s in sorted(sids)]
+        strings = [self._strings[s] for s in sids]
         if max_d:
             near = process.extract(
                 loose, strings, scorer=OSA.distance, limit=2, score_cutoff=max_d + 1

@@ -126,6 +126,9 @@ def test_conflict_coaching_and_senior_visit(book, actors, login, api, on):
         "status": "scheduled", "scheduled_for": "2026-12-03T14:00:00"},
         content_type="application/json")  # fmt: skip
     assert scheduled.status_code == 200
+    for who in (actors.rep1, actors.manager):  # on both agendas
+        page = login(who).get(reverse("portfolio:agenda"), {"date": "2026-12-01"})
+        assert 'data-testid="agenda-senior-visits"' in page.content.decode()
     assert login(actors.rep2).get(reverse("followups:simple_edit", args=["senior-visits", sv.pk])
                                   ).status_code == 404  # fmt: skip
     coach = login(actors.manager).post(reverse("followups:simple_create", args=["coaching"]), {
@@ -154,3 +157,37 @@ def test_milestones_and_escalations_on_the_calendar_feed(book, actors, login, cl
     assert "Milestone: 日程確定" in feeds[actors.rep1.pk]
     follow_up = [s for s in feeds[actors.manager.pk] if "日程確定" in s]
     assert follow_up and "鈴木 大輔" in follow_up[0]
+
+
+@pytest.mark.django_db
+def test_cli_lists_evaporating_instructions(book, actors, on, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    backdate(book.instruction, dt.date(2026, 11, 10))
+    on(2026, 11, 25)
+    call_command("instructions", "--user", actors.manager.email, "--evaporating",
+                 "--format", "json")  # fmt: skip
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == [book.instruction.pk] and rows[0]["days_silent"] == 2
+    call_command("instructions", "--user", actors.rep2.email, "--format", "json")
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [book.instruction2.pk]
+
+
+@pytest.mark.django_db
+def test_escalation_days_are_configurable(book, actors, smtp, on):
+    from django.core.management import call_command
+
+    from eigyo.portfolio.models import PortfolioSettings
+
+    settings = PortfolioSettings.for_org(actors.org)
+    settings.escalate_after_days = 5
+    settings.save()
+    backdate(book.instruction, dt.date(2026, 11, 10))
+    on(2026, 11, 26)  # would escalate with the default of 2 business days
+    call_command("remind", verbosity=0)
+    assert not [m for m in smtp.to(actors.manager.email) if "日程確定" in m["Subject"]]
+    on(2026, 12, 1)  # overdue 11/24 + 5 business days
+    call_command("remind", verbosity=0)
+    assert [m for m in smtp.to(actors.manager.email) if "日程確定" in m["Subject"]]
