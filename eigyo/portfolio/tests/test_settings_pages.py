@@ -11,6 +11,7 @@ FIELDS = {"willing_days": 30, "possible_days": 14, "probable_days": 7, "client_d
           "nurture_days": 90, "daily_capacity": 3, "monthly_approaches": 50,
           "monthly_contacts_min": 60, "monthly_contacts_max": 70, "maturing_min": 20,
           "maturing_max": 30, "maturing_limit": 50, "winnow_after_days": 90,
+          "remind_before_days": 1, "escalate_after_days": 2,
           "closed_year_end": "on"}  # fmt: skip
 
 
