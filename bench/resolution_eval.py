@@ -440,20 +440,18 @@ def print_table(title: str, by: dict[str, Tally], detail: bool = True) -> None:
         )
 
 
-def show_errors(queries, answers, names, k: int) -> None:
-    wrong = [
-        (q, a) for q, a in zip(queries, answers, strict=True) if a[0] == MATCHED and a[1] != q.truth
-    ]
-    missed = [(q, a) for q, a in zip(queries, answers, strict=True)
-              if a[0] != MATCHED and q.category not in ("absent",)]  # fmt: skip
+def show_errors(queries, matches, names, k: int) -> None:
+    """Wrong matches (non-absent first) and a sample of misses."""
+    pairs = list(zip(queries, matches, strict=True))
+    wrong = [(q, m) for q, m in pairs if m.status == MATCHED and m.key != q.truth]
+    wrong.sort(key=lambda qm: qm[0].category == "absent")
+    missed = [(q, m) for q, m in pairs if m.status != MATCHED and q.category != "absent"]
     print(f"\n  wrong matches ({len(wrong)}):")
-    for q, a in wrong[:k]:
-        print(
-            f"    [{q.category}/{q.kind}] {q.text!r} → {names.get(a[1])!r}  (truth {names.get(q.truth)!r})"
-        )
+    for q, m in wrong[:k]:
+        print(f"    [{q.category}/{q.kind}] {q.text!r} → {m.name!r}  (truth {names.get(q.truth)!r})")
     print(f"  misses ({len(missed)}), sample:")
-    for q, a in random.Random(0).sample(missed, min(k, len(missed))):
-        print(f"    [{q.category}/{q.kind}] {q.text!r} → {a[0]}  (truth {names.get(q.truth)!r})")
+    for q, m in random.Random(0).sample(missed, min(k, len(missed))):
+        print(f"    [{q.category}/{q.kind}] {q.text!r} → {m.status}  (truth {names.get(q.truth)!r})")
 
 
 # --------------------------------------------------------------------------- runs
@@ -474,11 +472,12 @@ def run_resolver(entities, queries, title, k_errors, names):
     answers = [(m.status, m.key) for m in matches]
     by = tally(queries, answers)
     print_table(f"{title}: {len(entities):,} entities indexed, build {build:.1f} s", by)
-    rate = len(texts) / wall
-    print(f"  speed: {len(texts):,} names ({len(set(texts)):,} distinct) in {wall:.2f} s wall "
-          f"/ {cpu:.2f} s CPU → {rate:,.0f} names/s")  # fmt: skip
+    # The machine is shared: CPU time of this single-threaded process is the one-core cost.
+    rate = len(texts) / cpu
+    print(f"  speed: {len(texts):,} names ({len(set(texts)):,} distinct) in {cpu:.2f} s CPU "
+          f"({wall:.2f} s wall) → {rate:,.0f} names/s on one core ({len(texts) / wall:,.0f} by wall clock)")  # fmt: skip
     if k_errors:
-        show_errors(queries, answers, names, k_errors)
+        show_errors(queries, matches, names, k_errors)
     return by, rate, build
 
 
@@ -486,12 +485,12 @@ def run_baseline(entities, queries, names):
     keys = [company_name_key(e.name) for e in entities]
     ids = [e.key for e in entities]
     best: list[tuple[float, str | None]] = []
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for q in queries:
         qk = company_name_key(q.text)
         hit = process.extractOne(qk, keys, scorer=fuzz.ratio, processor=None) if qk else None
         best.append((hit[1], ids[hit[2]]) if hit else (0.0, None))
-    wall = time.perf_counter() - t0
+    cpu = time.process_time() - t0
     print(
         "\nbaseline sweep (rapidfuzz extractOne, fuzz.ratio over company_name_key of legal names):"
     )
@@ -508,8 +507,8 @@ def run_baseline(entities, queries, names):
     )
     print_table(f"baseline at cut-off {cut} (closest to the issue's reference figures)", sweep[cut][0],
                 detail=False)  # fmt: skip
-    rate = len(queries) / wall
-    print(f"  speed: {len(queries):,} names in {wall:.1f} s → {rate:,.0f} names/s")
+    rate = len(queries) / cpu
+    print(f"  speed: {len(queries):,} names in {cpu:.1f} s CPU → {rate:,.0f} names/s on one core")
     return sweep, cut, rate
 
 

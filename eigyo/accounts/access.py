@@ -59,6 +59,12 @@ def managed_user_ids(user) -> list[int]:
 # --- visibility --------------------------------------------------------------
 
 
+def in_scope(user, m: Membership) -> list[int]:
+    """Whose work the user oversees: a manager their teams' (and their own), anyone
+    else only their own."""
+    return managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+
+
 def visible_users(user) -> QuerySet[User]:
     """Colleagues in the user's organisation (partner users see only themselves)."""
     m = membership(user)
@@ -147,7 +153,7 @@ def visible_deals(user) -> QuerySet:
         return qs
     if m.role == Role.PARTNER:
         return qs.filter(partner=m.partner_id)
-    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    people = in_scope(user, m)
     ids = qs.filter(Q(owner__in=people) | Q(team_members__in=people)).values("pk")
     return qs.filter(pk__in=ids)
 
@@ -165,7 +171,7 @@ def visible_instructions(user) -> QuerySet:
     qs = Instruction.objects.filter(org=m.org)
     if m.role == Role.ADMIN:
         return qs
-    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    people = in_scope(user, m)
     return qs.filter(Q(owner__in=people) | Q(issued_by=user))
 
 
@@ -189,7 +195,7 @@ def visible_coaching(user) -> QuerySet:
     qs = CoachingSession.objects.filter(org=m.org)
     if m.role == Role.ADMIN:
         return qs
-    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    people = in_scope(user, m)
     return qs.filter(rep__in=people)
 
 
@@ -205,7 +211,7 @@ def visible_senior_visits(user) -> QuerySet:
     qs = SeniorVisit.objects.filter(org=m.org)
     if m.role == Role.ADMIN:
         return qs
-    people = managed_user_ids(user) if m.role == Role.MANAGER else [user.pk]
+    people = in_scope(user, m)
     return qs.filter(Q(requested_by__in=people) | Q(senior=user))
 
 
