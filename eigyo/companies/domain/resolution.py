@@ -12,19 +12,23 @@ Pure module (stdlib + rapidfuzz + eigyo.lib; no Django). Precision first, in ord
    mix up: 旧字体 → 新字体 (髙 → 高, 證 → 証), hiragana → katakana, small ↔ large
    kana (キャノン = キヤノン), ー, ホールディングス = HD, グループ = G,
    フィナンシャルグループ = FG, a leading "The".
-3. **Typos.** Only when no key hits: candidates come from a character-bigram
-   blocking index — the query's rarest bigrams, as many as it takes to reach
-   every name within the edit distance that matters, so a 5-million-name
-   registry costs a few posting lists — and are scored by edit distance. One is
-   ``matched`` only if the query is long enough, one (two for long names) typos
-   away, every other name is at least two edits further, and the difference is
-   not a digit or numeral, a character added at either end ("山田工業所" is not
-   "山田工業") or a different legal form.
+3. **Typos.** Only when no key hits, and only for kana typos (romaji input)
+   in Japanese names of at least 6 characters. Candidates come from a
+   blocking index keyed by (first character, bigram): the query's rarest
+   bigrams, as many as it takes to reach every name within the edit distance
+   that matters, so a 5-million-name registry costs a few short posting lists;
+   they are scored by edit distance (OSA: a swap is one edit). One is
+   ``matched`` only if it is one edit away (two, well apart, for names of 12+
+   characters), every other name is at least two edits further, and no edit
+   touches the first or last character, a kanji, a Latin letter or a digit —
+   different companies are routinely exactly that far apart (北里 / 北越,
+   サンライズ / サンライト, Sanko / Shinko, 第一 / 第二).
 
-Several entities behind one name are ``ambiguous`` unless the query's legal
-form (株式会社 vs 合同会社 …) or its exact spelling picks one; a single
-candidate whose legal form contradicts the query is ``none`` (with the
-candidate as a suggestion). Results are deterministic.
+Several entities (by ``key``) behind one name are ``ambiguous`` unless the
+query's legal form (株式会社 vs 合同会社 …) picks one; 前株 / 後株 does not,
+people mix them up. A single candidate whose Japanese legal form contradicts
+the query's is ``none`` with the candidate as a suggestion, and so is a single
+near name; two or more near names are ``ambiguous``. Results are deterministic.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from eigyo.lib.jp_text import (
+    RomajiStyle,
     company_name_key,
     is_kana,
     kana_to_romaji,
@@ -202,6 +207,9 @@ def _alternative_names(text: str) -> list[str]:
     return []
 
 
+_ROMAJI_STYLES: tuple[RomajiStyle, ...] = ("hepburn", "passport")
+
+
 def _reading_keys(kana: str) -> list[str]:
     """Katakana and romaji (Hepburn and passport) keys of a reading."""
     key = company_name_key(kana)
@@ -209,15 +217,15 @@ def _reading_keys(kana: str) -> list[str]:
         return [key] if key else []
     kata = to_katakana(key)
     keys = [kata]
-    for style in ("hepburn", "passport"):
-        keys.append(re.sub(r"[^a-z0-9]", "", kana_to_romaji(kata, style=style)))  # type: ignore[arg-type]
+    for style in _ROMAJI_STYLES:
+        keys.append(re.sub(r"[^a-z0-9]", "", kana_to_romaji(kata, style=style)))
     return keys
 
 
 # --------------------------------------------------------------------------- the resolver
 
 _TYPO_CHAR_RE = re.compile("[\u30a1-\u30fa]")  # katakana (loose keys hold no hiragana nor ー)
-_HONORIFIC_RE = re.compile(r"\s*(?:御中|様)$")
+_HONORIFIC_RE = re.compile(r"\s*御中$|\s+様$")  # "…株式会社 御中", "… 様" on address lists
 
 
 def _add(index: dict[str, int | list[int]], key: str, i: int) -> None:
@@ -245,14 +253,14 @@ def _plausible_typo(query: str, name: str) -> bool:
     numeral, or two edits closer than three characters unless they are one swap.
     """
     ops = Levenshtein.editops(query, name)
-    q_ends, n_ends = (0, len(query) - 1, len(query)), (0, len(name) - 1, len(name))
+    q_last, n_last = len(query) - 1, len(name) - 1
     for op in ops:
-        if op.src_pos in q_ends or op.dest_pos in n_ends:
-            return False
-        if op.tag != "insert" and not _TYPO_CHAR_RE.match(query[op.src_pos]):
-            return False
-        if op.tag != "delete" and not _TYPO_CHAR_RE.match(name[op.dest_pos]):
-            return False
+        if op.tag != "insert":  # replace or delete query[src_pos]
+            if op.src_pos in (0, q_last) or not _TYPO_CHAR_RE.match(query[op.src_pos]):
+                return False
+        if op.tag != "delete":  # replace or insert name[dest_pos]
+            if op.dest_pos in (0, n_last) or not _TYPO_CHAR_RE.match(name[op.dest_pos]):
+                return False
     positions = sorted(op.src_pos for op in ops)
     for p, q in zip(positions, positions[1:], strict=False):
         if q - p < 3 and not (
