@@ -1,7 +1,7 @@
 """Company and registry endpoints (same access rules and forms as the UI)."""
 
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
@@ -9,7 +9,7 @@ from eigyo.companies import services
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryEntryOut, RegistryLinkIn
-from eigyo.core.api import Forbidden, Pagination, merged, validated
+from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, validated
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["companies"])
@@ -73,3 +73,34 @@ def search_registry(request: HttpRequest, filters: Query[RegistryFilter]):
 @router.get("/registry/{int:entry_id}", response=RegistryEntryOut)
 def get_registry_entry(request: HttpRequest, entry_id: int):
     return access.get_visible(access.visible_registry(request.user), pk=entry_id)
+
+
+class ResolveIn(Schema):
+    names: list[str]
+
+
+class ResolvedOut(Schema):
+    query: str
+    corporate_number: str
+    name: str
+    registry: int | None
+    score: float
+    status: str
+
+
+@router.post("/registry/resolve", response=list[ResolvedOut])
+def resolve(request: HttpRequest, payload: ResolveIn):
+    """Resolve up to 10,000 names to registry companies, in order (matched,
+    ambiguous or none — it abstains rather than guess)."""
+    if access.membership(request.user) is None:
+        raise Forbidden
+    if len(payload.names) > 10_000:
+        raise FormInvalid.single("names", "at most 10,000 names a request")
+    from eigyo.companies.resolving import resolve_names
+
+    return [
+        {"query": q, "corporate_number": e.corporate_number if e else "",
+         "name": e.name if e else "", "registry": e.pk if e else None,
+         "score": round(m.score, 1), "status": m.status}
+        for q, (m, e) in zip(payload.names, resolve_names(payload.names), strict=True)
+    ]  # fmt: skip

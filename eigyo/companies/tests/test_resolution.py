@@ -17,6 +17,10 @@ TOYOTA = "トヨタ自動車株式会社"
 SONY_GROUP = "ソニーグループ株式会社"
 NEC = "日本電気株式会社"
 ZOZO = "株式会社ＺＯＺＯ"
+BOFA = (
+    "バンク・オブ・アメリカ・コーポレーション（Ｂａｎｋ\u3000ｏｆ\u3000Ａｍｅｒｉｃａ\u3000Ｃｏｒｐ"
+    "ｏｒａｔｉｏｎ）"
+)
 
 
 @cache
@@ -85,13 +89,10 @@ def test_exact_names_in_any_spelling_are_matched(query, name):
         ("セブン&アイHD", "株式会社セブン＆アイ・ホールディングス"),  # HD = ホールディングス
         ("ソニーG", SONY_GROUP),  # G = グループ
         ("パーク24", "パーク二四株式会社（定款上の商号\u3000パーク２４株式会社）"),  # name in ( )
-        (
-            "Bank of America",
-            "バンク・オブ・アメリカ・コーポレーション（Ｂａｎｋ\u3000ｏｆ\u3000Ａｍｅｒｉｃａ\u3000Ｃｏｒｐｏｒａｔｉｏｎ）",
-        ),
+        ("Bank of America", BOFA),  # the Latin name in ( )
     ],
 )
-def test_loose_spellings_are_matched_below_exact_score(query, name):
+def test_loose_spellings_and_names_in_parentheses_are_matched(query, name):
     m = edinet().resolve(query)
     assert (m.status, m.name) == (MATCHED, name)
     assert 90 <= m.score <= 100

@@ -1,0 +1,48 @@
+"""Name resolution against the registry in the database: one resolver per
+process, rebuilt when the registry changes (entry count or latest update)."""
+
+from __future__ import annotations
+
+import threading
+
+from django.db.models import Count, Max
+
+from eigyo.companies.domain.resolution import Entity, Match, Resolver
+from eigyo.companies.models import RegistryEntry
+
+_lock = threading.Lock()
+_cached: tuple[tuple, Resolver, dict[str, int]] | None = None
+
+
+def _key(entry_id: int, corporate_number: str, edinet_code: str) -> str:
+    return corporate_number or f"edinet:{edinet_code}" or f"id:{entry_id}"
+
+
+def resolver() -> tuple[Resolver, dict[str, int]]:
+    """The resolver and a map from its keys to registry entry ids."""
+    global _cached
+    stamp = RegistryEntry.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    version = (stamp["n"], stamp["latest"])
+    with _lock:
+        if _cached is None or _cached[0] != version:
+            ids, entities = {}, []
+            rows = RegistryEntry.objects.values_list(
+                "id", "corporate_number", "edinet_code", "name", "name_en", "kana", "short_name"
+            )
+            for pk, number, edinet, name, name_en, kana, short in rows.iterator(chunk_size=5000):
+                key = _key(pk, number, edinet)
+                ids[key] = pk
+                entities.append(Entity(key=key, name=name, name_en=name_en, kana=kana,
+                                       short_name=short))  # fmt: skip
+            _cached = (version, Resolver(entities), ids)
+        return _cached[1], _cached[2]
+
+
+def resolve_names(names: list[str]) -> list[tuple[Match, RegistryEntry | None]]:
+    """Resolve each name; the registry entry for the matched ones."""
+    engine, ids = resolver()
+    matches = engine.resolve_many(names)
+    wanted = {ids[m.key] for m in matches if m.status == "matched" and m.key in ids}
+    entries = RegistryEntry.objects.in_bulk(wanted)
+    return [(m, entries.get(ids.get(m.key)) if m.status == "matched" else None)
+            for m in matches]  # fmt: skip
