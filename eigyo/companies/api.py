@@ -104,3 +104,47 @@ def resolve(request: HttpRequest, payload: ResolveIn):
          "score": round(m.score, 1), "status": m.status}
         for q, (m, e) in zip(payload.names, resolve_names(payload.names), strict=True)
     ]  # fmt: skip
+
+
+class ProposalOut(Schema):
+    registry: int
+    name: str
+    corporate_number: str
+    score: int
+    reasons: list[str]
+
+
+class AdoptIn(Schema):
+    registry: list[int]
+
+
+@router.get("/companies/{int:company_id}/similar", response=list[ProposalOut])
+def similar(request: HttpRequest, company_id: int, limit: int = 20):
+    """The spider: similar registry companies no one in the organisation works yet."""
+    from eigyo.companies import spider
+
+    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
+    if not access.can_create_relationship(request.user):
+        raise Forbidden
+    return [{"registry": p.entry.pk, "name": p.entry.name,
+             "corporate_number": p.entry.corporate_number, "score": p.score,
+             "reasons": p.reasons} for p in spider.propose(company, limit=min(max(limit, 1), 100))]  # fmt: skip
+
+
+@router.post("/companies/{int:company_id}/similar", response={201: list[int]})
+def adopt_similar(request: HttpRequest, company_id: int, payload: AdoptIn):
+    """Add chosen proposals as `new` relationships of the caller; returns their ids."""
+    from eigyo.companies import spider
+    from eigyo.core import clock
+
+    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
+    if not access.can_create_relationship(request.user):
+        raise Forbidden
+    offered = {p.entry.pk: p.entry for p in spider.propose(company, limit=100)}
+    unknown = [i for i in payload.registry if i not in offered]
+    if unknown:
+        raise FormInvalid.single("registry", f"not among the proposals: {unknown}")
+    created = spider.adopt(access.membership(request.user).org, request.user,
+                           [offered[i] for i in payload.registry], on=clock.today(),
+                           by=request.user, reason=f"similar to {company}")  # fmt: skip
+    return Status(201, [r.pk for r in created])

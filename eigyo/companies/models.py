@@ -74,7 +74,11 @@ class RegistryEntry(models.Model):
                 name="registry_edinet_code_unique",
             ),
         ]
-        indexes = [models.Index(fields=["securities_code"])]
+        indexes = [
+            models.Index(fields=["securities_code"]),
+            # The spider blocks by sector and ranks by size and place.
+            models.Index(fields=["sector33", "size_class", "prefecture"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -171,3 +175,36 @@ class Company(OrgScoped):
         for field, value in search_fields(self.legal_name, self.name_en, self.kana).items():
             setattr(self, field, value)
         super().save(*args, **kwargs)
+
+
+class Avatar(OrgScoped):
+    """The organisation's ideal client profile: which sectors, sizes, segments and
+    prefectures fit, and how much each criterion weighs."""
+
+    name = models.CharField(_("name"), max_length=100, default="Avatar")
+    sectors = models.JSONField(_("industries (TSE 33)"), default=list, blank=True)
+    size_classes = models.JSONField(_("size classes"), default=list, blank=True)
+    segments = models.JSONField(_("market segments"), default=list, blank=True)
+    prefectures = models.JSONField(_("prefectures"), default=list, blank=True)
+    weight_sector = models.PositiveIntegerField(_("weight: industry"), default=40)
+    weight_size = models.PositiveIntegerField(_("weight: size"), default=25)
+    weight_segment = models.PositiveIntegerField(_("weight: market segment"), default=15)
+    weight_prefecture = models.PositiveIntegerField(_("weight: prefecture"), default=20)
+
+    class Meta:
+        verbose_name = _("avatar")
+        verbose_name_plural = _("avatars")
+        constraints = [models.UniqueConstraint(fields=["org"], name="one_avatar_per_org")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def as_domain(self):
+        from eigyo.companies.domain.similarity import Avatar as DomainAvatar
+
+        return DomainAvatar(
+            sectors=frozenset(self.sectors), size_classes=frozenset(self.size_classes),
+            segments=frozenset(self.segments), prefectures=frozenset(self.prefectures),
+            weights={"sector": self.weight_sector, "size": self.weight_size,
+                     "segment": self.weight_segment, "prefecture": self.weight_prefecture},
+        )  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eigyo.companies import views
+from eigyo.companies import spider_views, views
 
 app_name = "companies"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:pk>/", views.company_detail, name="detail"),
     path("<int:pk>/edit/", views.company_edit, name="edit"),
     path("<int:pk>/registry/", views.company_link_registry, name="link_registry"),
+    path("<int:pk>/similar/", spider_views.company_spider, name="spider"),
+    path("avatar/", spider_views.avatar_page, name="avatar"),
     path("registry/", views.registry_list, name="registry"),
     path("registry/<int:pk>/", views.registry_detail, name="registry_detail"),
     path("registry/<int:pk>/adopt/", views.registry_adopt, name="registry_adopt"),

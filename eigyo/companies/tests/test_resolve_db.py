@@ -28,7 +28,9 @@ def loaded(db):
 
 
 def test_cli_writes_one_line_per_query_in_order(loaded, monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO("ﾄﾖﾀ自動車(株)\n株式会社存在しない商事\nsony group\n"))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("ﾄﾖﾀ自動車(株)\n株式会社存在しない商事\nsony group\n")
+    )
     call_command("resolve", "-")
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0] == "query,corporate_number,name,score,status"

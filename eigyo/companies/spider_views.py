@@ -1,0 +1,95 @@
+"""The spider (similar companies after a win) and the avatar (ideal client) pages."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from eigyo.accounts import access
+from eigyo.companies import spider
+from eigyo.companies.codes import MARKET_SEGMENTS, PREFECTURES, SECTORS_33, SIZE_CLASSES
+from eigyo.companies.models import Avatar
+from eigyo.core import clock
+from eigyo.core.views import deny_unless
+
+REASONS = {
+    "same_sector": gettext_lazy("same industry"), "same_size": gettext_lazy("same size"),
+    "neighbouring_size": gettext_lazy("neighbouring size"),
+    "same_prefecture": gettext_lazy("same prefecture"),
+    "same_region": gettext_lazy("same region"), "avatar_fit": gettext_lazy("fits the avatar"),
+    "sector": gettext_lazy("industry"), "size": gettext_lazy("size"),
+    "size_near": gettext_lazy("size (near)"), "segment": gettext_lazy("market segment"),
+    "prefecture": gettext_lazy("prefecture"),
+}  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_spider(request: HttpRequest, pk: int) -> HttpResponse:
+    """Similar companies no one works yet; tick some, they become new approaches."""
+    company = access.get_visible(access.visible_companies(request.user).select_related(
+        "registry"), pk=pk)  # fmt: skip
+    deny_unless(access.can_create_relationship(request.user))
+    try:
+        limit = min(max(int(request.GET.get("limit", 20)), 1), 100)
+    except ValueError:
+        limit = 20
+    proposals = spider.propose(company, limit=limit)
+    if request.method == "POST":
+        chosen = {p.entry.pk: p.entry for p in proposals}
+        picked = [chosen[int(i)] for i in request.POST.getlist("entry")
+                  if i.isdigit() and int(i) in chosen]  # fmt: skip
+        created = spider.adopt(access.membership(request.user).org, request.user, picked,
+                               on=clock.today(), by=request.user,
+                               reason=_("Similar to %(company)s") % {"company": company})  # fmt: skip
+        messages.success(request, _("%(n)s companies added as new approaches.") % {
+            "n": len(created)})  # fmt: skip
+        return redirect("portfolio:list")
+    return render(request, "companies/spider.html", {
+        "company": company, "proposals": [(p, [REASONS[r] for r in p.reasons]) for p in proposals],
+    })  # fmt: skip
+
+
+class AvatarForm(forms.ModelForm):
+    sectors = forms.MultipleChoiceField(choices=[(c, ja) for c, ja, _en in SECTORS_33],
+                                        required=False, widget=forms.CheckboxSelectMultiple,
+                                        label=gettext_lazy("industries (TSE 33)"))  # fmt: skip
+    size_classes = forms.MultipleChoiceField(choices=SIZE_CLASSES, required=False,
+                                             widget=forms.CheckboxSelectMultiple,
+                                             label=gettext_lazy("size classes"))  # fmt: skip
+    segments = forms.MultipleChoiceField(choices=[(c, ja) for c, ja, _en in MARKET_SEGMENTS],
+                                         required=False, widget=forms.CheckboxSelectMultiple,
+                                         label=gettext_lazy("market segments"))  # fmt: skip
+    prefectures = forms.MultipleChoiceField(choices=[(c, ja) for c, ja, _en in PREFECTURES],
+                                            required=False, widget=forms.CheckboxSelectMultiple,
+                                            label=gettext_lazy("prefectures"))  # fmt: skip
+
+    class Meta:
+        model = Avatar
+        fields = ["name", "sectors", "size_classes", "segments", "prefectures", "weight_sector",
+                  "weight_size", "weight_segment", "weight_prefecture"]  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def avatar_page(request: HttpRequest) -> HttpResponse:
+    """Edit the ideal client profile (admin, manager); see the best-fitting companies."""
+    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    org = access.membership(request.user).org
+    avatar = Avatar.objects.filter(org=org).first() or Avatar(org=org)
+    can_edit = access.role(request.user) in {"admin", "manager"}
+    form = AvatarForm(request.POST or None, instance=avatar) if can_edit else None
+    if request.method == "POST":
+        deny_unless(can_edit)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Avatar saved."))
+            return redirect("companies:avatar")
+    fits = [(e, score, [REASONS[r] for r, _v in reasons])
+            for e, score, reasons in spider.best_fits(org)]  # fmt: skip
+    return render(request, "companies/avatar.html", {"form": form, "fits": fits},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
