@@ -37,6 +37,8 @@ Conventions:
   only trimmed; ``-`` (JPX "not applicable") becomes "".
 * ``securities_code`` is the 4-character ticker as JPX writes it (``"7203"``,
   ``"130A"``); EDINET's 5-character form (``"72030"``) loses its trailing "0".
+  JPX lists preferred shares under 5-digit codes (``"25935"`` 伊藤園 優先株式):
+  those are kept whole, so they never collide with the common stock.
 * ``name`` is always a legal name or "". JPX publishes no legal name, only a
   short name (銘柄名, e.g. ``ＺＯＺＯ``), which goes to ``short_name``; JPX records
   have ``name == ""`` so that a merge never puts a short name over a legal one.
@@ -79,6 +81,7 @@ __all__ = [
     "EDINET_COLUMNS",
     "JPX_COLUMNS",
     "NTA_COLUMNS",
+    "PREFECTURES",
     "READERS",
     "Alias",
     "BadRow",
@@ -99,7 +102,7 @@ class RegistryRecord:
     name_en: str = ""
     kana: str = ""  # reading in katakana, when the source has it
     edinet_code: str = ""
-    securities_code: str = ""  # 4-character JPX ticker: "7203", "130A"
+    securities_code: str = ""  # JPX ticker: "7203", "130A" (5 digits: preferred shares)
     prefecture: str = ""  # "東京都" as written, or ""
     address: str = ""
     postal_code: str = ""  # "123-4567" or ""
@@ -194,8 +197,10 @@ PREFECTURES = (
 )  # fmt: skip
 _PREFECTURE_SET = frozenset(PREFECTURES)
 
-# JPX codes: digits in positions 1 and 3, a digit or capital letter in 2 and 4 ("130A").
+# JPX codes: digits in positions 1 and 3, a digit or capital letter in 2 and 4 ("130A");
+# preferred shares have five digits (伊藤園 優先株式 "25935").
 _TICKER_RE = re.compile(r"[0-9][0-9A-Z][0-9][0-9A-Z]")
+_JPX_CODE_RE = re.compile(r"[0-9][0-9A-Z][0-9][0-9A-Z]|[0-9]{5}")
 _POSTAL_RE = re.compile(r"([0-9]{3})-?([0-9]{4})")
 
 _CHUNK = 1 << 16  # bytes read at a time; the first chunk also decides the encoding
@@ -307,7 +312,7 @@ def _codec(encoding: str) -> str:
 
 
 def _detect(head: bytes, name: str) -> str:
-    """ "utf-8" or "cp932" from the first chunk.
+    """Choose "utf-8" or "cp932" from the first chunk.
 
     UTF-8 when it decodes with (almost) no error: a few broken sequences among
     many good ones (or the last character cut at the chunk's end) still mean
@@ -360,7 +365,8 @@ def _rows(path_or_file: PathOrFile, encoding: str | None) -> Iterator[tuple[int,
             try:
                 text = raw.decode(enc)
             except UnicodeDecodeError as e:
-                yield number, BadRow(number, f"bytes that are not {enc} at byte {e.start + 1}")
+                why = f"bytes that cannot be decoded as {enc} (at byte {e.start + 1})"
+                yield number, BadRow(number, why)
                 continue
             if number == 1 and text.startswith("\ufeff"):
                 text = text[1:]
@@ -374,7 +380,8 @@ def _rows(path_or_file: PathOrFile, encoding: str | None) -> Iterator[tuple[int,
             try:
                 yield number, next(reader)
             except csv.Error as e:
-                yield number, BadRow(number, f"malformed CSV quoting ({e})")
+                why = "a quote is never closed" if "end of data" in str(e) else "text after a quote"
+                yield number, BadRow(number, f"malformed CSV ({why})")
 
 
 # --------------------------------------------------------------------------- fields
@@ -567,7 +574,7 @@ def _read_jpx(path_or_file: PathOrFile, encoding: str | None) -> Iterator[Record
             continue
         code, short, market, sector_code, sector, size = (row[i] for i in index)
         ticker = normalize_text(code).upper()
-        if not _TICKER_RE.fullmatch(ticker):
+        if not _JPX_CODE_RE.fullmatch(ticker):
             yield BadRow(number, f"invalid securities code {code.strip()!r}")
             continue
         yield RegistryRecord(

@@ -82,7 +82,15 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
         _points("prefecture", [source.prefecture], 20) if source.prefecture else Value(0)
     ) + _points("prefecture", [p for p in region if p != source.prefecture], 10)  # fmt: skip
     qs = qs.annotate(rank=Coalesce(rank, 0), fit_raw=_avatar_sql(avatar))
-    entries = list(qs.order_by("-rank", "-fit_raw", "name_key", "pk")[: max(1, min(limit, 100))])
+    limit = max(1, min(limit, 100))
+    ordering = ("-rank", "-fit_raw", "name_key", "pk")
+    # Rank first the rows that can score (a near size or the same region): an
+    # index range instead of the whole sector; top up from the rest if short.
+    close = Q(size_class__in=near) | Q(prefecture__in=region) if (near or region) else Q()
+    entries = list(qs.filter(close).order_by(*ordering)[:limit])
+    if len(entries) < limit:
+        entries += list(qs.exclude(pk__in=[e.pk for e in entries]).order_by(*ordering)
+                        [: limit - len(entries)])  # fmt: skip
     out = []
     for entry in entries:
         fit = avatar_score(profile_of(entry), avatar.as_domain())[0] if avatar else 0
