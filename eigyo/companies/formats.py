@@ -1,6 +1,6 @@
 """Streaming readers for the public Japanese company lists a user downloads.
 
-Three official files (see docs in /work/shared/FORMATS.md):
+Three official files, read as published (no conversion step for the user):
 
 * ``read_edinet_csv`` — the EDINET code list ``EdinetcodeDlInfo.csv`` (金融庁;
   cp932, a title line, then the header line). ``Edinetcode.zip`` is accepted as is.
@@ -674,7 +674,9 @@ def _read_nta(path_or_file: PathOrFile, encoding: str | None) -> Iterator[Record
 
 
 def sniff(path: PathOrFile) -> str:
-    """ "edinet", "jpx" or "nta" from the first lines of a file (or its zip).
+    """Which reader fits the file: "edinet", "jpx" or "nta", from its first lines.
+
+    A zip is looked into (its one CSV).
 
     Raises ValueError with what was expected when the file is none of them
     (and for an Excel workbook, with how to save it as CSV). A file object is

@@ -48,6 +48,8 @@ class RegistryEntry(models.Model):
     )
     size_class = models.CharField(_("size class"), max_length=20, blank=True, choices=SIZE_CHOICES)
     is_listed = models.BooleanField(_("listed"), default=False)
+    closed = models.BooleanField(_("closed or merged"), default=False)
+    postal_code = models.CharField(_("postal code"), max_length=8, blank=True)
     prefecture = models.CharField(
         _("prefecture"), max_length=2, blank=True, choices=PREFECTURE_CHOICES
     )
@@ -208,3 +210,19 @@ class Avatar(OrgScoped):
             weights={"sector": self.weight_sector, "size": self.weight_size,
                      "segment": self.weight_segment, "prefecture": self.weight_prefecture},
         )  # fmt: skip
+
+
+class RegistryAlias(models.Model):
+    """A former name of a registry company (NTA history rows): found by resolution."""
+
+    entry = models.ForeignKey(RegistryEntry, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("former name"), max_length=300)
+    name_key = models.CharField(max_length=300, db_index=True)
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        constraints = [models.UniqueConstraint(fields=["entry", "name_key"], name="alias_unique")]
+
+    def __str__(self) -> str:
+        return self.name

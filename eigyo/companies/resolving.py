@@ -8,7 +8,7 @@ import threading
 from django.db.models import Count, Max
 
 from eigyo.companies.domain.resolution import Entity, Match, Resolver
-from eigyo.companies.models import RegistryEntry
+from eigyo.companies.models import RegistryAlias, RegistryEntry
 
 _lock = threading.Lock()
 _cached: tuple[tuple, Resolver, dict[str, int]] | None = None
@@ -26,6 +26,9 @@ def resolver() -> tuple[Resolver, dict[str, int]]:
     with _lock:
         if _cached is None or _cached[0] != version:
             ids, entities = {}, []
+            former: dict[int, list[str]] = {}
+            for entry_id, name in RegistryAlias.objects.values_list("entry_id", "name"):
+                former.setdefault(entry_id, []).append(name)
             rows = RegistryEntry.objects.values_list(
                 "id", "corporate_number", "edinet_code", "name", "name_en", "kana", "short_name"
             )
@@ -33,7 +36,7 @@ def resolver() -> tuple[Resolver, dict[str, int]]:
                 key = _key(pk, number, edinet)
                 ids[key] = pk
                 entities.append(Entity(key=key, name=name, name_en=name_en, kana=kana,
-                                       short_name=short))  # fmt: skip
+                                       short_name=short, aliases=tuple(former.get(pk, ()))))  # fmt: skip
             _cached = (version, Resolver(entities), ids)
         return _cached[1], _cached[2]
 

@@ -421,8 +421,8 @@ def test_jpx_columns_are_found_by_name():
     with_index = "\n".join(f"{i},{line}" for i, line in enumerate(lines))  # pandas' index
     items = list(read_jpx(io.BytesIO(with_index.encode())))
     expected = list(read_jpx(JPX))
-    assert [getattr(i, "securities_code", i) for i in items] == [
-        getattr(i, "securities_code", i) for i in expected
+    assert [getattr(i, "securities_code", i.line) for i in items] == [
+        getattr(i, "securities_code", i.line) for i in expected
     ]
 
 

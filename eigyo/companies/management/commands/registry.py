@@ -17,8 +17,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        load = sub.add_parser("load", help="load a public list into the registry")
-        load.add_argument("source", choices=["edinet", "tse"], help="which list")
+        load = sub.add_parser(
+            "load", help="load a public list into the registry",
+            description="edinet / tse: the lists shipped in PyPI packages. FILE: a file you "
+            "downloaded — the EDINET code list (EdinetcodeDlInfo.csv), the JPX listed issues "
+            "(data_j saved as CSV), or the National Tax Agency corporate numbers (全件 or 差分, "
+            "CSV or zip, Unicode or Shift_JIS); the kind is recognised from its content.",
+        )  # fmt: skip
+        load.add_argument("source", help="edinet, tse, or the path of a downloaded file")
         load.add_argument("--no-progress", action="store_true", help="no progress bar")
         search = sub.add_parser("search", help="search the registry")
         search.add_argument("name", help="name, kana or romaji prefix, or English name")
@@ -26,8 +32,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         if opts["action"] == "load":
-            loader = {"edinet": registry.load_edinet, "tse": registry.load_tse}[opts["source"]]
-            report = loader(progress=not opts["no_progress"])
+            source = opts["source"]
+            if source in ("edinet", "tse"):
+                loader = {"edinet": registry.load_edinet, "tse": registry.load_tse}[source]
+                report = loader(progress=not opts["no_progress"])
+            else:
+                from eigyo.companies.file_loader import load_file
+
+                try:
+                    report = load_file(source, progress=not opts["no_progress"])
+                except (OSError, ValueError) as exc:
+                    raise CommandError(str(exc)) from exc
             notes = report.skipped + report.warnings
             shown = notes if opts["verbosity"] >= 2 else notes[:5]
             for line in shown:
