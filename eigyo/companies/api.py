@@ -148,3 +148,33 @@ def adopt_similar(request: HttpRequest, company_id: int, payload: AdoptIn):
                            [offered[i] for i in payload.registry], on=clock.today(),
                            by=request.user, reason=f"similar to {company}")  # fmt: skip
     return Status(201, [r.pk for r in created])
+
+
+class MergeIn(Schema):
+    merge: int
+
+
+@router.get("/companies/{int:company_id}/duplicates", response=list[CompanyOut])
+def duplicates(request: HttpRequest, company_id: int):
+    """The organisation's companies that look like this one (name, number, registry)."""
+    from eigyo.companies.merging import duplicates_of
+
+    visible = access.visible_companies(request.user)
+    return list(duplicates_of(access.get_visible(visible, pk=company_id), visible))
+
+
+@router.post("/companies/{int:company_id}/merge", response=CompanyOut)
+def merge_company(request: HttpRequest, company_id: int, payload: MergeIn):
+    """Merge company `merge` into this one (admin, manager)."""
+    from eigyo.companies import merging
+
+    visible = access.visible_companies(request.user)
+    kept = access.get_visible(visible, pk=company_id)
+    merged = access.get_visible(visible, pk=payload.merge)
+    if access.role(request.user) not in {"admin", "manager"}:
+        raise Forbidden
+    if kept.pk == merged.pk:
+        raise FormInvalid.single("merge", "a company cannot be merged into itself")
+    merging.merge(kept, merged, by=request.user)
+    kept.refresh_from_db()
+    return kept

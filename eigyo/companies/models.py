@@ -226,3 +226,22 @@ class RegistryAlias(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CompanyMerge(OrgScoped):
+    """The record that two of the organisation's companies were merged into one."""
+
+    kept = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="merges")
+    merged_name = models.CharField(_("merged company"), max_length=300)
+    merged_corporate_number = models.CharField(max_length=13, blank=True)
+    moved = models.JSONField(_("what moved"), default=dict)
+    merged_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
+                                  related_name="+")  # fmt: skip
+
+    class Meta:
+        verbose_name = _("company merge")
+        verbose_name_plural = _("company merges")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} → {self.kept}"

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.company_detail, name="detail"),
     path("<int:pk>/edit/", views.company_edit, name="edit"),
     path("<int:pk>/registry/", views.company_link_registry, name="link_registry"),
+    path("<int:pk>/merge/<int:other>/", views.company_merge, name="merge"),
     path("<int:pk>/similar/", spider_views.company_spider, name="spider"),
     path("avatar/", spider_views.avatar_page, name="avatar"),
     path("registry/", views.registry_list, name="registry"),

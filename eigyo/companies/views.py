@@ -65,11 +65,15 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     overdue_promises = Promise.objects.filter(
         deal__in=deals.values("pk"), status=Promise.Status.OPEN, due_on__lt=clock.today()
     ).select_related("deal")
+    from eigyo.companies.merging import duplicates_of
+
     return render(
         request,
         "companies/company_detail.html",
         {
             "company": company,
+            "duplicates": duplicates_of(company, access.visible_companies(request.user)),
+            "merges": company.merges.all()[:5],
             "deals": deals,
             "overdue_promises": overdue_promises,
             "people": people,
@@ -155,3 +159,21 @@ def registry_adopt(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("Company added.") if created else _("This company is already in your list.")
     )
     return redirect(company.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_merge(request: HttpRequest, pk: int, other: int) -> HttpResponse:
+    """Merge a duplicate into this company (admin, manager): people, portfolios,
+    activities, deals and follow-ups move over; the merge is recorded."""
+    from eigyo.companies import merging
+
+    visible = access.visible_companies(request.user)
+    kept = access.get_visible(visible, pk=pk)
+    merged = access.get_visible(visible, pk=other)
+    deny_unless(access.role(request.user) in {"admin", "manager"} and kept.pk != merged.pk)
+    if request.method == "POST":
+        merging.merge(kept, merged, by=request.user)
+        messages.success(request, _("Merged into this company."))
+        return redirect(kept.get_absolute_url())
+    return render(request, "companies/merge.html", {"kept": kept, "merged": merged})
