@@ -4,7 +4,7 @@
 
 Writes a synthetic 法人番号 full file in the official 30-column UTF-8 format
 (valid check digits; 1 % history rows with former names, 0.1 % malformed rows)
-to var/, then streams it into an empty registry in var/bench-nta.sqlite3 with
+to var/, then streams it into an empty registry in var/bench-nta-ROWS.sqlite3 with
 the same loader as `eigyo registry load FILE`, and reports rows/s and the peak
 resident memory of the process.
 """
@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DEBUG", "1")
-os.environ["EIGYO_SQLITE"] = str(ROOT / "var" / "bench-nta.sqlite3")
+_rows = sys.argv[sys.argv.index("--rows") + 1] if "--rows" in sys.argv else "5000000"
+os.environ["EIGYO_SQLITE"] = str(ROOT / "var" / f"bench-nta-{_rows}.sqlite3")
 os.environ.pop("DATABASE_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eigyo.settings")
 

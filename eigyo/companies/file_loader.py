@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
+from types import SimpleNamespace
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from tqdm import tqdm
 
 from eigyo.companies import codes, formats
@@ -21,6 +23,7 @@ FIELDS = ["corporate_number", "edinet_code", "name", "name_en", "kana", "securit
           "short_name", "sector33", "industry_label", "market_segment", "size_class", "is_listed",
           "closed", "prefecture", "address", "postal_code", "name_key", "name_en_key",
           "kana_key", "romaji", "source"]  # fmt: skip
+EMPTY = {f: "" for f in FIELDS} | {"is_listed": False, "closed": False}
 READERS = {"edinet": formats.read_edinet_csv, "jpx": formats.read_jpx, "nta": formats.read_nta}
 
 
@@ -113,7 +116,8 @@ def _write(report: LoadReport, records: list, kind: str) -> None:
             if not values.get("name"):
                 report.skipped.append(f"line {rec.line}: no name")
                 continue
-            entry = RegistryEntry(**values)
+            # A plain namespace, not a model instance: it is only inserted (see _insert).
+            entry = SimpleNamespace(**{**EMPTY, **values}, pk=None)
             new.append(entry)
             for key in (f"cn:{entry.corporate_number}", f"ed:{entry.edinet_code}"):
                 if not key.endswith(":"):
@@ -125,10 +129,27 @@ def _write(report: LoadReport, records: list, kind: str) -> None:
                 dirty.append(entry)
         else:
             report.unchanged += 1
-    RegistryEntry.objects.bulk_create(new, batch_size=BATCH)
+    _insert(new)
     RegistryEntry.objects.bulk_update(dirty, FIELDS, batch_size=BATCH)
     report.added += len(new)
     report.changed += len(dirty)
+
+
+def _insert(entries: list) -> None:
+    """Insert new entries with one executemany: building model instances through
+    bulk_create cost two thirds of a 5-million-row load."""
+    if not entries:
+        return
+    now = timezone.now()
+    table = RegistryEntry._meta.db_table
+    columns = [*FIELDS, "updated_at"]
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        connection.ops.quote_name(table),
+        ", ".join(connection.ops.quote_name(c) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [[getattr(e, f) for f in FIELDS] + [now] for e in entries])
 
 
 def _aliases(aliases: list) -> None:
