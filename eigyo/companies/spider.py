@@ -79,6 +79,9 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
     rank = (
         _points("size_class", [source.size_class], 25) if source.size_class else Value(0)
     ) + _points("size_class", [s for s in near if s != source.size_class], 15) + (
+        _points("market_segment", [source.market_segment], 10)
+        if source.market_segment else Value(0)
+    ) + (
         _points("prefecture", [source.prefecture], 20) if source.prefecture else Value(0)
     ) + _points("prefecture", [p for p in region if p != source.prefecture], 10)  # fmt: skip
     qs = qs.annotate(rank=Coalesce(rank, 0), fit_raw=_avatar_sql(avatar))

@@ -19,6 +19,7 @@ from eigyo.core.views import deny_unless
 REASONS = {
     "same_sector": gettext_lazy("same industry"), "same_size": gettext_lazy("same size"),
     "neighbouring_size": gettext_lazy("neighbouring size"),
+    "same_segment": gettext_lazy("same market segment"),
     "same_prefecture": gettext_lazy("same prefecture"),
     "same_region": gettext_lazy("same region"), "avatar_fit": gettext_lazy("fits the avatar"),
     "sector": gettext_lazy("industry"), "size": gettext_lazy("size"),

@@ -91,7 +91,8 @@ def avatar_score(profile: Profile, avatar: Avatar) -> tuple[int, list[tuple[str,
 
 def similarity(source: Profile, candidate: Profile, fit: int = 0) -> tuple[int, list[str]]:
     """How alike a candidate is to a won client: sector 40, size 25 (neighbour 15),
-    prefecture 20 (same region 10), and 15 × the avatar fit. Reasons are codes."""
+    market segment 10, prefecture 20 (same region 10), and 15 × the avatar fit
+    (at most 100 before the fit). Reasons are codes."""
     score, reasons = 0.0, []
     if source.sector33 and candidate.sector33 == source.sector33:
         score += 40
@@ -103,6 +104,9 @@ def similarity(source: Profile, candidate: Profile, fit: int = 0) -> tuple[int, 
     elif distance == 1:
         score += 15
         reasons.append("neighbouring_size")
+    if source.market_segment and candidate.market_segment == source.market_segment:
+        score += 10  # growth-market start-ups resemble each other, whatever their size
+        reasons.append("same_segment")
     if source.prefecture and candidate.prefecture == source.prefecture:
         score += 20
         reasons.append("same_prefecture")

@@ -13,11 +13,15 @@ TOYOTA = Profile("3700", "core30", "prime", "23")
 
 def test_similarity_rewards_sector_size_and_place():
     assert similarity(TOYOTA, Profile("3700", "core30", "prime", "23")) == (
-        85, ["same_sector", "same_size", "same_prefecture"])  # fmt: skip
+        95, ["same_sector", "same_size", "same_segment", "same_prefecture"])  # fmt: skip
     score, reasons = similarity(TOYOTA, Profile("3700", "large70", "prime", "22"))
-    assert (score, reasons) == (65, ["same_sector", "neighbouring_size", "same_region"])
+    assert (score, reasons) == (
+        75, ["same_sector", "neighbouring_size", "same_segment", "same_region"])  # fmt: skip
     assert similarity(TOYOTA, Profile("5250", "small2", "growth", "01"))[0] == 0
     assert similarity(TOYOTA, Profile("3700", "mid400", "", "13"), fit=100)[0] == 55
+    growth = Profile("3250", "", "growth", "")
+    assert similarity(growth, Profile("3250", "", "growth", "")) == (50, ["same_sector",
+                                                                       "same_segment"])  # fmt: skip
 
 
 def test_avatar_score_counts_only_the_criteria_it_sets():

@@ -44,8 +44,9 @@ def test_spider_proposes_the_niche_excluding_portfolios(niche, actors, api):
     names = [r["name"] for r in rows]
     assert names == ["双子部品", "近い部品", "遠い部品"]  # same sector only, most alike first
     assert "既存先部品" not in names  # in rep2's portfolio: excluded for the whole org
-    assert rows[0]["reasons"] == ["same_sector", "same_size", "same_prefecture"]
-    assert rows[1]["reasons"] == ["same_sector", "neighbouring_size", "same_region"]
+    assert rows[0]["reasons"] == ["same_sector", "same_size", "same_segment", "same_prefecture"]
+    assert rows[1]["reasons"] == ["same_sector", "neighbouring_size", "same_segment",
+                                  "same_region"]  # fmt: skip
 
 
 @pytest.mark.django_db
