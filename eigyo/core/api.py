@@ -17,8 +17,11 @@ from eigyo.accounts.models import ApiToken
 class FormInvalid(Exception):
     """A form-backed payload failed validation; answered as 422 with field messages."""
 
-    def __init__(self, form):
+    def __init__(self, form=None, *, errors: list[dict] | None = None):
         super().__init__("invalid")
+        if form is None:
+            self.conflict, self.errors = False, errors or []
+            return
         # A clash with an existing record (same corporate number, same portfolio
         # entry) is a conflict, not a malformed request.
         self.conflict = any(
@@ -33,11 +36,7 @@ class FormInvalid(Exception):
     @classmethod
     def single(cls, field: str, message: str) -> FormInvalid:
         """A validation error raised outside a form."""
-        exc = cls.__new__(cls)
-        Exception.__init__(exc, "invalid")
-        exc.conflict = False
-        exc.errors = [{"field": field, "message": message}]
-        return exc
+        return cls(errors=[{"field": field, "message": message}])
 
 
 class TokenAuth(HttpBearer):

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from eigyo.accounts.models import Membership, Role
 from eigyo.deals.models import Promise
 from eigyo.followups.domain import escalation
-from eigyo.followups.models import Instruction, Milestone, Reminder
+from eigyo.followups.models import Instruction, Reminder
 from eigyo.followups.services import last_sign_of_life, with_signs_of_life
 from eigyo.portfolio import planning
 from eigyo.portfolio.models import PortfolioSettings
@@ -78,15 +78,19 @@ def enqueue_due(now: dt.datetime) -> int:
         return calendars[user_id]
 
     # 1. Milestones: before the date, when it passes in silence, then the manager.
-    instructions = with_signs_of_life(
-        Instruction.objects.filter(status=Instruction.Status.OPEN, owner__is_active=True)
-    ).select_related("owner")
+    instructions = (
+        with_signs_of_life(
+            Instruction.objects.filter(status=Instruction.Status.OPEN, owner__is_active=True)
+        )
+        .select_related("owner")
+        .prefetch_related("milestones")
+    )
     for ins in instructions:
         if ins.owner_id not in memberships:
             continue
         sign = last_sign_of_life(ins)
         rules = rules_for(memberships[ins.owner_id].org)
-        for m in Milestone.objects.filter(instruction=ins, done_on__isnull=True):
+        for m in (m for m in ins.milestones.all() if m.done_on is None):
             for step in escalation.due_steps(m.due_on, sign, today, calendar(ins.owner_id),
                                              rules):  # fmt: skip
                 if step.kind == "reminder" and today > m.due_on:

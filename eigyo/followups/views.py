@@ -64,7 +64,11 @@ def instruction_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ins = access.get_visible(
-        access.visible_instructions(request.user).select_related("owner", "issued_by", "company"),
+        services.with_signs_of_life(
+            access.visible_instructions(request.user).select_related(
+                "owner", "issued_by", "company"
+            )
+        ),
         pk=pk,
     )
     update_form, milestone_form = UpdateForm(), MilestoneForm()
@@ -95,12 +99,10 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ins.save(update_fields=["status", "updated_at"])
         else:
             raise Http404
-        if update_form.is_bound or milestone_form.is_bound:
-            pass  # fall through to show the errors
-        else:
+        # An invalid update or milestone falls through to show its errors.
+        if not (update_form.is_bound or milestone_form.is_bound):
             return redirect(ins.get_absolute_url())
-    sign = services.last_sign_of_life(services.with_signs_of_life(
-        Instruction.objects.filter(pk=ins.pk)).get())  # fmt: skip
+    sign = services.last_sign_of_life(ins)
     return render(request, "followups/instruction_detail.html", {
         "ins": ins, "milestones": ins.milestones.all(),
         "updates": ins.updates.select_related("author"), "update_form": update_form,

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from eigyo.core import clock, fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
-from eigyo.portfolio import services
+from eigyo.portfolio import planning, services
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
 from eigyo.portfolio.forms import (
     DateEntryForm,
@@ -22,6 +23,7 @@ from eigyo.portfolio.forms import (
     RelationshipForm,
 )
 from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings, Tier
+from eigyo.portfolio.text import explain
 
 
 @login_required
@@ -114,11 +116,6 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: today's agenda at a glance, my portfolio by tier, my latest contacts."""
-    from django.db.models import Count
-
-    from eigyo.portfolio import planning
-    from eigyo.portfolio.text import explain
-
     mine = access.visible_relationships(request.user).filter(owner=request.user)
     counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
     funnel = [(value, label, counts.get(value, 0)) for value, label in Tier.choices]

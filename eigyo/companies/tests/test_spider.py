@@ -1,5 +1,6 @@
 """The spider and the avatar against the database."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -30,10 +31,10 @@ def niche(actors):
     }
     client = company_from_registry(actors.org, won)[0]
     portfolio.add_to_portfolio(org=actors.org, company=client, owner=actors.rep1, tier="client",
-                               on=__import__("datetime").date(2026, 11, 1))  # fmt: skip
+                               on=dt.date(2026, 11, 1))  # fmt: skip
     taken = company_from_registry(actors.org, e["taken"])[0]
     portfolio.add_to_portfolio(org=actors.org, company=taken, owner=actors.rep2, tier="new",
-                               on=__import__("datetime").date(2026, 11, 1))  # fmt: skip
+                               on=dt.date(2026, 11, 1))  # fmt: skip
     return client, e
 
 

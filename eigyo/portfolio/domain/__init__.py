@@ -2,4 +2,3 @@
 
 from eigyo.portfolio.domain.benchmarks import *  # noqa: F403
 from eigyo.portfolio.domain.cadence import *  # noqa: F403
-from eigyo.portfolio.domain.cadence import TIER_PRIORITY, approaches_today  # noqa: F401

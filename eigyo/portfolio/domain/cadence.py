@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 __all__ = ["Agenda", "Approach", "CADENCED_TIERS", "Cadence", "Calendar", "MATURING_TIERS",
-           "Plan", "PlannedContact", "RelationshipState", "agenda", "plan", "winnowing_queue"]  # fmt: skip
+           "Plan", "PlannedContact", "RelationshipState", "TIER_PRIORITY", "agenda",
+           "approaches_today", "plan", "winnowing_queue"]  # fmt: skip
 
 # Higher in the pipeline comes first when capacity is short.
 TIER_PRIORITY = {"probable": 0, "possible": 1, "willing": 2, "client": 3, "nurture": 4, "new": 5}
