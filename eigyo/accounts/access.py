@@ -235,6 +235,16 @@ def can_create_company(user) -> bool:
     return role(user) in SALES_ROLES
 
 
+def can_manage_company_fields(user) -> bool:
+    """Defining the organisation's own company fields is the admin's."""
+    return role(user) == Role.ADMIN
+
+
+def can_import_companies(user) -> bool:
+    """A list of companies is imported by the admin or a manager."""
+    return role(user) in {Role.ADMIN, Role.MANAGER}
+
+
 def can_edit_company(user, company) -> bool:
     r = role(user)
     if r in SALES_ROLES:

@@ -5,11 +5,11 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
-from eigyo.companies import services
+from eigyo.companies import own_fields, services
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryEntryOut, RegistryLinkIn
-from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, validated
+from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["companies"])
@@ -31,8 +31,10 @@ def get_company(request: HttpRequest, company_id: int):
 def create_company(request: HttpRequest, payload: CompanyIn):
     if not access.can_create_company(request.user):
         raise Forbidden
-    data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
-    return Status(201, validated(CompanyForm(data, user=request.user)))
+    raw = payload.dict()
+    data = {k: ("" if v is None else v) for k, v in raw.items() if k != "custom"}
+    data |= own_fields.api_data(raw.get("custom"), access.membership(request.user).org, {})
+    return Status(201, own_fields.validated_api(CompanyForm(data, user=request.user)))
 
 
 @router.patch("/companies/{int:company_id}", response=CompanyOut)
@@ -40,8 +42,10 @@ def update_company(request: HttpRequest, company_id: int, payload: CompanyIn):
     company = access.get_visible(access.visible_companies(request.user), pk=company_id)
     if not access.can_edit_company(request.user, company):
         raise Forbidden
-    data = merged(company, CompanyForm, payload.dict(exclude_unset=True))
-    return validated(CompanyForm(data, instance=company, user=request.user))
+    raw = payload.dict(exclude_unset=True)
+    data = merged(company, CompanyForm, {k: v for k, v in raw.items() if k != "custom"})
+    data |= own_fields.api_data(raw.get("custom"), company.org, company.custom)
+    return own_fields.validated_api(CompanyForm(data, instance=company, user=request.user))
 
 
 @router.delete("/companies/{int:company_id}", response={204: None})

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
 from eigyo.accounts.models import Role
+from eigyo.companies import own_fields
 from eigyo.companies.models import Company
 from eigyo.core import fields
 from eigyo.lib import jp_text
@@ -44,6 +45,10 @@ class CompanyForm(forms.ModelForm):
         else:
             # Only the boss assigns companies to partners.
             del self.fields["partner"]
+        self.own_fields = own_fields.fields_of(self.org)
+        own_fields.add_value_fields(
+            self, self.own_fields, self.instance if self.instance.pk else None
+        )
 
     def clean_legal_name(self):
         name = jp_text.normalize_text(self.cleaned_data["legal_name"])
@@ -74,6 +79,8 @@ class CompanyForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.org = self.org
+        self.instance.custom = own_fields.values_from(self.cleaned_data, self.own_fields,
+                                                      self.instance.custom or {})  # fmt: skip
         company = super().save(commit)
         if commit and company.registry_id is None:
             link_resolved(company)

@@ -142,6 +142,8 @@ class Company(OrgScoped):
         related_name="companies",
         verbose_name=_("assigned partner"),
     )
+    # The organisation's own fields (CompanyField), by key: str, int or bool.
+    custom = models.JSONField(_("own fields"), default=dict, blank=True)
     name_key = models.CharField(max_length=300, db_index=True)
     name_en_key = models.CharField(max_length=300, blank=True)
     kana_key = models.CharField(max_length=300, blank=True)
@@ -179,6 +181,47 @@ class Company(OrgScoped):
         super().save(*args, **kwargs)
 
 
+class CompanyField(OrgScoped):
+    """A field of the organisation's own on its companies ("uses a rival product",
+    "number of plants", "sales channel"): shown and edited with the company, sent
+    through the API by its key, and usable as an avatar criterion."""
+
+    class Kind(models.TextChoices):
+        CHOICE = "choice", _("choice from a list")
+        YES_NO = "yes_no", _("yes / no")
+        NUMBER = "number", _("whole number")
+        TEXT = "text", _("text")
+
+    key = models.SlugField(
+        _("key"), max_length=40,
+        help_text=_("Lower-case letters, digits and _; the name of the field in the API "
+                    "and in imports. Cannot be changed later."),
+    )  # fmt: skip
+    label = models.CharField(_("label"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CHOICE)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("company field")
+        verbose_name_plural = _("company fields")
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["org", "key"], name="company_field_key")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def display(self, value) -> str:
+        """The stored value as a person reads it."""
+        if value is None or value == "":
+            return ""
+        if self.kind == self.Kind.YES_NO:
+            return str(_("yes")) if value else str(_("no"))
+        if self.kind == self.Kind.NUMBER and isinstance(value, int):
+            return f"{value:,}"
+        return str(value)
+
+
 class Avatar(OrgScoped):
     """The organisation's ideal client profile: which sectors, sizes, segments and
     prefectures fit, and how much each criterion weighs."""
@@ -192,6 +235,9 @@ class Avatar(OrgScoped):
     weight_size = models.PositiveIntegerField(_("weight: size"), default=25)
     weight_segment = models.PositiveIntegerField(_("weight: market segment"), default=15)
     weight_prefecture = models.PositiveIntegerField(_("weight: prefecture"), default=20)
+    # Criteria over the organisation's own fields, by key:
+    # {"values": [...]} or {"min": n, "max": n}, and {"weight": n}.
+    custom_criteria = models.JSONField(_("criteria over own fields"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("avatar")
@@ -201,14 +247,29 @@ class Avatar(OrgScoped):
     def __str__(self) -> str:
         return self.name
 
-    def as_domain(self):
+    def as_domain(self, fields=None):
+        """The pure avatar; criteria over own fields need the organisation's fields
+        (a criterion whose field was deleted is ignored)."""
         from eigyo.companies.domain.similarity import Avatar as DomainAvatar
+        from eigyo.companies.domain.similarity import CustomCriterion
 
+        if fields is None:
+            fields = CompanyField.objects.filter(org=self.org_id)
+        custom = []
+        for f in fields:
+            rule = self.custom_criteria.get(f.key)
+            if rule and f.kind != CompanyField.Kind.TEXT:
+                custom.append(CustomCriterion(
+                    f.key, f.label, int(rule.get("weight", 0)),
+                    values=frozenset(rule.get("values", ())), low=rule.get("min"),
+                    high=rule.get("max"),
+                ))  # fmt: skip
         return DomainAvatar(
             sectors=frozenset(self.sectors), size_classes=frozenset(self.size_classes),
             segments=frozenset(self.segments), prefectures=frozenset(self.prefectures),
             weights={"sector": self.weight_sector, "size": self.weight_size,
                      "segment": self.weight_segment, "prefecture": self.weight_prefecture},
+            custom=tuple(custom),
         )  # fmt: skip
 
 

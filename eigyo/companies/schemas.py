@@ -15,6 +15,7 @@ class RegistryEntryOut(ModelSchema):
 
 class CompanyOut(ModelSchema):
     display_name: str
+    custom: dict[str, str | int | bool]
 
     class Meta:
         model = Company
@@ -42,6 +43,8 @@ class CompanyIn(Schema):
     website: str | None = None
     partner: int | None = None
     notes: str | None = None
+    # The organisation's own fields by key; null clears one. Unknown keys are a 422.
+    custom: dict[str, str | int | bool | None] | None = None
 
 
 class RegistryLinkIn(Schema):

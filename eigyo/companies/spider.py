@@ -35,7 +35,22 @@ class Proposal:
 
 
 def profile_of(obj) -> Profile:
-    return Profile(obj.sector33, obj.size_class, obj.market_segment, obj.prefecture)
+    """A registry entry's profile, or a company's with its own fields; a company's
+    blank industry, size, segment or prefecture is taken from its registry entry."""
+    if isinstance(obj, RegistryEntry):
+        return Profile(obj.sector33, obj.size_class, obj.market_segment, obj.prefecture)
+    entry = obj.registry if obj.registry_id else None
+    return Profile(*(getattr(obj, f) or (getattr(entry, f) if entry else "")
+                     for f in ("sector33", "size_class", "market_segment", "prefecture")),
+                   custom=obj.custom or {})  # fmt: skip
+
+
+def company_fit(company: Company, fields=None) -> tuple[int, list[tuple[str, str]]] | None:
+    """The company's score against the organisation's avatar, or None without one."""
+    avatar = Avatar.objects.filter(org=company.org_id).first()
+    if avatar is None:
+        return None
+    return avatar_score(profile_of(company), avatar.as_domain(fields))
 
 
 def taken_registry_ids(org):
@@ -65,9 +80,7 @@ def _avatar_sql(avatar: Avatar | None):
 
 def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
     """Similar registry companies not in any portfolio of the organisation."""
-    source = profile_of(company.registry or company)
-    if company.registry is not None and not company.sector33 and company.registry.sector33:
-        source = profile_of(company.registry)
+    source = profile_of(company.registry or company)  # the registry's facts first
     avatar = Avatar.objects.filter(org=company.org_id).first()
     qs = RegistryEntry.objects.exclude(pk__in=taken_registry_ids(company.org_id))
     if company.registry_id:
@@ -95,8 +108,9 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
         entries += list(qs.exclude(pk__in=[e.pk for e in entries]).order_by(*ordering)
                         [: limit - len(entries)])  # fmt: skip
     out = []
+    domain = avatar.as_domain() if avatar else None
     for entry in entries:
-        fit = avatar_score(profile_of(entry), avatar.as_domain())[0] if avatar else 0
+        fit = avatar_score(profile_of(entry), domain)[0] if domain else 0
         score, reasons = similarity(source, profile_of(entry), fit)
         out.append(Proposal(entry, score, reasons, fit))
     return sorted(out, key=lambda p: (-p.score, p.entry.name_key, p.entry.pk))
@@ -135,3 +149,19 @@ def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
     qs = (RegistryEntry.objects.filter(block).exclude(pk__in=taken_registry_ids(org))
           .annotate(fit_raw=_avatar_sql(avatar)).order_by("-fit_raw", "name_key", "pk"))  # fmt: skip
     return [(e, *avatar_score(profile_of(e), domain)) for e in qs[:limit]]
+
+
+def companies_by_fit(companies, *, limit: int = 20) -> list[tuple[Company, int, list]]:
+    """The organisation's own companies (a queryset the user may see) that fit the
+    avatar best, own fields included; scored in Python, which is fine for the tens
+    of thousands of companies one organisation keeps."""
+    first = companies.first()
+    avatar = Avatar.objects.filter(org=first.org_id).first() if first else None
+    if avatar is None:
+        return []
+    domain = avatar.as_domain()
+    scored = [(c, *avatar_score(profile_of(c), domain))
+              for c in companies.select_related("registry")]  # fmt: skip
+    scored = [row for row in scored if row[1] > 0]
+    scored.sort(key=lambda row: (-row[1], row[0].name_key, row[0].pk))
+    return scored[:limit]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
-from eigyo.companies import spider
+from eigyo.companies import own_fields, spider
 from eigyo.companies.codes import MARKET_SEGMENTS, PREFECTURES, SECTORS_33, SIZE_CLASSES
 from eigyo.companies.models import Avatar
 from eigyo.core import clock
@@ -26,6 +26,11 @@ REASONS = {
     "size_near": gettext_lazy("size (near)"), "segment": gettext_lazy("market segment"),
     "prefecture": gettext_lazy("prefecture"),
 }  # fmt: skip
+
+
+def reason_texts(reasons: list[tuple[str, str]]) -> list[str]:
+    """Avatar reasons as words: a criterion over an own field is named by its label."""
+    return [value if code == "custom" else str(REASONS[code]) for code, value in reasons]
 
 
 @login_required
@@ -74,6 +79,20 @@ class AvatarForm(forms.ModelForm):
         fields = ["name", "sectors", "size_classes", "segments", "prefectures", "weight_sector",
                   "weight_size", "weight_segment", "weight_prefecture"]  # fmt: skip
 
+    def __init__(self, *args, own, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.own = own
+        own_fields.add_criteria_fields(self, own, self.instance)
+
+    def clean(self):
+        data = super().clean()
+        own_fields.check_range(self, self.own)
+        return data
+
+    def save(self, commit=True):
+        self.instance.custom_criteria = own_fields.criteria_from(self.cleaned_data, self.own)
+        return super().save(commit)
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -83,14 +102,18 @@ def avatar_page(request: HttpRequest) -> HttpResponse:
     org = access.membership(request.user).org
     avatar = Avatar.objects.filter(org=org).first() or Avatar(org=org)
     can_edit = access.role(request.user) in {"admin", "manager"}
-    form = AvatarForm(request.POST or None, instance=avatar) if can_edit else None
+    own = own_fields.fields_of(org)
+    form = AvatarForm(request.POST or None, instance=avatar, own=own) if can_edit else None
     if request.method == "POST":
         deny_unless(can_edit)
         if form.is_valid():
             form.save()
             messages.success(request, _("Avatar saved."))
             return redirect("companies:avatar")
-    fits = [(e, score, [REASONS[r] for r, _v in reasons])
-            for e, score, reasons in spider.best_fits(org)]  # fmt: skip
-    return render(request, "companies/avatar.html", {"form": form, "fits": fits},
+    fits = [(e, score, reason_texts(reasons)) for e, score, reasons in spider.best_fits(org)]
+    ours = [(c, score, reason_texts(reasons)) for c, score, reasons in
+            spider.companies_by_fit(access.visible_companies(request.user))]  # fmt: skip
+    return render(request, "companies/avatar.html", {
+        "form": form, "fits": fits, "ours": ours, "own": own,
+        "can_manage_fields": access.can_manage_company_fields(request.user)},
                   status=422 if request.method == "POST" else 200)  # fmt: skip

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
-from eigyo.companies import services
+from eigyo.companies import own_fields, services, spider
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.models import PREFECTURE_CHOICES, SECTOR_CHOICES
+from eigyo.companies.spider_views import reason_texts
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
@@ -32,6 +33,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "can_create": access.can_create_company(request.user),
+            "can_import": access.can_import_companies(request.user),
             "sectors": SECTOR_CHOICES,
             "prefectures": PREFECTURE_CHOICES,
         },
@@ -67,11 +69,15 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ).select_related("deal")
     from eigyo.companies.merging import duplicates_of
 
+    fields = own_fields.fields_of(company.org_id)
+    fit = spider.company_fit(company, fields)
     return render(
         request,
         "companies/company_detail.html",
         {
             "company": company,
+            "own_values": own_fields.displayed(company, fields),
+            "fit": fit and (fit[0], reason_texts(fit[1])),
             "duplicates": duplicates_of(company, access.visible_companies(request.user)),
             "merges": company.merges.all()[:5],
             "deals": deals,

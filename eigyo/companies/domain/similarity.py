@@ -6,6 +6,7 @@ the rep sees *why* a company is proposed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # TOPIX size classes from largest to smallest; unlisted size bands after them.
@@ -32,6 +33,9 @@ class Profile:
     size_class: str = ""
     market_segment: str = ""
     prefecture: str = ""
+    # The organisation's own fields by key; None when the company cannot have them
+    # (a registry entry), so criteria over them are unknown rather than failed.
+    custom: Mapping[str, object] | None = None
 
 
 def size_distance(a: str, b: str) -> int | None:
@@ -48,6 +52,31 @@ def neighbouring_sizes(size: str, reach: int = 1) -> list[str]:
 
 
 @dataclass(frozen=True)
+class CustomCriterion:
+    """A criterion over one of the organisation's own fields: accepted values (a
+    choice, or yes/no as True/False) or a number range (either end open)."""
+
+    key: str
+    label: str
+    weight: int
+    values: frozenset = frozenset()
+    low: int | None = None
+    high: int | None = None
+
+    def is_set(self) -> bool:
+        return bool(self.values) or self.low is not None or self.high is not None
+
+    def accepts(self, value: object) -> bool:
+        if value is None or value == "":
+            return False
+        if self.values:
+            return value in self.values
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+
+@dataclass(frozen=True)
 class Avatar:
     """The ideal client profile: accepted values per criterion, and weights."""
 
@@ -57,11 +86,14 @@ class Avatar:
     prefectures: frozenset[str] = frozenset()
     weights: dict[str, int] = field(default_factory=lambda: {
         "sector": 40, "size": 25, "segment": 15, "prefecture": 20})  # fmt: skip
+    custom: tuple[CustomCriterion, ...] = ()
 
 
 def avatar_score(profile: Profile, avatar: Avatar) -> tuple[int, list[tuple[str, str]]]:
     """0–100 and the reasons (criterion, value). Only criteria the avatar sets count;
-    a size one class away earns half."""
+    a size one class away earns half. A criterion over the organisation's own fields
+    gives the reason ("custom", its label); it counts only for a profile that can
+    have such fields (``custom`` is not None)."""
     earned = total = 0.0
     reasons: list[tuple[str, str]] = []
     checks = [("sector", avatar.sectors, profile.sector33),
@@ -86,6 +118,14 @@ def avatar_score(profile: Profile, avatar: Avatar) -> tuple[int, list[tuple[str,
         elif near and min(near) == 1:
             earned += weight / 2
             reasons.append(("size_near", profile.size_class))
+    if profile.custom is not None:
+        for criterion in avatar.custom:
+            if not criterion.is_set():
+                continue
+            total += criterion.weight
+            if criterion.accepts(profile.custom.get(criterion.key)):
+                earned += criterion.weight
+                reasons.append(("custom", criterion.label))
     return (round(100 * earned / total) if total else 0), reasons
 
 

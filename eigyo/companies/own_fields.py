@@ -1,0 +1,292 @@
+"""The organisation's own company fields: their definitions, and the form fields that
+edit a company's values and an avatar's criteria over them.
+
+Values live in ``Company.custom`` by key (str for choice and text, int for number,
+bool for yes/no), criteria in ``Avatar.custom_criteria`` by key. The API and the
+import name a field by its key; the UI shows its label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.companies.models import Avatar, Company, CompanyField
+from eigyo.lib import jp_text
+
+KEY_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+MAX_CHOICES = 50
+NUMBER_LIMIT = 10**15  # whole numbers up to a quadrillion (yen amounts fit)
+YES_NO = [("", "—"), ("yes", _("yes")), ("no", _("no"))]
+DEFAULT_WEIGHT = 10
+
+
+def fields_of(org) -> list[CompanyField]:
+    return list(CompanyField.objects.filter(org=org))
+
+
+# --------------------------------------------------------------------------- definitions
+
+
+class CompanyFieldForm(forms.ModelForm):
+    """Define a field (admin). Key and kind are fixed once values exist."""
+
+    choices_text = forms.CharField(
+        label=_("choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line (for a choice field)."),
+    )  # fmt: skip
+
+    class Meta:
+        model = CompanyField
+        fields = ["label", "key", "kind", "position"]
+
+    def __init__(self, *args, org, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.org = org
+        if self.instance.pk:
+            self.fields["key"].disabled = True
+            self.fields["kind"].disabled = True
+            self.initial["choices_text"] = "\n".join(self.instance.choices)
+
+    def clean_label(self):
+        label = jp_text.normalize_text(self.cleaned_data["label"]).strip()
+        if not label:
+            raise forms.ValidationError(_("Enter a label."), code="required")
+        return label
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        if self.instance.pk:
+            return self.instance.key
+        if not KEY_RE.fullmatch(key):
+            raise forms.ValidationError(
+                _("Start with a lower-case letter; use only a–z, 0–9 and _."), code="invalid"
+            )
+        if CompanyField.objects.filter(org=self.org, key=key).exists():
+            raise forms.ValidationError(
+                _("A field with this key already exists."), code="duplicate"
+            )
+        return key
+
+    def clean(self):
+        data = super().clean()
+        lines = [jp_text.normalize_text(line).strip()
+                 for line in data.get("choices_text", "").splitlines()]  # fmt: skip
+        choices = list(dict.fromkeys(line for line in lines if line))
+        if data.get("kind") == CompanyField.Kind.CHOICE:
+            if not choices:
+                self.add_error("choices_text", _("Enter at least one choice."))
+            elif len(choices) > MAX_CHOICES:
+                self.add_error("choices_text", _("At most %(n)s choices.") % {"n": MAX_CHOICES})
+            elif any(len(c) > 100 for c in choices):
+                self.add_error("choices_text", _("A choice may be at most 100 characters."))
+        else:
+            choices = []
+        data["choices"] = choices
+        return data
+
+    def save(self, commit=True):
+        self.instance.org = self.org
+        self.instance.choices = self.cleaned_data["choices"]
+        return super().save(commit)
+
+
+@transaction.atomic
+def delete_field(field: CompanyField) -> int:
+    """Delete a field with its values on every company and its avatar criterion."""
+    companies = list(Company.objects.filter(org=field.org_id, custom__has_key=field.key))
+    for company in companies:
+        company.custom.pop(field.key, None)
+    Company.objects.bulk_update(companies, ["custom"], batch_size=500)
+    for avatar in Avatar.objects.filter(org=field.org_id):
+        if avatar.custom_criteria.pop(field.key, None) is not None:
+            avatar.save(update_fields=["custom_criteria"])
+    field.delete()
+    return len(companies)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def value_field(field: CompanyField) -> forms.Field:
+    """The form field that edits one company's value of an own field."""
+    common = {"label": field.label, "required": False}
+    if field.kind == CompanyField.Kind.CHOICE:
+        return forms.ChoiceField(choices=[("", "—"), *((c, c) for c in field.choices)], **common)
+    if field.kind == CompanyField.Kind.YES_NO:
+        return forms.ChoiceField(choices=YES_NO, **common)
+    if field.kind == CompanyField.Kind.NUMBER:
+        return forms.IntegerField(min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT, **common)
+    return forms.CharField(max_length=200, **common)
+
+
+def form_value(field: CompanyField, value):
+    """A stored value as the form (or an API client) writes it."""
+    if field.kind == CompanyField.Kind.YES_NO and isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
+
+
+def stored_value(field: CompanyField, cleaned):
+    """A cleaned form value as stored; None means "no value"."""
+    if cleaned in (None, ""):
+        return None
+    if field.kind == CompanyField.Kind.YES_NO:
+        return cleaned == "yes"
+    if field.kind == CompanyField.Kind.TEXT:
+        return jp_text.normalize_text(cleaned).strip() or None
+    return cleaned
+
+
+def name(field: CompanyField) -> str:
+    return f"own_{field.key}"
+
+
+def add_value_fields(form: forms.Form, fields: list[CompanyField], company: Company | None):
+    for field in fields:
+        form.fields[name(field)] = value_field(field)
+        if company is not None and field.key in company.custom:
+            form.initial.setdefault(name(field), form_value(field, company.custom[field.key]))
+
+
+def values_from(cleaned_data: dict, fields: list[CompanyField], current: dict) -> dict:
+    """The company's new custom dict: submitted fields replace, others are kept."""
+    values = dict(current)
+    for field in fields:
+        if name(field) not in cleaned_data:
+            continue
+        value = stored_value(field, cleaned_data[name(field)])
+        if value is None:
+            values.pop(field.key, None)
+        else:
+            values[field.key] = value
+    return values
+
+
+def api_data(custom: dict | None, org, current: dict) -> dict:
+    """Form data for an API payload's ``custom``: every field at its current value,
+    overlaid with the payload; an unknown key is a 422 naming it."""
+    from eigyo.core.api import FormInvalid
+
+    fields = {f.key: f for f in fields_of(org)}
+    unknown = sorted(set(custom or {}) - set(fields))
+    if unknown:
+        raise FormInvalid.single("custom", str(_("Unknown field: %(keys)s")
+                                                % {"keys": ", ".join(unknown)}))  # fmt: skip
+    data = {name(f): form_value(f, current.get(key)) for key, f in fields.items()}
+    for key, value in (custom or {}).items():
+        data[name(fields[key])] = form_value(fields[key], value)
+    return data
+
+
+def validated_api(form):
+    """Save the form or raise FormInvalid with own fields named ``custom.<key>``."""
+    from eigyo.core.api import FormInvalid
+
+    if form.is_valid():
+        return form.save()
+    error = FormInvalid(form)
+    for item in error.errors:
+        if item["field"].startswith("own_"):
+            item["field"] = "custom." + item["field"].removeprefix("own_")
+    raise error
+
+
+def displayed(company: Company, fields: list[CompanyField]) -> list[tuple[str, str]]:
+    """(label, value) for the company page, in the fields' order."""
+    return [(f.label, f.display(company.custom.get(f.key))) for f in fields
+            if company.custom.get(f.key) not in (None, "")]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- avatar criteria
+
+
+def add_criteria_fields(form: forms.Form, fields: list[CompanyField], avatar: Avatar):
+    """Per choice / yes-no / number field: what fits, and how much it weighs."""
+    for field in fields:
+        rule = avatar.custom_criteria.get(field.key, {})
+        prefix = f"own_{field.key}"
+        if field.kind == CompanyField.Kind.CHOICE:
+            form.fields[prefix] = forms.MultipleChoiceField(
+                label=field.label, required=False, widget=forms.CheckboxSelectMultiple,
+                choices=[(c, c) for c in field.choices])  # fmt: skip
+            form.initial[prefix] = rule.get("values", [])
+        elif field.kind == CompanyField.Kind.YES_NO:
+            form.fields[prefix] = forms.ChoiceField(
+                label=field.label, required=False,
+                choices=[("", _("any")), ("yes", _("yes")), ("no", _("no"))])  # fmt: skip
+            values = rule.get("values", [])
+            form.initial[prefix] = ("yes" if values == [True] else "no" if values == [False]
+                                    else "")  # fmt: skip
+        elif field.kind == CompanyField.Kind.NUMBER:
+            for end, label in (("min", _("%(field)s: at least")), ("max", _("%(field)s: at most"))):
+                form.fields[f"{prefix}_{end}"] = forms.IntegerField(
+                    label=label % {"field": field.label}, required=False,
+                    min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT)  # fmt: skip
+                form.initial[f"{prefix}_{end}"] = rule.get(end)
+        else:
+            continue  # text is shown, not scored
+        form.fields[f"{prefix}_weight"] = forms.IntegerField(
+            label=_("weight: %(field)s") % {"field": field.label}, min_value=0, max_value=1000,
+            initial=rule.get("weight", DEFAULT_WEIGHT))  # fmt: skip
+        form.initial[f"{prefix}_weight"] = rule.get("weight", DEFAULT_WEIGHT)
+
+
+def criteria_from(cleaned_data: dict, fields: list[CompanyField]) -> dict:
+    """Avatar.custom_criteria from the cleaned form; a field left open has no criterion."""
+    criteria = {}
+    for field in fields:
+        prefix = f"own_{field.key}"
+        weight = cleaned_data.get(f"{prefix}_weight")
+        if field.kind == CompanyField.Kind.CHOICE and cleaned_data.get(prefix):
+            rule = {"values": list(cleaned_data[prefix])}
+        elif field.kind == CompanyField.Kind.YES_NO and cleaned_data.get(prefix):
+            rule = {"values": [cleaned_data[prefix] == "yes"]}
+        elif field.kind == CompanyField.Kind.NUMBER and (
+            cleaned_data.get(f"{prefix}_min") is not None
+            or cleaned_data.get(f"{prefix}_max") is not None
+        ):
+            rule = {"min": cleaned_data.get(f"{prefix}_min"),
+                    "max": cleaned_data.get(f"{prefix}_max")}  # fmt: skip
+        else:
+            continue
+        rule["weight"] = DEFAULT_WEIGHT if weight is None else weight
+        criteria[field.key] = rule
+    return criteria
+
+
+def criteria_data(criteria: dict, fields: list[CompanyField]) -> dict:
+    """Form data for an API payload's ``custom_criteria``; an unknown key is a 422."""
+    from eigyo.core.api import FormInvalid
+
+    by_key = {f.key: f for f in fields if f.kind != CompanyField.Kind.TEXT}
+    unknown = sorted(set(criteria) - set(by_key))
+    if unknown:
+        raise FormInvalid.single("custom_criteria", str(
+            _("Unknown field: %(keys)s") % {"keys": ", ".join(unknown)}))  # fmt: skip
+    data: dict = {}
+    for key, rule in criteria.items():
+        field, prefix = by_key[key], f"own_{key}"
+        if not isinstance(rule, dict):
+            raise FormInvalid.single(f"custom_criteria.{key}", "expected an object")
+        values = rule.get("values") or []
+        if field.kind == CompanyField.Kind.CHOICE:
+            data[prefix] = values if isinstance(values, list) else [values]
+        elif field.kind == CompanyField.Kind.YES_NO:
+            data[prefix] = {True: "yes", False: "no"}.get(values[0], values[0]) if values else ""
+        else:
+            data[f"{prefix}_min"] = "" if rule.get("min") is None else rule["min"]
+            data[f"{prefix}_max"] = "" if rule.get("max") is None else rule["max"]
+        data[f"{prefix}_weight"] = rule.get("weight", DEFAULT_WEIGHT)
+    return data
+
+
+def check_range(form: forms.Form, fields: list[CompanyField]) -> None:
+    for field in fields:
+        low = form.cleaned_data.get(f"own_{field.key}_min")
+        high = form.cleaned_data.get(f"own_{field.key}_max")
+        if low is not None and high is not None and low > high:
+            form.add_error(f"own_{field.key}_max", _("The upper end is below the lower end."))
