@@ -34,6 +34,11 @@ def fields_of(org) -> list[CompanyField]:
 class CompanyFieldForm(forms.ModelForm):
     """Define a field (admin). Key and kind are fixed once values exist."""
 
+    key = forms.CharField(
+        label=_("key"), max_length=40,
+        help_text=_("Lower-case letters, digits and _; the name of the field in the API "
+                    "and in imports. Cannot be changed later."),
+    )  # fmt: skip
     choices_text = forms.CharField(
         label=_("choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line (for a choice field)."),
@@ -78,11 +83,14 @@ class CompanyFieldForm(forms.ModelForm):
         choices = list(dict.fromkeys(line for line in lines if line))
         if data.get("kind") == CompanyField.Kind.CHOICE:
             if not choices:
-                self.add_error("choices_text", _("Enter at least one choice."))
+                self.add_error("choices_text", forms.ValidationError(
+                    _("Enter at least one choice."), code="required"))  # fmt: skip
             elif len(choices) > MAX_CHOICES:
-                self.add_error("choices_text", _("At most %(n)s choices.") % {"n": MAX_CHOICES})
+                self.add_error("choices_text", forms.ValidationError(
+                    _("At most %(n)s choices.") % {"n": MAX_CHOICES}, code="max_length"))  # fmt: skip
             elif any(len(c) > 100 for c in choices):
-                self.add_error("choices_text", _("A choice may be at most 100 characters."))
+                self.add_error("choices_text", forms.ValidationError(
+                    _("A choice may be at most 100 characters."), code="max_length"))  # fmt: skip
         else:
             choices = []
         data["choices"] = choices
@@ -267,7 +275,7 @@ def criteria_data(criteria: dict, fields: list[CompanyField]) -> dict:
     if unknown:
         raise FormInvalid.single("custom_criteria", str(
             _("Unknown field: %(keys)s") % {"keys": ", ".join(unknown)}))  # fmt: skip
-    data: dict = {}
+    data: dict = {f"own_{key}_weight": DEFAULT_WEIGHT for key in by_key}
     for key, rule in criteria.items():
         field, prefix = by_key[key], f"own_{key}"
         if not isinstance(rule, dict):
