@@ -14,6 +14,7 @@ from ninja.security import django_auth
 from eigyo.activities.api import router as activities_router
 from eigyo.companies.api import router as companies_router
 from eigyo.companies.avatar_api import router as avatar_router
+from eigyo.companies.import_api import router as import_router
 from eigyo.contacts.api import router as contacts_router
 from eigyo.core.api import Forbidden, FormInvalid, TokenAuth
 from eigyo.deals.api import router as deals_router
@@ -31,6 +32,7 @@ api = NinjaAPI(
 )
 api.add_router("", companies_router)
 api.add_router("", avatar_router)
+api.add_router("", import_router)
 api.add_router("", contacts_router)
 api.add_router("", portfolio_router)
 api.add_router("", activities_router)

@@ -77,6 +77,15 @@ def visible_users(user) -> QuerySet[User]:
     )
 
 
+def visible_company_imports(user) -> QuerySet:
+    """Uploaded company lists: the admin's and managers' of the organisation."""
+    from eigyo.companies.models import CompanyImport
+
+    if not can_import_companies(user):
+        return CompanyImport.objects.none()
+    return CompanyImport.objects.filter(org=membership(user).org)
+
+
 def visible_registry(user) -> QuerySet:
     """The public registry: readable by every member of an organisation."""
     from eigyo.companies.models import RegistryEntry

@@ -36,7 +36,7 @@ class CompanyForm(forms.ModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, own=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.org = access.membership(user).org
@@ -45,7 +45,7 @@ class CompanyForm(forms.ModelForm):
         else:
             # Only the boss assigns companies to partners.
             del self.fields["partner"]
-        self.own_fields = own_fields.fields_of(self.org)
+        self.own_fields = own if own is not None else own_fields.fields_of(self.org)
         own_fields.add_value_fields(
             self, self.own_fields, self.instance if self.instance.pk else None
         )
