@@ -77,6 +77,14 @@ def visible_users(user) -> QuerySet[User]:
     )
 
 
+def visible_company_fields(user) -> QuerySet:
+    """The organisation's own company fields: every member sees their definitions."""
+    from eigyo.companies.models import CompanyField
+
+    m = membership(user)
+    return CompanyField.objects.filter(org=m.org) if m else CompanyField.objects.none()
+
+
 def visible_company_imports(user) -> QuerySet:
     """Uploaded company lists: the admin's and managers' of the organisation."""
     from eigyo.companies.models import CompanyImport

@@ -42,7 +42,7 @@ def _field_data(payload: FieldIn, field: CompanyField | None = None) -> dict:
 
 
 def _org_fields(request: HttpRequest):
-    return CompanyField.objects.filter(org=access.membership(request.user).org)
+    return access.visible_company_fields(request.user)
 
 
 @router.get("/company-fields", response=list[FieldOut])

@@ -13,16 +13,19 @@ from eigyo.companies.models import CompanyField
 from eigyo.core.views import deny_unless
 
 
-def _fields(request: HttpRequest):
+def _field(request: HttpRequest, pk: int) -> CompanyField:
+    """Another organisation's field is 404 for everyone; ours is 403 for non-admins."""
+    field = access.get_visible(access.visible_company_fields(request.user), pk=pk)
     deny_unless(access.can_manage_company_fields(request.user))
-    return CompanyField.objects.filter(org=access.membership(request.user).org)
+    return field
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def field_list(request: HttpRequest) -> HttpResponse:
     """The fields, and a form to add one."""
-    fields = _fields(request)
+    deny_unless(access.can_manage_company_fields(request.user))
+    fields = access.visible_company_fields(request.user)
     org = access.membership(request.user).org
     form = own_fields.CompanyFieldForm(request.POST or None, org=org)
     if request.method == "POST" and form.is_valid():
@@ -36,7 +39,7 @@ def field_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access.get_visible(_fields(request), pk=pk)
+    field = _field(request, pk)
     form = own_fields.CompanyFieldForm(request.POST or None, instance=field, org=field.org)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -49,7 +52,7 @@ def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def field_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access.get_visible(_fields(request), pk=pk)
+    field = _field(request, pk)
     cleared = own_fields.delete_field(field)
     messages.success(request, _("Field “%(label)s” deleted; its value was removed from "
                                 "%(n)s companies.") % {"label": field.label, "n": cleared})  # fmt: skip

@@ -212,3 +212,59 @@ def test_anonymous_is_sent_to_login_and_api_answers_401(book, client):
     assert client.get("/api/companies").status_code == 401
     bad = client.get("/api/companies", headers={"Authorization": "Bearer eg_wrong"})
     assert bad.status_code == 401
+
+
+# Organisation settings objects: own company fields (the admin's) and uploaded
+# company lists (admin and managers). Another organisation's are 404, like missing ones.
+SETTINGS_VISIBLE = {
+    "field": ALL[:-1],  # every member finds it (non-admins then get 403), not the outsider
+    "other_field": ["outsider"],
+    "batch": ["admin", "manager"],
+    "other_batch": ["outsider"],
+}
+SETTINGS_PAGES = {"field": ["companies:field_edit"], "batch": ["companies:import_detail"]}
+SETTINGS_POSTS = {"field": ["companies:field_edit", "companies:field_delete"],
+                  "batch": ["companies:import_detail"]}  # fmt: skip
+SETTINGS_API_WRITES = {"field": [("patch", "/api/company-fields/{id}"),
+                                 ("delete", "/api/company-fields/{id}")], "batch": []}  # fmt: skip
+
+
+@pytest.fixture
+def settings_objects(actors):
+    from eigyo.companies.models import CompanyField, CompanyImport
+
+    def field(org):
+        return CompanyField.objects.create(org=org, key="plants", label="工場数", kind="number")
+
+    def batch(org, user):
+        return CompanyImport.objects.create(org=org, created_by=user, filename="a.csv",
+                                            content="会社名\n一社\n", mapping=["legal_name"])  # fmt: skip
+
+    return {"field": field(actors.org), "other_field": field(actors.other_org),
+            "batch": batch(actors.org, actors.admin),
+            "other_batch": batch(actors.other_org, actors.outsider)}  # fmt: skip
+
+
+SETTINGS_CASES = [(obj, who) for obj in SETTINGS_VISIBLE for who in ALL]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("obj,who", SETTINGS_CASES, ids=[_ids(c) for c in SETTINGS_CASES])
+def test_settings_objects(settings_objects, actors, login, api, obj, who):
+    target = settings_objects[obj]
+    kind = obj.removeprefix("other_")
+    web, rest = login(getattr(actors, who)), api(getattr(actors, who))
+    visible = who in SETTINGS_VISIBLE[obj]
+    for name in SETTINGS_PAGES[kind]:
+        status = web.get(reverse(name, args=[target.pk])).status_code
+        assert status in ((200, 403) if visible else (404,)), (name, status)
+    if visible:
+        return
+    for name in SETTINGS_POSTS[kind]:
+        assert web.post(reverse(name, args=[target.pk]), {"action": "commit"}).status_code == 404
+    for method, url in SETTINGS_API_WRITES[kind]:
+        response = getattr(rest, method)(url.format(id=target.pk), data="{}",
+                                         content_type="application/json")  # fmt: skip
+        assert response.status_code == 404, (method, url)
+    target.refresh_from_db()  # still there, unchanged
+    assert getattr(target, "status", "preview") == "preview"
