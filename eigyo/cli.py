@@ -1,12 +1,5 @@
-"""`eigyo`: the command line. Every Django management command is a subcommand.
-
-eigyo demo                 build the demo organisation (idempotent)
-eigyo runserver [ADDR]     serve the web UI and API
-eigyo migrate              create or upgrade the database
-eigyo registry load edinet|tse
-eigyo createorg …          create an organisation and its first admin
-eigyo check --deploy       check production settings
-"""
+"""`eigyo`: the command line. Every Django management command is a subcommand;
+USAGE below is what `eigyo --help` prints."""
 
 import os
 import sys
@@ -21,12 +14,25 @@ Getting started:
   runserver [ADDR:PORT]   serve the web UI and API (default 127.0.0.1:8000)
 
 Data:
+  createorg               create an organisation and its first admin
   registry load edinet    load the EDINET company list (11,223 entities)
   registry load tse       add TSE market segment, 33-sector and TOPIX size class
+  registry load FILE      load an official file: EdinetcodeDlInfo.csv, JPX data_j
+                          as CSV, or the NTA corporate-number CSV / zip (全件, 差分)
   registry search NAME    look a company up in the registry
-  createorg               create an organisation and its first admin
+  resolve [FILE|-]        resolve company names to registry entities (CSV or JSON)
+  import companies FILE --user EMAIL [--map COLUMN=FIELD] [--dry-run]
+                          import a company list: checked first, all or nothing
+
+Daily work:
+  agenda --user EMAIL     whom to contact today, and why
+  plan --user EMAIL       the next business days' contacts within capacity
+  instructions --user EMAIL [--evaporating]
+                          open instructions; those gone silent
+  spider --company ID     similar companies no one in the organisation works yet
 
 Operations:
+  remind [--loop]         send due reminders, escalations and the 08:00 digest
   check --deploy          check production settings
   dbshell, shell          database and Python shells
   help [COMMAND]          every Django management command and its options

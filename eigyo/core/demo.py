@@ -185,7 +185,33 @@ def _build(rng: random.Random) -> Organisation:
     )  # fmt: skip
     _deals(rng, org, [d for d in deal_sources if d], today, partner)
     _followups(rng, org, users, reps, today)
+    _own_fields(random.Random(rng.random()), org)
     return org
+
+
+def _own_fields(rng: random.Random, org: Organisation) -> None:
+    """Three fields of the organisation's own, filled on most companies, and an
+    avatar that scores them (a separate random stream keeps the rest unchanged)."""
+    from eigyo.companies.models import Avatar, Company, CompanyField
+
+    CompanyField.objects.bulk_create([
+        CompanyField(org=org, key="uses_rival", label="競合製品を使用", kind="yes_no", position=0),
+        CompanyField(org=org, key="plants", label="国内工場数", kind="number", position=1),
+        CompanyField(org=org, key="channel", label="購買経路", kind="choice", position=2,
+                     choices=["直接購買", "商社経由", "代理店経由"]),
+    ])  # fmt: skip
+    companies = list(Company.objects.filter(org=org).order_by("pk"))
+    for company in companies:
+        if rng.random() < 0.8:
+            company.custom = {"uses_rival": rng.random() < 0.4, "plants": rng.randrange(0, 12),
+                              "channel": rng.choice(["直接購買", "商社経由", "代理店経由"])}  # fmt: skip
+    Company.objects.bulk_update(companies, ["custom"], batch_size=500)
+    Avatar.objects.create(
+        org=org, name="中堅製造業（東名阪）", sectors=["3600", "3650", "3700", "3750"],
+        size_classes=["mid400", "small1"], prefectures=["13", "14", "23", "27"],
+        custom_criteria={"uses_rival": {"values": [True], "weight": 20},
+                         "plants": {"min": 3, "max": None, "weight": 10}},
+    )  # fmt: skip
 
 
 def _followups(rng, org, users, reps, today) -> None:

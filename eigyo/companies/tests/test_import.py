@@ -26,7 +26,7 @@ ENTITIES = [
 LIST = (
     "会社名,フリガナ,法人番号,業種,住所,電話番号,備考,工場数\r\n"
     "ﾄﾖﾀ自動車(株),トヨタジドウシャ,,輸送用機器,愛知県豊田市トヨタ町1番地,0565-28-2121,本社,12\r\n"
-    "㈱中部精機,チュウブセイキ,,機械,名古屋市中区栄1-1,052-000-0000,\"紹介:\r\n田中様\",3\r\n"
+    '㈱中部精機,チュウブセイキ,,機械,名古屋市中区栄1-1,052-000-0000,"紹介:\r\n田中様",3\r\n'
     "ソニーグループ株式会社,,,電気機器,東京都港区港南1-7-1,,既存,\r\n"
     "株式会社 中部精機,,,,,,,\r\n"
 )
@@ -73,7 +73,9 @@ def test_preview_then_import_links_the_registry_and_skips_duplicates(actors, loa
     batch.refresh_from_db()
     assert (batch.status, batch.created, batch.skipped) == ("done", 2, 2)
     toyota = Company.objects.get(org=actors.org, corporate_number="1180301018771")
-    assert toyota.registry.name == "トヨタ自動車株式会社" and toyota.legal_name == "トヨタ自動車(株)"
+    assert (
+        toyota.registry.name == "トヨタ自動車株式会社" and toyota.legal_name == "トヨタ自動車(株)"
+    )
     assert (toyota.prefecture, toyota.address) == ("23", "豊田市トヨタ町1番地")
     assert toyota.phone == "+81565282121" and toyota.custom == {"plants": 12}
     assert toyota.sector33 == "3700"
@@ -107,7 +109,12 @@ def test_a_bad_row_blocks_the_whole_import_and_is_reported_by_line(actors, loade
     page = web.get(batch.get_absolute_url())
     rows = {r.line: r for r in page.context["checked"].rows}
     assert {line: r.action for line, r in rows.items()} == {
-        2: "create", 3: "error", 4: "error", 5: "error", 7: "create"}  # blank line 6 skipped
+        2: "create",
+        3: "error",
+        4: "error",
+        5: "error",
+        7: "create",
+    }  # blank line 6 skipped
     assert "法人番号" in rows[3].errors[0]
     assert rows[4].errors == ["業種：「宇宙業」は該当するものがありません。"]
     assert "火星県" in rows[5].errors[0]
@@ -197,7 +204,9 @@ def test_cli_imports_or_reports_each_bad_line(actors, loaded, tmp_path, capsys):
     assert CompanyImport.objects.get().created == 2
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("会社名,法人番号\n正しい株式会社,\n誤り株式会社,1111111111111\n", encoding="utf-8")
+    bad.write_text(
+        "会社名,法人番号\n正しい株式会社,\n誤り株式会社,1111111111111\n", encoding="utf-8"
+    )
     with pytest.raises(CommandError, match="1 rows have errors"):
         call_command("import", "companies", str(bad), "--user", "boss@acme.example")
     assert "line 3: 誤り株式会社" in capsys.readouterr().out
