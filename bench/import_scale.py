@@ -11,6 +11,8 @@ duplicates), the write time and the query count of each.
 """
 
 import argparse
+import csv
+import io
 import os
 import random
 import sys
@@ -43,7 +45,7 @@ def make_list(rows: int) -> str:
     rng = random.Random(5)
     listed = list(RegistryEntry.objects.filter(is_listed=True).exclude(short_name="")
                   .values_list("name", "name_en", "short_name"))  # fmt: skip
-    lines = ["会社名,フリガナ,都道府県,電話番号,備考"]
+    lines = [["会社名", "フリガナ", "都道府県", "電話番号", "備考"]]
     for i in range(rows):
         roll = rng.random()
         if roll < 0.5:
@@ -52,10 +54,19 @@ def make_list(rows: int) -> str:
         elif roll < 0.95:
             name = f"新規開拓{i:05d}株式会社"
         else:
-            name = lines[rng.randrange(1, len(lines))].split(",")[0] if i else "先頭株式会社"
-        lines.append(f"{name},シンキカイタク,東京都,03-{rng.randrange(1000, 9999)}-"
-                     f"{rng.randrange(1000, 9999)},展示会 2026")  # fmt: skip
-    return "\r\n".join(lines) + "\r\n"
+            name = lines[rng.randrange(1, len(lines))][0] if i else "先頭株式会社"
+        lines.append(
+            [
+                name,
+                "シンキカイタク",
+                "東京都",
+                f"03-{rng.randrange(1000, 9999)}-{rng.randrange(1000, 9999)}",
+                "展示会 2026",
+            ]
+        )
+    out = io.StringIO()
+    csv.writer(out).writerows(lines)
+    return out.getvalue()
 
 
 def main() -> None:
@@ -76,6 +87,8 @@ def main() -> None:
         started = time.perf_counter()
         checked = importing.preview(org, user, text)
         preview_s = time.perf_counter() - started
+    for row in [r for r in checked.rows if r.errors][:5]:
+        print("error", row.line, row.name, row.errors)
     with CaptureQueriesContext(connection) as q2:
         started = time.perf_counter()
         importing.commit(org, user, text, checked.mapping)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from eigyo.companies import codes, own_fields
+from eigyo.companies import codes, own_fields, services
 from eigyo.companies.domain import company_columns as columns
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.models import Company, CompanyField, RegistryEntry
@@ -41,6 +41,7 @@ class Row:
     match_status: str = ""  # matched | ambiguous | none
     entry: RegistryEntry | None = None
     company: Company | None = None  # once written
+    form: CompanyForm | None = field(default=None, repr=False)  # the validated form
 
     @property
     def action(self) -> str:
@@ -254,7 +255,7 @@ def _check(rows: list[Row], org, user, fields) -> None:
     for row in rows:
         if row.errors:
             continue
-        form = CompanyForm(row.data, user=user, own=fields)
+        form = row.form = CompanyForm(row.data, user=user, own=fields)
         if not form.is_valid():
             duplicate_number = any(e.code == "duplicate" for e in
                                    form.errors.as_data().get("corporate_number", []))  # fmt: skip
@@ -285,19 +286,29 @@ def _label(form, name: str) -> str:
     return str(field.label) if field is not None else name
 
 
-@transaction.atomic
 def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
     """Check again and write every `create` row, or nothing if any row is bad."""
-    result = preview(org, user, text, mapping)
-    if not result.can_commit:
-        raise ImportRefused(_("Nothing was imported: correct the rows with errors first.")
-                            if result.count("error") else _("There is nothing new to import."))  # fmt: skip
-    fields = own_fields.fields_of(org)
-    for row in result.rows:
-        if row.action == "create":
-            form = CompanyForm(row.data, user=user, own=fields)
-            if not form.is_valid():  # a concurrent change since the check: write nothing
-                raise ImportRefused(_("Line %(line)s changed meanwhile; check the file again.")
-                                    % {"line": row.line})  # fmt: skip
-            row.company = form.save()
+    try:
+        with transaction.atomic():
+            result = preview(org, user, text, mapping)
+            if not result.can_commit:
+                raise ImportRefused(
+                    _("Nothing was imported: correct the rows with errors first.")
+                    if result.count("error") else _("There is nothing new to import."))  # fmt: skip
+            for row in result.rows:
+                if row.action == "create":  # checked inside this transaction: valid and new
+                    row.company = _save(row.form, row.entry)
+    except IntegrityError as exc:  # a company added meanwhile by someone else
+        raise ImportRefused(_("Companies were added meanwhile; check the file again.")) from exc
     return result
+
+
+def _save(form: CompanyForm, entry: RegistryEntry | None) -> Company:
+    """Save a checked row, linked to the entity its name resolved to in the preview
+    (the rule of forms.link_resolved, without resolving the name a second time)."""
+    company = form.save(commit=False)
+    number = company.corporate_number
+    if entry is not None and (not number or entry.corporate_number in ("", number)):
+        return services.link_to_registry(company, entry)
+    company.save()
+    return company
