@@ -49,3 +49,14 @@ def resolve_names(names: list[str]) -> list[tuple[Match, RegistryEntry | None]]:
     entries = RegistryEntry.objects.in_bulk(wanted)
     return [(m, entries.get(ids.get(m.key)) if m.status == "matched" else None)
             for m in matches]  # fmt: skip
+
+
+def candidates(name: str, limit: int = 5) -> tuple[str, list[RegistryEntry]]:
+    """The status of a name and the registry entries it may be: the match, or the
+    alternatives of an ambiguous answer, best first."""
+    engine, ids = resolver()
+    match = engine.resolve(name)
+    keys = [match.key] if match.status == "matched" else [k for k, _s in match.candidates]
+    wanted = [ids[k] for k in keys[:limit] if k in ids]
+    entries = RegistryEntry.objects.in_bulk(wanted)
+    return match.status, [entries[i] for i in wanted if i in entries]

@@ -6,6 +6,7 @@ app_name = "companies"
 urlpatterns = [
     path("", views.company_list, name="list"),
     path("new/", views.company_create, name="create"),
+    path("suggest/", views.company_suggest, name="suggest"),
     path("<int:pk>/", views.company_detail, name="detail"),
     path("<int:pk>/edit/", views.company_edit, name="edit"),
     path("<int:pk>/registry/", views.company_link_registry, name="link_registry"),

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -98,6 +98,28 @@ def company_create(request: HttpRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None, user=request.user)
     return form_page(request, form, template="companies/company_form.html",
                      success_message=_("Company saved."))  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET"])
+def company_suggest(request: HttpRequest) -> HttpResponse:
+    """While a company is typed in: the registry entity its name resolves to (or the
+    candidates when ambiguous) and the organisation's companies it may duplicate."""
+    from eigyo.companies.resolving import candidates
+    from eigyo.lib import jp_text
+
+    deny_unless(access.can_create_company(request.user))
+    name = request.GET.get("legal_name", "")[:300]
+    number = request.GET.get("corporate_number", "").strip()[:13]
+    status, entries = candidates(name) if jp_text.company_name_key(name) else ("none", [])
+    cond = Q(name_key=jp_text.company_name_key(name)) if jp_text.company_name_key(name) else Q()
+    if number.isdigit() and len(number) == 13:
+        cond |= Q(corporate_number=number)
+    if entries:
+        cond |= Q(registry__in=entries)
+    duplicates = access.visible_companies(request.user).filter(cond)[:5] if cond else []
+    return render(request, "companies/_suggest.html", {
+        "status": status, "entries": entries, "duplicates": duplicates, "name": name})  # fmt: skip
 
 
 @login_required
