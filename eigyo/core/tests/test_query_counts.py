@@ -52,3 +52,29 @@ def test_queries_do_not_grow_with_rows(book, actors, login, api, url):
     many = count(client, url)
     assert many == few, f"{url}: {few} queries with 2 rows, {many} with 22"
     assert many <= 10
+
+
+@pytest.mark.django_db
+def test_avatar_and_import_preview_do_not_grow_with_rows(book, actors, login):
+    from eigyo.companies.models import Avatar, CompanyField, CompanyImport
+
+    CompanyField.objects.create(org=actors.org, key="plants", label="工場数", kind="number")
+    Avatar.objects.create(org=actors.org, sectors=["3650"],
+                          custom_criteria={"plants": {"min": 1, "weight": 10}})  # fmt: skip
+    web = login(actors.manager)
+
+    def preview(rows: int) -> str:
+        body = "".join(f"輸入{i}株式会社,{i},東京都\n" for i in range(rows))
+        batch = CompanyImport.objects.create(org=actors.org, created_by=actors.manager,
+                                             filename="a.csv", content="会社名,工場数,都道府県\n"
+                                             + body, mapping=["legal_name", "own:plants",
+                                                              "prefecture"])  # fmt: skip
+        return batch.get_absolute_url()
+
+    web.get("/companies/avatar/")
+    web.get(preview(1))
+    few = (count(web, "/companies/avatar/"), count(web, preview(2)))
+    grow(actors, 20)
+    Company.objects.filter(org=actors.org).update(sector33="3650", custom={"plants": 3})
+    many = (count(web, "/companies/avatar/"), count(web, preview(40)))
+    assert many == few, f"avatar, preview: {few} queries with few rows, {many} with many"
