@@ -171,3 +171,10 @@ LOGGING = {
 
 # Page size for lists (UI and API share it).
 EIGYO_PAGE_SIZE = 25
+
+# Name resolution keeps the registry in memory, one copy per process. It looks for
+# a changed registry at most this often (a loader in the same process refreshes it
+# at once); EIGYO_WARM_RESOLVER=1 builds it when the WSGI application starts (with a
+# preloading server the workers share it), not on the first company saved.
+EIGYO_RESOLVER_RECHECK = float(os.environ.get("EIGYO_RESOLVER_RECHECK", "60"))
+EIGYO_WARM_RESOLVER = os.environ.get("EIGYO_WARM_RESOLVER", "") in {"1", "true", "yes"}

@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from eigyo.companies import codes
 from eigyo.companies.models import RegistryEntry, search_fields
+from eigyo.companies.resolving import forget
 from eigyo.lib import corporate_number, jp_text
 
 BATCH = 1000
@@ -71,6 +72,7 @@ def _write(report: LoadReport, new: list, dirty: list, fields: list[str]) -> Non
         RegistryEntry.objects.bulk_update(dirty, fields, batch_size=BATCH)
     report.added += len(new)
     report.changed += len(dirty)
+    forget()
 
 
 def load_edinet(records: Iterable[dict] | None = None, *, progress: bool = False) -> LoadReport:

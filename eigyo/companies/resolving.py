@@ -4,7 +4,9 @@ process, rebuilt when the registry changes (entry count or latest update)."""
 from __future__ import annotations
 
 import threading
+import time
 
+from django.conf import settings
 from django.db.models import Count, Max
 
 from eigyo.companies.domain.resolution import Entity, Match, Resolver
@@ -12,18 +14,30 @@ from eigyo.companies.models import RegistryAlias, RegistryEntry
 
 _lock = threading.Lock()
 _cached: tuple[tuple, Resolver, dict[str, int]] | None = None
+_checked_at = 0.0
 
 
 def _key(entry_id: int, corporate_number: str, edinet_code: str) -> str:
     return corporate_number or f"edinet:{edinet_code}" or f"id:{entry_id}"
 
 
+def forget() -> None:
+    """Drop this process's resolver: the registry was just loaded."""
+    global _cached
+    with _lock:
+        _cached = None
+
+
 def resolver() -> tuple[Resolver, dict[str, int]]:
     """The resolver and a map from its keys to registry entry ids."""
-    global _cached
-    stamp = RegistryEntry.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
-    version = (stamp["n"], stamp["latest"])
+    global _cached, _checked_at
     with _lock:
+        # Counting a 5-million-row registry is a full scan: not on every company saved.
+        if _cached is not None and time.monotonic() - _checked_at < settings.EIGYO_RESOLVER_RECHECK:
+            return _cached[1], _cached[2]
+        stamp = RegistryEntry.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+        version = (stamp["n"], stamp["latest"])
+        _checked_at = time.monotonic()
         if _cached is None or _cached[0] != version:
             ids, entities = {}, []
             former: dict[int, list[str]] = {}

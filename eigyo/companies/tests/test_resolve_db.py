@@ -75,3 +75,34 @@ def test_a_typed_company_is_linked_to_its_registry_entity(loaded, actors, api):
     other = api(actors.rep1).post("/api/companies", {"legal_name": "株式会社まだない"},
                                   content_type="application/json").json()  # fmt: skip
     assert Company.objects.get(pk=other["id"]).registry is None
+
+
+def test_the_resolver_rechecks_the_registry_at_most_every_so_often(loaded, settings):
+    from eigyo.companies.models import RegistryEntry
+    from eigyo.companies.resolving import forget, resolve_names
+
+    settings.EIGYO_RESOLVER_RECHECK = 3600
+    assert resolve_names(["新顔商事"])[0][0].status == "none"
+    RegistryEntry.objects.create(name="新顔商事株式会社", name_key="新顔商事", source="test",
+                                 corporate_number="")  # fmt: skip
+    assert resolve_names(["新顔商事"])[0][0].status == "none"  # not counted again yet
+    forget()  # what every loader does
+    assert resolve_names(["新顔商事"])[0][0].status == "matched"
+    registry.load_edinet([{"edinet_code": "E99999", "name": "後発工業株式会社",
+                           "corporate_number": ""}])  # fmt: skip
+    assert resolve_names(["後発工業"])[0][0].status == "matched"  # a load refreshes at once
+
+
+def test_the_wsgi_application_can_build_the_resolver_at_start(loaded, settings):
+    import importlib
+
+    import eigyo.wsgi
+    from eigyo.companies import resolving
+
+    resolving.forget()
+    settings.EIGYO_WARM_RESOLVER = False
+    importlib.reload(eigyo.wsgi)
+    assert resolving._cached is None
+    settings.EIGYO_WARM_RESOLVER = True
+    importlib.reload(eigyo.wsgi)
+    assert resolving._cached is not None and len(resolving._cached[2]) == len(ENTITIES)
