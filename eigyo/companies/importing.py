@@ -143,7 +143,7 @@ def _row(line: int, cells: list[str], mapping: list[str], fields: dict) -> Row:
                 data[target] = code
             else:
                 errors.append(_("%(column)s: “%(value)s” is not known.")
-                              % {"column": _COLUMN_NAMES[target], "value": text})  # fmt: skip
+                              % {"column": _column_name(target), "value": text})  # fmt: skip
         elif target != "city":
             data[target] = text
     city = values.get("city", [""])[0]
@@ -222,13 +222,9 @@ _CODED = {
 }
 
 
-class _Names(dict):
-    def __missing__(self, key):
-        return {"sector33": _("Industry"), "prefecture": _("Prefecture"),
-                "size_class": _("Size class"), "market_segment": _("Market segment")}[key]  # fmt: skip
-
-
-_COLUMN_NAMES = _Names()
+def _column_name(target: str) -> str:
+    return {"sector33": _("Industry"), "prefecture": _("Prefecture"),
+            "size_class": _("Size class"), "market_segment": _("Market segment")}[target]  # fmt: skip
 
 
 def _resolve(rows: list[Row]) -> None:

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from eigyo.companies.models import Avatar, Company, CompanyField
 from eigyo.lib import jp_text
 
-KEY_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+# No "__": the avatar form names a field's range and weight own_<key>__min, __weight.
+KEY_RE = re.compile(r"[a-z](?:[a-z0-9]|_(?!_)){0,39}")
 MAX_CHOICES = 50
 NUMBER_LIMIT = 10**15  # whole numbers up to a quadrillion (yen amounts fit)
 YES_NO = [("", "—"), ("yes", _("yes")), ("no", _("no"))]
@@ -231,16 +232,16 @@ def add_criteria_fields(form: forms.Form, fields: list[CompanyField], avatar: Av
                                     else "")  # fmt: skip
         elif field.kind == CompanyField.Kind.NUMBER:
             for end, label in (("min", _("%(field)s: at least")), ("max", _("%(field)s: at most"))):
-                form.fields[f"{prefix}_{end}"] = forms.IntegerField(
+                form.fields[f"{prefix}__{end}"] = forms.IntegerField(
                     label=label % {"field": field.label}, required=False,
                     min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT)  # fmt: skip
-                form.initial[f"{prefix}_{end}"] = rule.get(end)
+                form.initial[f"{prefix}__{end}"] = rule.get(end)
         else:
             continue  # text is shown, not scored
-        form.fields[f"{prefix}_weight"] = forms.IntegerField(
+        form.fields[f"{prefix}__weight"] = forms.IntegerField(
             label=_("weight: %(field)s") % {"field": field.label}, min_value=0, max_value=1000,
             initial=rule.get("weight", DEFAULT_WEIGHT))  # fmt: skip
-        form.initial[f"{prefix}_weight"] = rule.get("weight", DEFAULT_WEIGHT)
+        form.initial[f"{prefix}__weight"] = rule.get("weight", DEFAULT_WEIGHT)
 
 
 def criteria_from(cleaned_data: dict, fields: list[CompanyField]) -> dict:
@@ -248,17 +249,17 @@ def criteria_from(cleaned_data: dict, fields: list[CompanyField]) -> dict:
     criteria = {}
     for field in fields:
         prefix = f"own_{field.key}"
-        weight = cleaned_data.get(f"{prefix}_weight")
+        weight = cleaned_data.get(f"{prefix}__weight")
         if field.kind == CompanyField.Kind.CHOICE and cleaned_data.get(prefix):
             rule = {"values": list(cleaned_data[prefix])}
         elif field.kind == CompanyField.Kind.YES_NO and cleaned_data.get(prefix):
             rule = {"values": [cleaned_data[prefix] == "yes"]}
         elif field.kind == CompanyField.Kind.NUMBER and (
-            cleaned_data.get(f"{prefix}_min") is not None
-            or cleaned_data.get(f"{prefix}_max") is not None
+            cleaned_data.get(f"{prefix}__min") is not None
+            or cleaned_data.get(f"{prefix}__max") is not None
         ):
-            rule = {"min": cleaned_data.get(f"{prefix}_min"),
-                    "max": cleaned_data.get(f"{prefix}_max")}  # fmt: skip
+            rule = {"min": cleaned_data.get(f"{prefix}__min"),
+                    "max": cleaned_data.get(f"{prefix}__max")}  # fmt: skip
         else:
             continue
         rule["weight"] = DEFAULT_WEIGHT if weight is None else weight
@@ -275,7 +276,7 @@ def criteria_data(criteria: dict, fields: list[CompanyField]) -> dict:
     if unknown:
         raise FormInvalid.single("custom_criteria", str(
             _("Unknown field: %(keys)s") % {"keys": ", ".join(unknown)}))  # fmt: skip
-    data: dict = {f"own_{key}_weight": DEFAULT_WEIGHT for key in by_key}
+    data: dict = {f"own_{key}__weight": DEFAULT_WEIGHT for key in by_key}
     for key, rule in criteria.items():
         field, prefix = by_key[key], f"own_{key}"
         if not isinstance(rule, dict):
@@ -286,15 +287,15 @@ def criteria_data(criteria: dict, fields: list[CompanyField]) -> dict:
         elif field.kind == CompanyField.Kind.YES_NO:
             data[prefix] = {True: "yes", False: "no"}.get(values[0], values[0]) if values else ""
         else:
-            data[f"{prefix}_min"] = "" if rule.get("min") is None else rule["min"]
-            data[f"{prefix}_max"] = "" if rule.get("max") is None else rule["max"]
-        data[f"{prefix}_weight"] = rule.get("weight", DEFAULT_WEIGHT)
+            data[f"{prefix}__min"] = "" if rule.get("min") is None else rule["min"]
+            data[f"{prefix}__max"] = "" if rule.get("max") is None else rule["max"]
+        data[f"{prefix}__weight"] = rule.get("weight", DEFAULT_WEIGHT)
     return data
 
 
 def check_range(form: forms.Form, fields: list[CompanyField]) -> None:
     for field in fields:
-        low = form.cleaned_data.get(f"own_{field.key}_min")
-        high = form.cleaned_data.get(f"own_{field.key}_max")
+        low = form.cleaned_data.get(f"own_{field.key}__min")
+        high = form.cleaned_data.get(f"own_{field.key}__max")
         if low is not None and high is not None and low > high:
-            form.add_error(f"own_{field.key}_max", _("The upper end is below the lower end."))
+            form.add_error(f"own_{field.key}__max", _("The upper end is below the lower end."))

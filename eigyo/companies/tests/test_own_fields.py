@@ -50,6 +50,7 @@ def test_the_admin_defines_a_field_and_only_the_admin(actors, login):
 @pytest.mark.parametrize(("data", "field", "message"), [
     ({"label": "x", "key": "Bad Key", "kind": "text"}, "key", "a–z, 0–9"),
     ({"label": "x", "key": "9lives", "kind": "text"}, "key", "a–z, 0–9"),
+    ({"label": "x", "key": "plants__min", "kind": "text"}, "key", "a–z, 0–9"),
     ({"label": "x", "key": "channel", "kind": "choice", "choices_text": ""}, "choices_text",
      "選択肢を1つ以上"),
     ({"label": "　", "key": "ok", "kind": "text"}, "label", "必須"),
@@ -181,9 +182,9 @@ def test_avatar_criteria_over_own_fields_score_the_organisations_companies(actor
     response = web.post(reverse("companies:avatar"), {
         "name": "理想の顧客", "sectors": ["3650"], "weight_sector": 40, "weight_size": 25,
         "weight_segment": 15, "weight_prefecture": 20,
-        "own_uses_rival": "yes", "own_uses_rival_weight": 30,
-        "own_plants_min": 3, "own_plants_max": "", "own_plants_weight": 20,
-        "own_channel": ["直販"], "own_channel_weight": 10})  # fmt: skip
+        "own_uses_rival": "yes", "own_uses_rival__weight": 30,
+        "own_plants__min": 3, "own_plants__max": "", "own_plants__weight": 20,
+        "own_channel": ["直販"], "own_channel__weight": 10})  # fmt: skip
     assert response.status_code == 302
     avatar = Avatar.objects.get(org=actors.org)
     assert avatar.custom_criteria == {
@@ -207,7 +208,7 @@ def test_avatar_through_the_api(actors, api, fields):
         "sectors": ["3650"], "custom_criteria": {"plants": {"min": 10, "max": 5}}},
         content_type="application/json")  # fmt: skip
     assert response.status_code == 422
-    assert "custom.plants_max" in [e["field"] for e in response.json()["errors"]]
+    assert "custom.plants__max" in [e["field"] for e in response.json()["errors"]]
     assert not Avatar.objects.filter(org=actors.org).exists()
     response = manager.put("/api/avatar", {
         "sectors": ["3650"], "custom_criteria": {"uses_rival": {"values": [False], "weight": 5}}},
