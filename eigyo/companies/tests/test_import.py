@@ -244,6 +244,9 @@ def test_api_checks_and_imports_all_or_nothing(actors, loaded, api):
     mangled = client.post("/api/companies/import", {"content": "電話\n03\n"},
                           content_type="application/json")  # fmt: skip
     assert mangled.status_code == 422
+    typo = client.post("/api/companies/import", {"content": text, "mapping": ["legal_nmae"]},
+                       content_type="application/json")  # fmt: skip
+    assert typo.status_code == 422 and "legal_nmae" in typo.json()["errors"][0]["message"]
 
 
 def test_file_like_upload_is_read_in_full():
