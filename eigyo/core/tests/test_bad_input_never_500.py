@@ -47,3 +47,37 @@ def test_ids_in_urls_and_forms(book, actors, login, api, value):
     response = rest.post("/api/activities", {"company": int(value) if value.lstrip("-").isdigit()
                          else value, "kind": "visit"}, content_type="application/json")  # fmt: skip
     assert response.status_code == 422
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [HUGE, "9" * 19, "-5", "abc", "１２", "' OR 1=1 --"])
+def test_own_fields_avatar_suggest_and_import(book, actors, login, api, value):
+    from eigyo.companies.models import CompanyField, CompanyImport
+
+    CompanyField.objects.create(org=actors.org, key="plants", label="工場数", kind="number")
+    batch = CompanyImport.objects.create(org=actors.org, created_by=actors.admin,
+                                         filename="a.csv", content="会社名\n一社\n",
+                                         mapping=["legal_name"])  # fmt: skip
+    web, rest = login(actors.admin), api(actors.admin)
+    for url in [f"/companies/import/{value}/", f"/companies/fields/{value}/"]:
+        assert web.get(url).status_code == 404, url
+    assert rest.patch(f"/api/company-fields/{value}", {"label": "x"},
+                      content_type="application/json").status_code in (404, 422)  # fmt: skip
+    assert web.get("/companies/suggest/", {"legal_name": value, "corporate_number": value}
+                   ).status_code == 200  # fmt: skip
+    # A mapping to a target that does not exist is ignored, never a crash.
+    assert web.post(batch.get_absolute_url(), {"action": "remap", "col_0": value}
+                    ).status_code == 200  # fmt: skip
+    assert web.post(batch.get_absolute_url(), {"action": "commit", "col_0": value}
+                    ).status_code == 200  # fmt: skip
+    avatar = {"name": "A", "weight_sector": value, "weight_size": 1, "weight_segment": 1,
+              "weight_prefecture": 1, "own_plants__min": value, "own_plants__weight": value}  # fmt: skip
+    # "-5" is a fair lower bound and "１２" reads as 12; the rest must be refused.
+    invalid = value not in ("-5", "１２")
+    assert web.post("/companies/avatar/", avatar).status_code in ((422,) if invalid or value
+                                                                  == "-5" else (302,))  # fmt: skip
+    assert rest.put("/api/avatar", {"custom_criteria": {"plants": {"min": value}}},
+                    content_type="application/json").status_code == (422 if invalid else 200)  # fmt: skip
+    assert rest.post("/api/companies", {"legal_name": "X", "custom": {"plants": value}},
+                     content_type="application/json").status_code == (422 if invalid else 201)  # fmt: skip
+    assert not CompanyImport.objects.filter(status="done").exists()
