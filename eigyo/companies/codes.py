@@ -75,13 +75,17 @@ PREFECTURES: list[tuple[str, str, str]] = [
 ]  # fmt: skip
 
 _PREF_BY_NAME = {ja: code for code, ja, _en in PREFECTURES}
+# Full names, and short ones without 都/府/県 ("東京", "京都", "神奈川"); 北海道 has none.
+_PREF_PREFIX = {**{ja[:-1]: code for code, ja, _en in PREFECTURES if ja[-1] in "都府県"},
+                **_PREF_BY_NAME}  # fmt: skip
 
 
 def prefecture_code(text: str | None) -> str:
     """The prefecture code for an address or prefecture name ("" if none)."""
     text = (text or "").strip()
-    for name, code in _PREF_BY_NAME.items():
-        if text.startswith(name) or text.startswith(name.rstrip("都府県")):
+    for length in (4, 3, 2):  # the longest name first: 京都府 before 京都
+        code = _PREF_PREFIX.get(text[:length])
+        if code:
             return code
     return ""
 
