@@ -7,6 +7,7 @@ from ninja import Router, Schema, Status
 from eigyo.accounts import access
 from eigyo.companies import own_fields, spider
 from eigyo.companies.models import Avatar, CompanyField
+from eigyo.companies.spider_views import AvatarForm, reason_texts
 from eigyo.core.api import Forbidden, FormInvalid, validated
 
 router = Router(tags=["avatar"])
@@ -124,8 +125,6 @@ def get_avatar(request: HttpRequest):
 @router.put("/avatar", response=AvatarOut)
 def put_avatar(request: HttpRequest, payload: AvatarIn):
     """Set the ideal client profile (admin, manager), through the page's form."""
-    from eigyo.companies.spider_views import AvatarForm
-
     org, avatar = _sales_only(request)
     if access.role(request.user) not in {"admin", "manager"}:
         raise Forbidden
@@ -150,8 +149,6 @@ class FitOut(Schema):
 @router.get("/avatar/fits", response=list[FitOut])
 def avatar_fits(request: HttpRequest, limit: int = 50):
     """Registry companies fitting the avatar best, not yet in any portfolio."""
-    from eigyo.companies.spider_views import reason_texts
-
     org, _avatar = _sales_only(request)
     return [{"registry": e.pk, "name": e.name, "score": score, "reasons": reason_texts(r)}
             for e, score, r in spider.best_fits(org, limit=min(max(limit, 1), 200))]  # fmt: skip
@@ -160,8 +157,6 @@ def avatar_fits(request: HttpRequest, limit: int = 50):
 @router.get("/companies/{int:company_id}/fit", response=FitOut)
 def company_fit(request: HttpRequest, company_id: int):
     """One company's score against the avatar, own fields included (0 without one)."""
-    from eigyo.companies.spider_views import reason_texts
-
     company = access.get_visible(access.visible_companies(request.user), pk=company_id)
     score, reasons = spider.company_fit(company) or (0, [])
     return {"company": company.pk, "name": company.display_name, "score": score,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.companies import importing, own_fields
+from eigyo.companies.domain.company_columns import rows
 from eigyo.companies.models import CompanyImport
 from eigyo.core.views import deny_unless
 
@@ -114,6 +115,4 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _headers(batch: CompanyImport) -> list[str]:
-    from eigyo.companies.domain.company_columns import rows
-
     return next(rows(batch.content), (0, []))[1]

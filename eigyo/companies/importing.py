@@ -18,6 +18,7 @@ from eigyo.companies import codes, own_fields, services
 from eigyo.companies.domain import company_columns as columns
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.models import Company, CompanyField, RegistryEntry
+from eigyo.companies.resolving import resolve_names
 from eigyo.lib import jp_text
 
 MAX_ROWS = 10_000
@@ -228,8 +229,6 @@ def _column_name(target: str) -> str:
 
 
 def _resolve(rows: list[Row]) -> None:
-    from eigyo.companies.resolving import resolve_names
-
     named = [r for r in rows if r.name]
     for row, (match, entry) in zip(named, resolve_names([r.name for r in named]), strict=True):
         row.match_status, row.entry = match.status, entry

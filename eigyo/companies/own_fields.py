@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.companies.models import Avatar, Company, CompanyField
+from eigyo.core.api import FormInvalid
 from eigyo.lib import jp_text
 
 # No "__": the avatar form names a field's range and weight own_<key>__min, __weight.
@@ -178,8 +179,6 @@ def values_from(cleaned_data: dict, fields: list[CompanyField], current: dict) -
 def api_data(custom: dict | None, org, current: dict) -> dict:
     """Form data for an API payload's ``custom``: every field at its current value,
     overlaid with the payload; an unknown key is a 422 naming it."""
-    from eigyo.core.api import FormInvalid
-
     fields = {f.key: f for f in fields_of(org)}
     unknown = sorted(set(custom or {}) - set(fields))
     if unknown:
@@ -193,8 +192,6 @@ def api_data(custom: dict | None, org, current: dict) -> dict:
 
 def validated_api(form):
     """Save the form or raise FormInvalid with own fields named ``custom.<key>``."""
-    from eigyo.core.api import FormInvalid
-
     if form.is_valid():
         return form.save()
     error = FormInvalid(form)
@@ -269,8 +266,6 @@ def criteria_from(cleaned_data: dict, fields: list[CompanyField]) -> dict:
 
 def criteria_data(criteria: dict, fields: list[CompanyField]) -> dict:
     """Form data for an API payload's ``custom_criteria``; an unknown key is a 422."""
-    from eigyo.core.api import FormInvalid
-
     by_key = {f.key: f for f in fields if f.kind != CompanyField.Kind.TEXT}
     unknown = sorted(set(criteria) - set(by_key))
     if unknown:

@@ -9,14 +9,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
-from eigyo.companies import own_fields, services, spider
+from eigyo.companies import merging, own_fields, services, spider
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
 from eigyo.companies.forms import CompanyForm
+from eigyo.companies.merging import duplicates_of
 from eigyo.companies.models import PREFECTURE_CHOICES, SECTOR_CHOICES
+from eigyo.companies.resolving import candidates
 from eigyo.companies.spider_views import reason_texts
+from eigyo.core import clock
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
+from eigyo.deals.models import Promise
+from eigyo.lib import jp_text
 
 
 @login_required
@@ -60,15 +65,10 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("owner")
         .prefetch_related("people")[:50]
     )
-    from eigyo.core import clock
-    from eigyo.deals.models import Promise
-
     deals = access.visible_deals(request.user).filter(company=company).order_by("-updated_at")
     overdue_promises = Promise.objects.filter(
         deal__in=deals.values("pk"), status=Promise.Status.OPEN, due_on__lt=clock.today()
     ).select_related("deal")
-    from eigyo.companies.merging import duplicates_of
-
     fields = own_fields.fields_of(company.org_id)
     fit = spider.company_fit(company, fields)
     return render(
@@ -105,9 +105,6 @@ def company_create(request: HttpRequest) -> HttpResponse:
 def company_suggest(request: HttpRequest) -> HttpResponse:
     """While a company is typed in: the registry entity its name resolves to (or the
     candidates when ambiguous) and the organisation's companies it may duplicate."""
-    from eigyo.companies.resolving import candidates
-    from eigyo.lib import jp_text
-
     deny_unless(access.can_create_company(request.user))
     name = request.GET.get("legal_name", "")[:300]
     number = request.GET.get("corporate_number", "").strip()[:13]
@@ -194,8 +191,6 @@ def registry_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 def company_merge(request: HttpRequest, pk: int, other: int) -> HttpResponse:
     """Merge a duplicate into this company (admin, manager): people, portfolios,
     activities, deals and follow-ups move over; the merge is recorded."""
-    from eigyo.companies import merging
-
     visible = access.visible_companies(request.user)
     kept = access.get_visible(visible, pk=pk)
     merged = access.get_visible(visible, pk=other)
