@@ -9,17 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from eigyo.companies import registry
 from eigyo.companies.models import Company, CompanyField, CompanyImport
-
-ENTITIES = [
-    {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "name_en": "TOYOTA MOTOR CORPORATION",
-     "corporate_number": "1180301018771", "industry": "輸送用機器"},
-    {"edinet_code": "E01777", "name": "ソニーグループ株式会社", "name_en": "Sony Group Corporation",
-     "corporate_number": "5010401067252"},
-    {"edinet_code": "E01765", "name": "日本電気株式会社", "name_en": "NEC Corporation",
-     "corporate_number": "7010401022916"},
-]  # fmt: skip
 
 # As Excel on Japanese Windows saves it: Shift_JIS (cp932), CRLF, a quoted field
 # with a line break, a header row in Japanese.
@@ -30,11 +20,6 @@ LIST = (
     "ソニーグループ株式会社,,,電気機器,東京都港区港南1-7-1,,既存,\r\n"
     "株式会社 中部精機,,,,,,,\r\n"
 )
-
-
-@pytest.fixture
-def loaded(db):
-    registry.load_edinet(ENTITIES)
 
 
 @pytest.fixture

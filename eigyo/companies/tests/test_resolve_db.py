@@ -10,21 +10,7 @@ from django.core.management.base import CommandError
 
 from eigyo.companies import registry
 from eigyo.companies.models import Company
-
-ENTITIES = [
-    {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "name_en": "TOYOTA MOTOR CORPORATION",
-     "corporate_number": "1180301018771", "industry": "輸送用機器"},
-    {"edinet_code": "E01777", "name": "ソニーグループ株式会社", "name_en": "Sony Group Corporation",
-     "corporate_number": "5010401067252"},
-    {"edinet_code": "E01765", "name": "日本電気株式会社", "name_en": "NEC Corporation",
-     "corporate_number": "7010401022916"},
-    {"edinet_code": "E01766", "name": "日本電気硝子株式会社", "corporate_number": "8160001012233"},
-]  # fmt: skip
-
-
-@pytest.fixture
-def loaded(db):
-    registry.load_edinet(ENTITIES)
+from eigyo.companies.tests.conftest import REGISTRY_SAMPLE
 
 
 def test_cli_writes_one_line_per_query_in_order(loaded, monkeypatch, capsys):
@@ -105,4 +91,4 @@ def test_the_wsgi_application_can_build_the_resolver_at_start(loaded, settings):
     assert resolving._cached is None
     settings.EIGYO_WARM_RESOLVER = True
     importlib.reload(eigyo.wsgi)
-    assert resolving._cached is not None and len(resolving._cached[2]) == len(ENTITIES)
+    assert resolving._cached is not None and len(resolving._cached[2]) == len(REGISTRY_SAMPLE)
