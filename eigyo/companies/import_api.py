@@ -1,12 +1,10 @@
 """POST /api/companies/import: the same check and all-or-nothing import as the page."""
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema
 
 from eigyo.accounts import access
 from eigyo.companies import importing, own_fields
-from eigyo.companies.models import CompanyImport
 from eigyo.core.api import Forbidden, FormInvalid
 
 router = Router(tags=["companies"])
@@ -63,12 +61,8 @@ def import_companies(request: HttpRequest, payload: ImportIn):
             raise FormInvalid(errors=[{"field": f"line {r.line}", "message": m}
                                       for r in checked.rows for m in r.errors])  # fmt: skip
         if payload.commit:
-            checked = importing.commit(org, request.user, payload.content, checked.mapping)
-            CompanyImport.objects.create(
-                org=org, created_by=request.user, filename=payload.filename[:200],
-                content=payload.content, mapping=checked.mapping,
-                status=CompanyImport.Status.DONE, created=checked.count("create"),
-                skipped=checked.count("skip"), imported_at=timezone.now())  # fmt: skip
+            checked = importing.commit_recorded(org, request.user, payload.content,
+                                                checked.mapping, filename=payload.filename)  # fmt: skip
     except importing.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
     return {

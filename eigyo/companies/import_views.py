@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -77,14 +76,10 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         mapping = [request.POST.get(f"col_{i}", "") for i in range(len(batch.mapping))]
         if request.POST.get("action") == "commit":
             try:
-                done = importing.commit(org, request.user, batch.content, mapping)
+                importing.commit_recorded(org, request.user, batch.content, mapping, batch=batch)
             except importing.ImportRefused as exc:
                 messages.error(request, str(exc))
             else:
-                batch.mapping, batch.status = mapping, CompanyImport.Status.DONE
-                batch.created, batch.skipped = done.count("create"), done.count("skip")
-                batch.imported_at = timezone.now()
-                batch.save()
                 messages.success(request, _("%(n)s companies imported.") % {"n": batch.created})
                 return redirect(batch.get_absolute_url())
         else:

@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eigyo.companies import codes, own_fields, services
 from eigyo.companies.domain import company_columns as columns
 from eigyo.companies.forms import CompanyForm
-from eigyo.companies.models import Company, CompanyField, RegistryEntry
+from eigyo.companies.models import Company, CompanyField, CompanyImport, RegistryEntry
 from eigyo.companies.resolving import resolve_names
 from eigyo.lib import jp_text
 
@@ -58,6 +59,7 @@ class Preview:
     headers: list[str]
     mapping: list[str]
     rows: list[Row]
+    batch: CompanyImport | None = None  # the record, once imported
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -295,6 +297,22 @@ def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
                     row.company = _save(row.form, row.entry)
     except IntegrityError as exc:  # a company added meanwhile by someone else
         raise ImportRefused(_("Companies were added meanwhile; check the file again.")) from exc
+    return result
+
+
+@transaction.atomic
+def commit_recorded(org, user, text: str, mapping: list[str] | None = None, *,
+                    filename: str = "", batch: CompanyImport | None = None) -> Preview:  # fmt: skip
+    """commit(), and the record of the import (a previewed batch, or a new one) in
+    the same transaction: a record says "imported" only if the companies are there."""
+    result = commit(org, user, text, mapping)
+    batch = batch or CompanyImport(org=org, created_by=user, filename=filename[:200],
+                                   content=text)  # fmt: skip
+    batch.mapping, batch.status = result.mapping, CompanyImport.Status.DONE
+    batch.created, batch.skipped = result.count("create"), result.count("skip")
+    batch.imported_at = timezone.now()
+    batch.save()
+    result.batch = batch
     return result
 
 

@@ -4,12 +4,11 @@ import json
 import os
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
+from django.utils import translation
 
 from eigyo.accounts import access
 from eigyo.companies import importing
 from eigyo.companies.domain.company_columns import guess_mapping, header_key, rows
-from eigyo.companies.models import CompanyImport
 from eigyo.companies.own_fields import fields_of
 from eigyo.portfolio.management.commands._owner import owner_and_org
 
@@ -55,14 +54,10 @@ class Command(BaseCommand):
             if opts["dry_run"] or not checked.can_commit:
                 return
             try:
-                done = importing.commit(org, user, text, mapping)
+                done = importing.commit_recorded(org, user, text, mapping,
+                                                 filename=os.path.basename(opts["file"]))  # fmt: skip
             except importing.ImportRefused as exc:
                 raise CommandError(str(exc)) from exc
-            CompanyImport.objects.create(
-                org=org, created_by=user, filename=os.path.basename(opts["file"])[:200],
-                content=text, mapping=mapping, status=CompanyImport.Status.DONE,
-                created=done.count("create"), skipped=done.count("skip"),
-                imported_at=timezone.now())  # fmt: skip
             if opts["format"] == "table":
                 self.stdout.write(f"imported {done.count('create')} companies")
 
