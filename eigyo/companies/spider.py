@@ -151,12 +151,11 @@ def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
     return [(e, *avatar_score(profile_of(e), domain)) for e in qs[:limit]]
 
 
-def companies_by_fit(companies, *, limit: int = 20) -> list[tuple[Company, int, list]]:
+def companies_by_fit(org, companies, *, limit: int = 20) -> list[tuple[Company, int, list]]:
     """The organisation's own companies (a queryset the user may see) that fit the
     avatar best, own fields included; scored in Python, which is fine for the tens
     of thousands of companies one organisation keeps."""
-    first = companies.first()
-    avatar = Avatar.objects.filter(org=first.org_id).first() if first else None
+    avatar = Avatar.objects.filter(org=org).first()
     if avatar is None:
         return []
     domain = avatar.as_domain()
