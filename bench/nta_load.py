@@ -69,9 +69,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=5_000_000)
     parser.add_argument("--keep", action="store_true", help="keep the generated CSV")
-    parser.add_argument("--keep-indexes", action="store_true",
-                        help="maintain the search indexes row by row (the default defers "
-                        "them for files of 50 MB and more)")  # fmt: skip
     args = parser.parse_args()
     csv_path = ROOT / "var" / f"nta-{args.rows}.csv"
     for suffix in ("", "-wal", "-shm"):
@@ -83,7 +80,7 @@ def main() -> None:
         print(f"wrote {args.rows:,} rows ({csv_path.stat().st_size / 1e9:.2f} GB) in "
               f"{time.perf_counter() - start:.0f} s", flush=True)  # fmt: skip
     start = time.perf_counter()
-    report = load_file(csv_path, "nta", defer_indexes=False if args.keep_indexes else None)
+    report = load_file(csv_path, "nta")
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(report.summary())

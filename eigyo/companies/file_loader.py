@@ -5,7 +5,6 @@ corporate number (EDINET code, securities code where there is none), so a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from itertools import islice
 from types import SimpleNamespace
@@ -75,67 +74,12 @@ def _lookup(found, rec) -> RegistryEntry | None:
         found.get(f"tk:{rec.securities_code}0") if rec.securities_code else None)  # fmt: skip
 
 
-# A file this large is loaded with the search indexes dropped and rebuilt once after.
-DEFER_INDEXES_FROM = 50 * 1024 * 1024  # bytes: about 250,000 NTA rows
-
-
-def load_file(path, kind: str | None = None, *, progress: bool = False,
-              defer_indexes: bool | None = None) -> LoadReport:  # fmt: skip
-    """Stream a registry file into the registry. Bad rows are reported and skipped.
-
-    ``defer_indexes`` (default: for files of 50 MB and more) drops the registry's
-    search indexes during the load and builds each once at the end: keeping them
-    up to date row by row is most of the time of a full NTA load. Name searches are
-    slow while it runs."""
-    ensure_indexes()  # repair what an interrupted load may have left
-    forget()  # this process sees the new registry at once (others within the recheck)
-    if defer_indexes is None:
-        defer_indexes = isinstance(path, str | os.PathLike) and (
-            os.path.getsize(path) >= DEFER_INDEXES_FROM)  # fmt: skip
+def load_file(path, kind: str | None = None, *, progress: bool = False) -> LoadReport:
+    """Stream a registry file into the registry. Bad rows are reported and skipped."""
     try:
-        if not defer_indexes:
-            return _load(path, kind, progress)
-        _drop_indexes()
-        try:
-            return _load(path, kind, progress)
-        finally:
-            ensure_indexes()
+        return _load(path, kind, progress)
     finally:
-        forget()
-
-
-def _index_sql() -> dict[str, str]:
-    """Django's own DDL for the registry's non-unique indexes, by index name (unique
-    ones stay: the upsert looks rows up by corporate number and EDINET code)."""
-    # Not entered as a context: only its SQL is wanted (and SQLite refuses to enter one
-    # inside a transaction).
-    editor = connection.schema_editor(collect_sql=True)
-    statements = editor._model_indexes_sql(RegistryEntry)
-    return {str(s.parts["name"]).strip('"'): str(s) for s in statements}
-
-
-def _present() -> set[str]:
-    with connection.cursor() as cursor:
-        return set(connection.introspection.get_constraints(cursor, RegistryEntry._meta.db_table))
-
-
-def _drop_indexes() -> None:
-    present = _present()
-    with connection.cursor() as cursor:
-        for name in _index_sql():
-            if name in present:
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-
-
-def ensure_indexes() -> list[str]:
-    """Create the registry's search indexes that are missing; their names."""
-    present, created = _present(), []
-    with connection.cursor() as cursor:
-        for name, sql in _index_sql().items():
-            if name not in present:
-                cursor.execute(sql)
-                created.append(name)
-    return created
+        forget()  # this process sees the new registry at once (others within the recheck)
 
 
 def _load(path, kind: str | None, progress: bool) -> LoadReport:

@@ -77,6 +77,11 @@ class RegistryEntry(models.Model):
             ),
         ]
         indexes = [
+            # Lookups by number: SQLite never uses the partial unique indexes above for
+            # `corporate_number IN (…)` or `= …` (it cannot prove the value is not ""),
+            # which made each batch of a 5-million-row load scan the whole registry.
+            models.Index(fields=["corporate_number"]),
+            models.Index(fields=["edinet_code"]),
             models.Index(fields=["securities_code"]),
             # The spider blocks by sector and ranks by size and place.
             models.Index(fields=["sector33", "size_class", "prefecture"]),
@@ -159,7 +164,10 @@ class Company(OrgScoped):
                 name="company_corporate_number_unique",
             )
         ]
-        indexes = [models.Index(fields=["org", "name_key"])]
+        indexes = [
+            models.Index(fields=["org", "name_key"]),
+            models.Index(fields=["org", "corporate_number"]),  # see RegistryEntry's indexes
+        ]
 
     def __str__(self) -> str:
         return self.display_name
