@@ -13,16 +13,26 @@ FILL = ["short_name", "name_en", "kana", "corporate_number", "sector33", "size_c
         "registry_id", "partner_id"]  # fmt: skip
 
 
+def look_alikes(queryset, *, name_key: str = "", corporate_number: str = "",
+                registry_ids=()):  # fmt: skip
+    """The companies of `queryset` that look like the same one: same normalised
+    name, same corporate number or same registry entity (none when nothing is given)."""
+    cond = Q(pk__in=[])
+    if name_key:
+        cond |= Q(name_key=name_key)
+    if corporate_number:
+        cond |= Q(corporate_number=corporate_number)
+    if registry_ids:
+        cond |= Q(registry_id__in=list(registry_ids))
+    return queryset.filter(cond)
+
+
 def duplicates_of(company: Company, queryset=None):
-    """The organisation's other companies that look like the same one: same
-    normalised name, same corporate number or same registry entity."""
+    """The organisation's other companies that look like this one."""
     qs = queryset if queryset is not None else Company.objects.filter(org=company.org_id)
-    cond = Q(name_key=company.name_key)
-    if company.corporate_number:
-        cond |= Q(corporate_number=company.corporate_number)
-    if company.registry_id:
-        cond |= Q(registry_id=company.registry_id)
-    return qs.filter(cond).exclude(pk=company.pk)
+    registry_ids = [company.registry_id] if company.registry_id else []
+    return look_alikes(qs, name_key=company.name_key, corporate_number=company.corporate_number,
+                       registry_ids=registry_ids).exclude(pk=company.pk)  # fmt: skip
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -108,13 +108,12 @@ def company_suggest(request: HttpRequest) -> HttpResponse:
     deny_unless(access.can_create_company(request.user))
     name = request.GET.get("legal_name", "")[:300]
     number = request.GET.get("corporate_number", "").strip()[:13]
-    status, entries = candidates(name) if jp_text.company_name_key(name) else ("none", [])
-    cond = Q(name_key=jp_text.company_name_key(name)) if jp_text.company_name_key(name) else Q()
-    if number.isdigit() and len(number) == 13:
-        cond |= Q(corporate_number=number)
-    if entries:
-        cond |= Q(registry__in=entries)
-    duplicates = access.visible_companies(request.user).filter(cond)[:5] if cond else []
+    key = jp_text.company_name_key(name)
+    status, entries = candidates(name) if key else ("none", [])
+    duplicates = merging.look_alikes(
+        access.visible_companies(request.user), name_key=key,
+        corporate_number=number if number.isdigit() and len(number) == 13 else "",
+        registry_ids=[e.pk for e in entries])[:5]  # fmt: skip
     return render(request, "companies/_suggest.html", {
         "status": status, "entries": entries, "duplicates": duplicates, "name": name})  # fmt: skip
 
