@@ -108,7 +108,7 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
         entries += list(qs.exclude(pk__in=[e.pk for e in entries]).order_by(*ordering)
                         [: limit - len(entries)])  # fmt: skip
     out = []
-    domain = avatar.as_domain() if avatar else None
+    domain = avatar.as_domain(fields=()) if avatar else None  # registry: no own fields
     for entry in entries:
         fit = avatar_score(profile_of(entry), domain)[0] if domain else 0
         score, reasons = similarity(source, profile_of(entry), fit)
@@ -137,7 +137,7 @@ def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
     avatar = Avatar.objects.filter(org=org).first()
     if avatar is None:
         return []
-    domain = avatar.as_domain()
+    domain = avatar.as_domain(fields=())  # registry companies have no own fields
     block = Q()
     for values, field in ((avatar.sectors, "sector33"), (avatar.size_classes, "size_class"),
                           (avatar.segments, "market_segment"),
@@ -151,14 +151,15 @@ def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
     return [(e, *avatar_score(profile_of(e), domain)) for e in qs[:limit]]
 
 
-def companies_by_fit(org, companies, *, limit: int = 20) -> list[tuple[Company, int, list]]:
+def companies_by_fit(org, companies, *, limit: int = 20,
+                     fields=None) -> list[tuple[Company, int, list]]:  # fmt: skip
     """The organisation's own companies (a queryset the user may see) that fit the
     avatar best, own fields included; scored in Python, which is fine for the tens
     of thousands of companies one organisation keeps."""
     avatar = Avatar.objects.filter(org=org).first()
     if avatar is None:
         return []
-    domain = avatar.as_domain()
+    domain = avatar.as_domain(fields)
     scored = [(c, *avatar_score(profile_of(c), domain))
               for c in companies.select_related("registry")]  # fmt: skip
     scored = [row for row in scored if row[1] > 0]

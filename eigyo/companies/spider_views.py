@@ -112,7 +112,7 @@ def avatar_page(request: HttpRequest) -> HttpResponse:
             return redirect("companies:avatar")
     fits = [(e, score, reason_texts(reasons)) for e, score, reasons in spider.best_fits(org)]
     ours = [(c, score, reason_texts(reasons)) for c, score, reasons in
-            spider.companies_by_fit(org, access.visible_companies(request.user))]  # fmt: skip
+            spider.companies_by_fit(org, access.visible_companies(request.user), fields=own)]  # fmt: skip
     return render(request, "companies/avatar.html", {
         "form": form, "fits": fits, "ours": ours, "own": own,
         "can_manage_fields": access.can_manage_company_fields(request.user)},
