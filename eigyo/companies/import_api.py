@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from eigyo.accounts import access
-from eigyo.companies import importing, own_fields
+from eigyo.companies import importing
 from eigyo.core.api import Forbidden, FormInvalid
 
 router = Router(tags=["companies"])
@@ -49,12 +49,6 @@ def import_companies(request: HttpRequest, payload: ImportIn):
     org = access.membership(request.user).org
     if len(payload.content.encode()) > importing.MAX_BYTES:
         raise FormInvalid.single("content", "at most 10 MB")
-    if payload.mapping is not None:
-        allowed = {t for t, _label in importing.target_choices(own_fields.fields_of(org))}
-        unknown = sorted({t for t in payload.mapping if t not in allowed})
-        if unknown:
-            raise FormInvalid.single("mapping", f"unknown targets: {', '.join(unknown)} "
-                                     f"(known: {', '.join(sorted(allowed - {''}))})")  # fmt: skip
     try:
         checked = importing.preview(org, request.user, payload.content, payload.mapping)
         if payload.commit and checked.count("error"):

@@ -115,8 +115,12 @@ def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:
     if mapping is None:
         mapping = columns.guess_mapping(headers, {f.key: f.label for f in fields})
     mapping = [(mapping[i] if i < len(mapping) else "") for i in range(len(headers))]
-    allowed = {t for t, _label in target_choices(fields)}
-    mapping = [t if t in allowed else "" for t in mapping]
+    allowed = [t for t, _label in target_choices(fields)]
+    unknown = sorted(set(mapping) - set(allowed))
+    if unknown:
+        raise ImportRefused(_("Unknown field for a column: %(unknown)s (known: %(known)s).")
+                            % {"unknown": ", ".join(unknown),
+                               "known": ", ".join(t for t in allowed if t)})  # fmt: skip
     if "legal_name" not in mapping:
         raise ImportRefused(_("No column holds the company's name: map one to “Legal name”."))
     by_key = {f.key: f for f in fields}

@@ -65,7 +65,7 @@ def test_own_fields_avatar_suggest_and_import(book, actors, login, api, value):
                       content_type="application/json").status_code in (404, 422)  # fmt: skip
     assert web.get("/companies/suggest/", {"legal_name": value, "corporate_number": value}
                    ).status_code == 200  # fmt: skip
-    # A mapping to a target that does not exist is ignored, never a crash.
+    # A mapping to a target that does not exist is refused with a message, never a crash.
     assert web.post(batch.get_absolute_url(), {"action": "remap", "col_0": value}
                     ).status_code == 200  # fmt: skip
     assert web.post(batch.get_absolute_url(), {"action": "commit", "col_0": value}

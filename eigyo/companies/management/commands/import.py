@@ -68,16 +68,12 @@ class Command(BaseCommand):
             raise CommandError(f"the file is not CSV: {exc}") from exc
         fields = fields_of(org)
         mapping = guess_mapping(headers, {f.key: f.label for f in fields})
-        allowed = [t for t, _label in importing.target_choices(fields)]
         keys = [header_key(h) for h in headers]
         for pair in pairs:
             column, sep, target = pair.partition("=")
             if not sep or header_key(column) not in keys:
                 raise CommandError(f"--map {pair}: no column {column!r} in the file "
                                    f"(columns: {', '.join(headers)})")  # fmt: skip
-            if target.strip() not in allowed:
-                raise CommandError(f"--map {pair}: no field {target.strip()!r} (fields: "
-                                   f"{', '.join(t for t in allowed if t)})")  # fmt: skip
             mapping[keys.index(header_key(column))] = target.strip()
         return mapping
 
