@@ -13,6 +13,11 @@ from eigyo.partners.models import Partner
 
 
 class CompanyForm(forms.ModelForm):
+    # Longer than the 13 digits stored: people write "1180-3010-18771" or full-width
+    # digits, which clean_corporate_number normalises.
+    corporate_number = forms.CharField(label=_("corporate number"), max_length=30,
+                                       required=False)  # fmt: skip
+
     class Meta:
         formfield_callback = fields.formfield
         model = Company

@@ -20,6 +20,7 @@ from eigyo.companies.domain import company_columns as columns
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.models import Company, CompanyField, CompanyImport, RegistryEntry
 from eigyo.companies.resolving import resolve_names
+from eigyo.core import fields as core_fields
 from eigyo.lib import jp_text
 
 MAX_ROWS = 10_000
@@ -59,7 +60,6 @@ class Preview:
     headers: list[str]
     mapping: list[str]
     rows: list[Row]
-    batch: CompanyImport | None = None  # the record, once imported
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -261,7 +261,9 @@ def _check(rows: list[Row], org, user, fields) -> None:
             duplicate_number = any(e.code == "duplicate" for e in
                                    form.errors.as_data().get("corporate_number", []))  # fmt: skip
             if duplicate_number and set(form.errors) == {"corporate_number"}:
-                row.duplicate_of = by_number.get(form.data.get("corporate_number", "").strip())
+                # The clash means the number cleaned well: clean it the same way to find it.
+                number = core_fields.clean_corporate_number(row.data["corporate_number"])
+                row.duplicate_of = by_number.get(number)
             if row.duplicate_of is None:
                 row.errors = [f"{_label(form, name)}: {message}" if name != "__all__" else message
                               for name, messages in form.errors.items() for message in messages]  # fmt: skip
@@ -316,7 +318,6 @@ def commit_recorded(org, user, text: str, mapping: list[str] | None = None, *,
     batch.created, batch.skipped = result.count("create"), result.count("skip")
     batch.imported_at = timezone.now()
     batch.save()
-    result.batch = batch
     return result
 
 

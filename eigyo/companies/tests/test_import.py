@@ -240,3 +240,13 @@ def test_file_like_upload_is_read_in_full():
 
     with pytest.raises(importing.ImportRefused):
         importing.read_file(io.BytesIO(b"x" * (importing.MAX_BYTES + 1)).read())
+
+
+@pytest.mark.django_db
+def test_a_number_written_another_way_is_still_a_duplicate(actors, loaded, login):
+    toyota = Company.objects.create(org=actors.org, legal_name="トヨタ自動車株式会社",
+                                    corporate_number="1180301018771")  # fmt: skip
+    web = login(actors.manager)
+    upload(web, "会社名,法人番号\nTOYOTA本社,１１８０-３０１０-１８７７１\n", encoding="utf-8")
+    (row,) = web.get(CompanyImport.objects.get().get_absolute_url()).context["checked"].rows
+    assert (row.action, row.duplicate_of) == ("skip", toyota)
