@@ -236,8 +236,8 @@ def add_criteria_fields(form: forms.Form, fields: list[CompanyField], avatar: Av
         else:
             continue  # text is shown, not scored
         form.fields[f"{prefix}__weight"] = forms.IntegerField(
-            label=_("weight: %(field)s") % {"field": field.label}, min_value=0, max_value=1000,
-            initial=rule.get("weight", DEFAULT_WEIGHT))  # fmt: skip
+            label=_("weight: %(field)s") % {"field": field.label}, min_value=0,
+            max_value=1000)  # fmt: skip
         form.initial[f"{prefix}__weight"] = rule.get("weight", DEFAULT_WEIGHT)
 
 
