@@ -31,8 +31,8 @@ demo: migrate  ## set up, load the demo organisation and serve on http://$(HOST)
 	$(BIN)/eigyo demo
 	$(BIN)/eigyo runserver $(HOST)
 
-test: setup  ## the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
-	$(BIN)/python -m pytest
+test: setup  ## the whole suite (SQLite; PostgreSQL when DATABASE_URL is set; TODAY=2027-01-04 travels)
+	$(BIN)/python -m pytest $(if $(TODAY),--today $(TODAY))
 
 lint: setup
 	$(BIN)/ruff check .

@@ -15,6 +15,10 @@ SECURE_HSTS_SECONDS = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests create registry entries directly and resolve at once.
 EIGYO_RESOLVER_RECHECK = 0
+# Chromium keeps the real clock while the suite may travel in time (--today): a
+# cookie with an expiry date in the travelled past would be dropped at once.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_AGE = None
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

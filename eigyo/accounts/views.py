@@ -6,13 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
 from eigyo.accounts.forms import PreferencesForm, TokenForm
 from eigyo.accounts.models import ApiToken, User
+from eigyo.core import clock
 
 login = auth_views.LoginView.as_view(template_name="accounts/login.html",
                                      redirect_authenticated_user=True)  # fmt: skip
@@ -69,7 +69,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = access.get_visible(request.user.api_tokens.filter(revoked_at__isnull=True), pk=pk)
-    token.revoked_at = timezone.now()
+    token.revoked_at = clock.now()
     token.save(update_fields=["revoked_at"])
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")

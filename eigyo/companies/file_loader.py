@@ -10,13 +10,13 @@ from itertools import islice
 from types import SimpleNamespace
 
 from django.db import connection, transaction
-from django.utils import timezone
 from tqdm import tqdm
 
 from eigyo.companies import codes, formats
 from eigyo.companies.models import RegistryAlias, RegistryEntry, search_fields
 from eigyo.companies.registry import LoadReport
 from eigyo.companies.resolving import forget
+from eigyo.core import clock
 from eigyo.lib import jp_text
 
 BATCH = 5000
@@ -148,7 +148,7 @@ def _insert(entries: list) -> None:
     bulk_create cost two thirds of a 5-million-row load."""
     if not entries:
         return
-    now = timezone.now()
+    now = clock.now()
     table = RegistryEntry._meta.db_table
     columns = [*FIELDS, "updated_at"]
     sql = "INSERT INTO {} ({}) VALUES ({})".format(

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eigyo.companies import codes, own_fields, services
@@ -20,6 +19,7 @@ from eigyo.companies.domain import company_columns as columns
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.models import Company, CompanyField, CompanyImport, RegistryEntry
 from eigyo.companies.resolving import resolve_names
+from eigyo.core import clock
 from eigyo.core import fields as core_fields
 from eigyo.lib import jp_text
 
@@ -316,7 +316,7 @@ def commit_recorded(org, user, text: str, mapping: list[str] | None = None, *,
                                    content=text)  # fmt: skip
     batch.mapping, batch.status = result.mapping, CompanyImport.Status.DONE
     batch.created, batch.skipped = result.count("create"), result.count("skip")
-    batch.imported_at = timezone.now()
+    batch.imported_at = clock.now()
     batch.save()
     return result
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.companies import codes
-from eigyo.core.models import OrgScoped
+from eigyo.core.models import OrgScoped, StampField
 from eigyo.lib import jp_text
 
 SECTOR_CHOICES = [(code, ja) for code, ja, _en in codes.SECTORS_33]
@@ -59,7 +59,7 @@ class RegistryEntry(models.Model):
     kana_key = models.CharField(max_length=300, blank=True, db_index=True)
     romaji = models.CharField(max_length=300, blank=True, db_index=True)
     source = models.CharField(_("source"), max_length=20)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = StampField(on_update=True)
 
     class Meta:
         verbose_name = _("registry entry")

@@ -254,8 +254,8 @@ def _followups(rng, org, users, reps, today) -> None:
     ]
     for (rep, subject, asked, milestones, update), company in zip(plans, companies, strict=False):
         ins = Instruction.objects.create(org=org, subject=subject, asked=asked, company=company,
-                                         owner=rep, issued_by=boss,
-                                         discussed="週次ミーティングで確認")  # fmt: skip
+                                         owner=rep, issued_by=boss, discussed="週次ミーティングで確認",
+                                         issued_at=clock.now() - dt.timedelta(days=21))  # fmt: skip
         for offset, title in milestones:
             Milestone.objects.create(org=org, instruction=ins, title=title,
                                      due_on=today + dt.timedelta(days=offset))  # fmt: skip

@@ -1,6 +1,39 @@
-"""Shared model bases: every domain row carries its organisation."""
+"""Shared model bases: every domain row carries its organisation, and its
+created/updated stamps come from the one clock."""
 
 from django.db import models
+
+from eigyo.core import clock
+
+
+class StampField(models.DateTimeField):
+    """A row's created (or, with on_update, last updated) time from the one clock.
+
+    Django's auto_now / auto_now_add read the real clock, so a pinned or travelled
+    clock and the rows' stamps would disagree (a row "created" after today).
+    """
+
+    def __init__(self, *args, on_update: bool = False, **kwargs):
+        kwargs.setdefault("default", clock.now)
+        kwargs.setdefault("editable", False)
+        self.on_update = on_update
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.on_update:
+            kwargs["on_update"] = True
+        if kwargs.get("default") is clock.now:
+            del kwargs["default"]
+        kwargs.pop("editable", None)
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        if self.on_update:
+            value = clock.now()
+            setattr(model_instance, self.attname, value)
+            return value
+        return super().pre_save(model_instance, add)
 
 
 class OrgScoped(models.Model):
@@ -12,8 +45,8 @@ class OrgScoped(models.Model):
     """
 
     org = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = StampField()
+    updated_at = StampField(on_update=True)
 
     class Meta:
         abstract = True

@@ -41,7 +41,7 @@ class InstructionOut(ModelSchema):
     class Meta:
         model = Instruction
         fields = ["id", "kind", "subject", "discussed", "asked", "company", "deal", "owner",
-                  "issued_by", "status", "acknowledged_at", "created_at"]  # fmt: skip
+                  "issued_by", "issued_at", "status", "acknowledged_at", "created_at"]  # fmt: skip
 
 
 class InstructionIn(Schema):
@@ -88,7 +88,7 @@ def _sales(request):
 @router.get("/instructions", response=list[InstructionOut])
 def list_instructions(request: HttpRequest, status: str | None = None):
     qs = access.visible_instructions(request.user).prefetch_related("milestones")
-    return list(qs.filter(status=status) if status else qs.order_by("-created_at")[:500])
+    return list(qs.filter(status=status) if status else qs.order_by("-issued_at", "-pk")[:500])
 
 
 @router.get("/instructions/evaporating", response=list[EvaporatingOut])

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.core import clock
-from eigyo.core.models import OrgScoped
+from eigyo.core.models import OrgScoped, StampField
 
 
 class Instruction(OrgScoped):
@@ -40,6 +40,9 @@ class Instruction(OrgScoped):
                                   related_name="+", verbose_name=_("issued by"))  # fmt: skip
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.OPEN)  # fmt: skip
+    # When it was given (a meeting's date), not when the row was typed: the first
+    # sign of life the escalation counts from.
+    issued_at = models.DateTimeField(_("issued"), default=clock.now)
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
 
     class Meta:
@@ -206,7 +209,7 @@ class Reminder(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = StampField()
 
     class Meta:
         indexes = [models.Index(fields=["status", "next_attempt_at"])]

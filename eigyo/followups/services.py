@@ -27,7 +27,7 @@ def with_signs_of_life(instructions):
     )  # fmt: skip
     last_activity = (
         Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company"),
-                                owner=OuterRef("owner"), occurred_at__gte=OuterRef("created_at"))
+                                owner=OuterRef("owner"), occurred_at__gte=OuterRef("issued_at"))
         .order_by().values("company").annotate(m=Max("occurred_at")).values("m")[:1]
     )  # fmt: skip
     return instructions.annotate(last_update_at=Subquery(last_update),
@@ -35,9 +35,9 @@ def with_signs_of_life(instructions):
 
 
 def last_sign_of_life(instruction) -> dt.date:
-    """The latest of: created, acknowledged, owner's update, owner's activity on the company."""
+    """The latest of: issued, acknowledged, owner's update, owner's activity on the company."""
     dates = [
-        _date(instruction.created_at), _date(instruction.acknowledged_at),
+        _date(instruction.issued_at), _date(instruction.acknowledged_at),
         _date(getattr(instruction, "last_update_at", None)),
         _date(getattr(instruction, "last_activity_at", None)),
     ]  # fmt: skip

@@ -39,7 +39,7 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     return render(request, "followups/instruction_list.html", {
         "instructions": qs.select_related("owner", "issued_by", "company")
-        .prefetch_related("milestones").order_by("-created_at")[:200],
+        .prefetch_related("milestones").order_by("-issued_at", "-pk")[:200],
         "evaporating": services.evaporating(visible, _org(request), today),
         "status": status, "today": today,
     })  # fmt: skip

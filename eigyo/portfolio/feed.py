@@ -162,7 +162,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         action = request.POST.get("action")
-        now = timezone.now()
+        now = clock.now()
         CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
             revoked_at=now
         )

@@ -30,7 +30,7 @@ def test_met_is_derived_from_activities_unless_set_by_hand(book, actors):
     assert services.is_met(by_id[book.stakeholder.pk])  # 田中 was at the 11/2 visit
     assert not services.is_met(by_id[s.pk])
     visit = Activity.objects.create(org=actors.org, company=book.company, owner=actors.rep1,
-                                    occurred_at=timezone.now())  # fmt: skip
+                                    occurred_at=clock.now())  # fmt: skip
     visit.people.add(boss)
     assert services.is_met(next(x for x in services.stakeholders_of(book.deal) if x.pk == s.pk))
     s.met_override = False

@@ -21,7 +21,7 @@ def on():
 
 def backdate(instruction, day):
     Instruction.objects.filter(pk=instruction.pk).update(
-        created_at=timezone.make_aware(dt.datetime.combine(day, dt.time(9))))  # fmt: skip
+        issued_at=timezone.make_aware(dt.datetime.combine(day, dt.time(9))))  # fmt: skip
 
 
 @pytest.mark.django_db

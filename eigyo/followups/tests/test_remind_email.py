@@ -34,7 +34,7 @@ def instruction(book, actors):
                                      company=book.company, owner=actors.rep1,
                                      issued_by=actors.manager)  # fmt: skip
     Instruction.objects.filter(pk=ins.pk).update(
-        created_at=timezone.make_aware(dt.datetime(2026, 11, 10, 10))
+        issued_at=timezone.make_aware(dt.datetime(2026, 11, 10, 10))
     )
     ins.refresh_from_db()
     Milestone.objects.create(org=actors.org, instruction=ins, title="面談日程の確定",
