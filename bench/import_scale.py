@@ -43,8 +43,11 @@ from eigyo.companies.resolving import resolver  # noqa: E402
 
 def make_list(rows: int) -> str:
     rng = random.Random(5)
-    listed = list(RegistryEntry.objects.filter(is_listed=True).exclude(short_name="")
-                  .values_list("name", "name_en", "short_name"))  # fmt: skip
+    listed = list(
+        RegistryEntry.objects.filter(is_listed=True)
+        .exclude(short_name="")
+        .values_list("name", "name_en", "short_name")
+    )
     lines = [["会社名", "フリガナ", "都道府県", "電話番号", "備考"]]
     for i in range(rows):
         roll = rng.random()
@@ -93,12 +96,16 @@ def main() -> None:
         started = time.perf_counter()
         importing.commit(org, user, text, checked.mapping)
         commit_s = time.perf_counter() - started
-    print(f"rows {args.rows:,}: {checked.count('create'):,} new, {checked.count('skip'):,} "
-          f"duplicates, {checked.count('error'):,} errors; "
-          f"{sum(1 for r in checked.rows if r.entry):,} linked to the registry")  # fmt: skip
+    print(
+        f"rows {args.rows:,}: {checked.count('create'):,} new, {checked.count('skip'):,} "
+        f"duplicates, {checked.count('error'):,} errors; "
+        f"{sum(1 for r in checked.rows if r.entry):,} linked to the registry"
+    )
     print(f"preview {preview_s:.2f} s ({args.rows / preview_s:,.0f} rows/s, {len(q1)} queries)")
-    print(f"import  {commit_s:.2f} s (preview again + write; {len(q2)} queries); "
-          f"companies now {Company.objects.filter(org=org).count():,}")  # fmt: skip
+    print(
+        f"import  {commit_s:.2f} s (preview again + write; {len(q2)} queries); "
+        f"companies now {Company.objects.filter(org=org).count():,}"
+    )
 
 
 if __name__ == "__main__":

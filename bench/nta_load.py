@@ -36,8 +36,12 @@ from eigyo.companies.file_loader import load_file  # noqa: E402
 from eigyo.companies.models import RegistryAlias, RegistryEntry  # noqa: E402
 from eigyo.lib.corporate_number import check_digit  # noqa: E402
 
-PREFS = [("東京都", "13", "千代田区", "1000005"), ("大阪府", "27", "大阪市北区", "5300001"),
-         ("愛知県", "23", "名古屋市中村区", "4500002"), ("北海道", "01", "札幌市中央区", "0600001")]  # fmt: skip
+PREFS = [
+    ("東京都", "13", "千代田区", "1000005"),
+    ("大阪府", "27", "大阪市北区", "5300001"),
+    ("愛知県", "23", "名古屋市中村区", "4500002"),
+    ("北海道", "01", "札幌市中央区", "0600001"),
+]
 WORDS = ["日本", "東洋", "中央", "大和", "富士", "三和", "太平", "北斗", "光", "明和", "新星", "旭"]
 TRADES = ["商事", "工業", "製作所", "電機", "建設", "物産", "化学", "食品", "運輸", "不動産"]
 
@@ -56,10 +60,38 @@ def write(path: Path, rows: int) -> None:
                 latest, name = "0", f"旧{name}"
                 prev = f"{i:012d}"
                 number = check_digit(prev) + prev
-            row = [str(i + 1), number, "01", "0", "2026-11-20", "2015-10-05", name, "", "301",
-                   pref, city, f"{rng.randrange(1, 9)}丁目{rng.randrange(1, 30)}番", "", pcode,
-                   "101", postal, "", "", "", "", "", "", "2015-10-05", latest, "", "", "", "",
-                   "カブシキガイシャ", "0"]  # fmt: skip
+            row = [
+                str(i + 1),
+                number,
+                "01",
+                "0",
+                "2026-11-20",
+                "2015-10-05",
+                name,
+                "",
+                "301",
+                pref,
+                city,
+                f"{rng.randrange(1, 9)}丁目{rng.randrange(1, 30)}番",
+                "",
+                pcode,
+                "101",
+                postal,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "2015-10-05",
+                latest,
+                "",
+                "",
+                "",
+                "",
+                "カブシキガイシャ",
+                "0",
+            ]
             if i % 1000 == 500:
                 row = row[:12]  # malformed: too few columns
             w.writerow(row)
@@ -77,17 +109,22 @@ def main() -> None:
     if not csv_path.exists():
         start = time.perf_counter()
         write(csv_path, args.rows)
-        print(f"wrote {args.rows:,} rows ({csv_path.stat().st_size / 1e9:.2f} GB) in "
-              f"{time.perf_counter() - start:.0f} s", flush=True)  # fmt: skip
+        print(
+            f"wrote {args.rows:,} rows ({csv_path.stat().st_size / 1e9:.2f} GB) in "
+            f"{time.perf_counter() - start:.0f} s",
+            flush=True,
+        )
     start = time.perf_counter()
     report = load_file(csv_path, "nta")
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(report.summary())
-    print(f"loaded in {elapsed:.0f} s ({report.read / elapsed:,.0f} rows/s); peak RSS "
-          f"{peak_mb:,.0f} MB; registry {RegistryEntry.objects.count():,} entries, "
-          f"{RegistryAlias.objects.count():,} former names; first bad row: "
-          f"{report.skipped[0] if report.skipped else '-'}")  # fmt: skip
+    print(
+        f"loaded in {elapsed:.0f} s ({report.read / elapsed:,.0f} rows/s); peak RSS "
+        f"{peak_mb:,.0f} MB; registry {RegistryEntry.objects.count():,} entries, "
+        f"{RegistryAlias.objects.count():,} former names; first bad row: "
+        f"{report.skipped[0] if report.skipped else '-'}"
+    )
     if not args.keep:
         csv_path.unlink()
 

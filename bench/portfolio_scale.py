@@ -46,8 +46,15 @@ from eigyo.portfolio.models import Relationship, TierChange  # noqa: E402
 
 REPS, TEAMS, PER_REP, ACTS_PER_REL = 500, 10, 50, 40
 TODAY = dt.date(2026, 11, 24)
-TIERS = ["new"] * 10 + ["willing"] * 10 + ["possible"] * 8 + ["probable"] * 4 + ["client"] * 12 \
-    + ["nurture"] * 3 + ["dropped"] * 3  # fmt: skip
+TIERS = (
+    ["new"] * 10
+    + ["willing"] * 10
+    + ["possible"] * 8
+    + ["probable"] * 4
+    + ["client"] * 12
+    + ["nurture"] * 3
+    + ["dropped"] * 3
+)
 
 
 def build() -> None:
@@ -57,20 +64,29 @@ def build() -> None:
     with transaction.atomic():
         org = Organisation.objects.create(name="Scale KK", slug="scale")
         users = User.objects.bulk_create(
-            [User(email=f"rep{i}@scale.example", family_name="営業", given_name=f"{i}")
-             for i in range(REPS)] +
-            [User(email=f"boss{t}@scale.example", family_name="部長", given_name=f"{t}")
-             for t in range(TEAMS)]
-        )  # fmt: skip
+            [
+                User(email=f"rep{i}@scale.example", family_name="営業", given_name=f"{i}")
+                for i in range(REPS)
+            ]
+            + [
+                User(email=f"boss{t}@scale.example", family_name="部長", given_name=f"{t}")
+                for t in range(TEAMS)
+            ]
+        )
         reps, bosses = users[:REPS], users[REPS:]
-        teams = [Team.objects.create(org=org, name=f"Team {t}", manager=bosses[t])
-                 for t in range(TEAMS)]  # fmt: skip
+        teams = [
+            Team.objects.create(org=org, name=f"Team {t}", manager=bosses[t]) for t in range(TEAMS)
+        ]
         Membership.objects.bulk_create(
-            [Membership(org=org, user=u, role=Role.REP, team=teams[i * TEAMS // REPS])
-             for i, u in enumerate(reps)] +
-            [Membership(org=org, user=b, role=Role.MANAGER, team=teams[t])
-             for t, b in enumerate(bosses)]
-        )  # fmt: skip
+            [
+                Membership(org=org, user=u, role=Role.REP, team=teams[i * TEAMS // REPS])
+                for i, u in enumerate(reps)
+            ]
+            + [
+                Membership(org=org, user=b, role=Role.MANAGER, team=teams[t])
+                for t, b in enumerate(bosses)
+            ]
+        )
         companies = []
         for i in range(REPS * PER_REP):
             c = Company(org=org, legal_name=f"株式会社スケール{i:05d}")
@@ -81,32 +97,53 @@ def build() -> None:
         rels = []
         for i, c in enumerate(companies):
             tier = rng.choice(TIERS)
-            rels.append(Relationship(org=org, company=c, owner=reps[i // PER_REP], tier=tier,
-                                     tier_since=TODAY - dt.timedelta(days=rng.randrange(30, 400))))  # fmt: skip
+            rels.append(
+                Relationship(
+                    org=org,
+                    company=c,
+                    owner=reps[i // PER_REP],
+                    tier=tier,
+                    tier_since=TODAY - dt.timedelta(days=rng.randrange(30, 400)),
+                )
+            )
         Relationship.objects.bulk_create(rels, batch_size=2000)
         TierChange.objects.bulk_create(
-            [TierChange(org=org, relationship=r, to_tier=r.tier, changed_on=r.tier_since)
-             for r in rels], batch_size=2000)  # fmt: skip
+            [
+                TierChange(org=org, relationship=r, to_tier=r.tier, changed_on=r.tier_since)
+                for r in rels
+            ],
+            batch_size=2000,
+        )
         print(f"  people and portfolios: {time.perf_counter() - started:.0f} s", flush=True)
         batch = []
         tz = timezone.get_current_timezone()
         for r in rels:
             for _ in range(ACTS_PER_REL):
                 day = TODAY - dt.timedelta(days=rng.randrange(1, 365))
-                batch.append(Activity(
-                    org=org, company_id=r.company_id, owner_id=r.owner_id, kind="visit",
-                    occurred_at=dt.datetime.combine(day, dt.time(10 + rng.randrange(8)), tzinfo=tz),
-                    business_discussed=rng.random() < 0.2,
-                    next_step_on=day + dt.timedelta(days=14) if rng.random() < 0.1 else None,
-                ))  # fmt: skip
+                batch.append(
+                    Activity(
+                        org=org,
+                        company_id=r.company_id,
+                        owner_id=r.owner_id,
+                        kind="visit",
+                        occurred_at=dt.datetime.combine(
+                            day, dt.time(10 + rng.randrange(8)), tzinfo=tz
+                        ),
+                        business_discussed=rng.random() < 0.2,
+                        next_step_on=day + dt.timedelta(days=14) if rng.random() < 0.1 else None,
+                    )
+                )
             if len(batch) >= 50_000:
                 Activity.objects.bulk_create(batch, batch_size=5000)
                 batch = []
         Activity.objects.bulk_create(batch, batch_size=5000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"  built in {time.perf_counter() - started:.0f} s: {Activity.objects.count():,} "
-          f"activities, {Relationship.objects.count():,} relationships", flush=True)  # fmt: skip
+    print(
+        f"  built in {time.perf_counter() - started:.0f} s: {Activity.objects.count():,} "
+        f"activities, {Relationship.objects.count():,} relationships",
+        flush=True,
+    )
 
 
 def timed(fn, runs: int) -> tuple[float, float, int]:
@@ -137,8 +174,10 @@ def main() -> None:
         build()
     clock.freeze(timezone.make_aware(dt.datetime.combine(TODAY, dt.time(9))))
     org = Organisation.objects.get(slug="scale")
-    print(f"data: {User.objects.count():,} users, {Relationship.objects.filter(org=org).count():,} "
-          f"relationships, {Activity.objects.filter(org=org).count():,} activities (SQLite)")  # fmt: skip
+    print(
+        f"data: {User.objects.count():,} users, {Relationship.objects.filter(org=org).count():,} "
+        f"relationships, {Activity.objects.filter(org=org).count():,} activities (SQLite)"
+    )
     sample = list(User.objects.filter(email__in=[f"rep{i}@scale.example" for i in (0, 137, 499)]))
     print(f"{'measure':46} {'median ms':>9} {'max ms':>7} {'queries':>7}")
     for rep in sample:

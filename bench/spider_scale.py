@@ -51,9 +51,17 @@ def build() -> None:
     with transaction.atomic():
         for i in range(N):
             name = f"合成{i:07d}工業"
-            batch.append(RegistryEntry(edinet_code="", name=name, name_key=name,
-                                       sector33=rng.choice(sectors), size_class=rng.choice(sizes),
-                                       prefecture=rng.choice(prefs), source="bench"))  # fmt: skip
+            batch.append(
+                RegistryEntry(
+                    edinet_code="",
+                    name=name,
+                    name_key=name,
+                    sector33=rng.choice(sectors),
+                    size_class=rng.choice(sizes),
+                    prefecture=rng.choice(prefs),
+                    source="bench",
+                )
+            )
             if len(batch) == 20_000:
                 RegistryEntry.objects.bulk_create(batch)
                 batch = []
@@ -62,13 +70,31 @@ def build() -> None:
         rep = User.objects.create_user("rep@spider.example", "x" * 12)
         Membership.objects.create(org=org, user=rep, role=Role.REP)
         picked = RegistryEntry.objects.order_by("?")[:2000]
-        companies = [Company(org=org, legal_name=e.name, name_key=e.name_key, registry=e,
-                             sector33=e.sector33, size_class=e.size_class,
-                             prefecture=e.prefecture) for e in picked]  # fmt: skip
+        companies = [
+            Company(
+                org=org,
+                legal_name=e.name,
+                name_key=e.name_key,
+                registry=e,
+                sector33=e.sector33,
+                size_class=e.size_class,
+                prefecture=e.prefecture,
+            )
+            for e in picked
+        ]
         Company.objects.bulk_create(companies)
-        Relationship.objects.bulk_create([
-            Relationship(org=org, company=c, owner=rep, tier="client" if i < 50 else "new",
-                         tier_since=dt.date(2026, 10, 1)) for i, c in enumerate(companies)])  # fmt: skip
+        Relationship.objects.bulk_create(
+            [
+                Relationship(
+                    org=org,
+                    company=c,
+                    owner=rep,
+                    tier="client" if i < 50 else "new",
+                    tier_since=dt.date(2026, 10, 1),
+                )
+                for i, c in enumerate(companies)
+            ]
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"  built in {time.perf_counter() - started:.0f} s")
@@ -87,8 +113,11 @@ def main() -> None:
     if not Organisation.objects.filter(slug="spider").exists():
         print(f"building {N:,} registry entries (once) …", flush=True)
         build()
-    clients = list(Company.objects.filter(org__slug="spider", relationships__tier="client")
-                   .select_related("registry")[:10])  # fmt: skip
+    clients = list(
+        Company.objects.filter(org__slug="spider", relationships__tier="client").select_related(
+            "registry"
+        )[:10]
+    )
     print(f"registry: {RegistryEntry.objects.count():,} entries; {len(clients)} sample clients")
     times, queries = [], []
     for company in clients:
@@ -101,9 +130,11 @@ def main() -> None:
         spider.propose(company, limit=20)
         queries.append(len(connection.queries))
     times.sort()
-    print(f"spider.propose, 20 proposals: median {statistics.median(times):.1f} ms, "
-          f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms, max {times[-1]:.1f} ms, "
-          f"{max(queries)} queries")  # fmt: skip
+    print(
+        f"spider.propose, 20 proposals: median {statistics.median(times):.1f} ms, "
+        f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms, max {times[-1]:.1f} ms, "
+        f"{max(queries)} queries"
+    )
 
 
 if __name__ == "__main__":

@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("EIGYO_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(
     os.environ.get("EIGYO_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts")
 )

@@ -32,12 +32,20 @@ def actors(db):
     team = Team.objects.create(org=org, name="東京営業一課")
     a = SimpleNamespace(org=org, other_org=other, partner=partner, partner2=partner2, team=team)
     a.admin = _user(org, "admin@acme.example", Role.ADMIN, family_name="山本", given_name="健一")
-    a.manager = _user(org, "boss@acme.example", Role.MANAGER, team=team,
-                      family_name="佐藤", given_name="美咲")  # fmt: skip
+    a.manager = _user(
+        org, "boss@acme.example", Role.MANAGER, team=team, family_name="佐藤", given_name="美咲"
+    )
     team.manager = a.manager
     team.save()
-    a.rep1 = _user(org, "rep1@acme.example", Role.REP, team=team, family_name="鈴木",
-                   given_name="大輔", language="en")  # fmt: skip
+    a.rep1 = _user(
+        org,
+        "rep1@acme.example",
+        Role.REP,
+        team=team,
+        family_name="鈴木",
+        given_name="大輔",
+        language="en",
+    )
     a.rep2 = _user(org, "rep2@acme.example", Role.REP, family_name="高橋", given_name="彩")
     a.partner_user = _user(org, "p@kansai.example", Role.PARTNER, partner=partner)
     a.partner2_user = _user(org, "p@kyushu.example", Role.PARTNER, partner=partner2)
@@ -64,9 +72,14 @@ def book(actors):
     )
     b.other_company = Company.objects.create(org=a.other_org, legal_name="外部商事株式会社")
     b.person = Person.objects.create(
-        org=a.org, company=b.company, family_name="田中", given_name="太郎",
-        family_kana="タナカ", given_kana="タロウ", seniority=Seniority.GENERAL_MANAGER,
-    )  # fmt: skip
+        org=a.org,
+        company=b.company,
+        family_name="田中",
+        given_name="太郎",
+        family_kana="タナカ",
+        given_kana="タロウ",
+        seniority=Seniority.GENERAL_MANAGER,
+    )
     b.partner_person = Person.objects.create(
         org=a.org, company=b.partner_company, family_name="木村", given_name="聡"
     )
@@ -74,17 +87,22 @@ def book(actors):
         org=a.other_org, company=b.other_company, family_name="外山", given_name="一郎"
     )
     today = dt.date(2026, 11, 2)
-    b.rel = services.add_to_portfolio(org=a.org, company=b.company, owner=a.rep1,
-                                      tier="possible", on=today)  # fmt: skip
-    b.rel2 = services.add_to_portfolio(org=a.org, company=b.company, owner=a.rep2,
-                                       tier="new", on=today)  # fmt: skip
-    b.partner_rel = services.add_to_portfolio(org=a.org, company=b.partner_company,
-                                              owner=a.rep1, tier="probable", on=today)  # fmt: skip
-    b.other_rel = services.add_to_portfolio(org=a.other_org, company=b.other_company,
-                                            owner=a.outsider, tier="new", on=today)  # fmt: skip
+    b.rel = services.add_to_portfolio(
+        org=a.org, company=b.company, owner=a.rep1, tier="possible", on=today
+    )
+    b.rel2 = services.add_to_portfolio(
+        org=a.org, company=b.company, owner=a.rep2, tier="new", on=today
+    )
+    b.partner_rel = services.add_to_portfolio(
+        org=a.org, company=b.partner_company, owner=a.rep1, tier="probable", on=today
+    )
+    b.other_rel = services.add_to_portfolio(
+        org=a.other_org, company=b.other_company, owner=a.outsider, tier="new", on=today
+    )
     when = timezone.make_aware(dt.datetime(2026, 11, 2, 10, 0))
-    b.activity = Activity.objects.create(org=a.org, company=b.company, owner=a.rep1,
-                                         occurred_at=when, notes="ご挨拶")  # fmt: skip
+    b.activity = Activity.objects.create(
+        org=a.org, company=b.company, owner=a.rep1, occurred_at=when, notes="ご挨拶"
+    )
     b.activity.people.add(b.person)
     b.partner_activity = Activity.objects.create(
         org=a.org, company=b.partner_company, owner=a.partner_user, occurred_at=when
@@ -94,33 +112,47 @@ def book(actors):
     )
     from eigyo.deals.models import Deal, Promise, Stakeholder
 
-    b.deal = Deal.objects.create(org=a.org, title="検査装置の更新", company=b.company,
-                                 owner=a.rep1, amount=12_000_000)  # fmt: skip
+    b.deal = Deal.objects.create(
+        org=a.org, title="検査装置の更新", company=b.company, owner=a.rep1, amount=12_000_000
+    )
     b.deal2 = Deal.objects.create(org=a.org, title="保守契約", company=b.company, owner=a.rep2)
-    b.partner_deal = Deal.objects.create(org=a.org, title="関西案件", company=b.partner_company,
-                                         owner=a.rep1, partner=a.partner)  # fmt: skip
-    b.other_deal = Deal.objects.create(org=a.other_org, title="外部案件",
-                                       company=b.other_company, owner=a.outsider)  # fmt: skip
-    b.stakeholder = Stakeholder.objects.create(org=a.org, deal=b.deal, person=b.person,
-                                               role="decision_maker")  # fmt: skip
-    b.promise = Promise.objects.create(org=a.org, deal=b.deal, what="見積りを提出",
-                                       due_on=dt.date(2026, 11, 20), owner=a.rep1)  # fmt: skip
+    b.partner_deal = Deal.objects.create(
+        org=a.org, title="関西案件", company=b.partner_company, owner=a.rep1, partner=a.partner
+    )
+    b.other_deal = Deal.objects.create(
+        org=a.other_org, title="外部案件", company=b.other_company, owner=a.outsider
+    )
+    b.stakeholder = Stakeholder.objects.create(
+        org=a.org, deal=b.deal, person=b.person, role="decision_maker"
+    )
+    b.promise = Promise.objects.create(
+        org=a.org, deal=b.deal, what="見積りを提出", due_on=dt.date(2026, 11, 20), owner=a.rep1
+    )
     from eigyo.followups.models import CoachingSession, Instruction, Milestone
 
-    b.instruction = Instruction.objects.create(org=a.org, subject="品質保証部長に面談",
-                                               asked="面談を設定", company=b.company,
-                                               owner=a.rep1, issued_by=a.manager)  # fmt: skip
-    Milestone.objects.create(org=a.org, instruction=b.instruction, title="日程確定",
-                             due_on=dt.date(2026, 11, 20))  # fmt: skip
-    b.instruction2 = Instruction.objects.create(org=a.org, subject="見積り", asked="提出",
-                                                owner=a.rep2, issued_by=a.admin)  # fmt: skip
-    b.other_instruction = Instruction.objects.create(org=a.other_org, subject="外部", asked="x",
-                                                     owner=a.outsider, issued_by=a.outsider)  # fmt: skip
-    b.coaching = CoachingSession.objects.create(org=a.org, rep=a.rep1, coach=a.manager,
-                                                held_on=dt.date(2026, 11, 2), topic="値上げの伝え方")  # fmt: skip
-    b.other_coaching = CoachingSession.objects.create(org=a.other_org, rep=a.outsider,
-                                                      coach=a.outsider,
-                                                      held_on=dt.date(2026, 11, 2), topic="x")  # fmt: skip
+    b.instruction = Instruction.objects.create(
+        org=a.org,
+        subject="品質保証部長に面談",
+        asked="面談を設定",
+        company=b.company,
+        owner=a.rep1,
+        issued_by=a.manager,
+    )
+    Milestone.objects.create(
+        org=a.org, instruction=b.instruction, title="日程確定", due_on=dt.date(2026, 11, 20)
+    )
+    b.instruction2 = Instruction.objects.create(
+        org=a.org, subject="見積り", asked="提出", owner=a.rep2, issued_by=a.admin
+    )
+    b.other_instruction = Instruction.objects.create(
+        org=a.other_org, subject="外部", asked="x", owner=a.outsider, issued_by=a.outsider
+    )
+    b.coaching = CoachingSession.objects.create(
+        org=a.org, rep=a.rep1, coach=a.manager, held_on=dt.date(2026, 11, 2), topic="値上げの伝え方"
+    )
+    b.other_coaching = CoachingSession.objects.create(
+        org=a.other_org, rep=a.outsider, coach=a.outsider, held_on=dt.date(2026, 11, 2), topic="x"
+    )
     return b
 
 

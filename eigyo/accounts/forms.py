@@ -20,5 +20,8 @@ class PreferencesForm(forms.ModelForm):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=100, label=_("token name"),
-                           help_text=_("What the token is for, e.g. “BI export”."))  # fmt: skip
+    name = forms.CharField(
+        max_length=100,
+        label=_("token name"),
+        help_text=_("What the token is for, e.g. “BI export”."),
+    )

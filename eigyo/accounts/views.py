@@ -14,8 +14,9 @@ from eigyo.accounts.forms import PreferencesForm, TokenForm
 from eigyo.accounts.models import ApiToken, User
 from eigyo.core import clock
 
-login = auth_views.LoginView.as_view(template_name="accounts/login.html",
-                                     redirect_authenticated_user=True)  # fmt: skip
+login = auth_views.LoginView.as_view(
+    template_name="accounts/login.html", redirect_authenticated_user=True
+)
 logout = auth_views.LogoutView.as_view()
 password_change = auth_views.PasswordChangeView.as_view(
     template_name="accounts/password_change.html",
@@ -34,8 +35,12 @@ def preferences(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Preferences saved."))
         return redirect("accounts:preferences")
-    return render(request, "accounts/preferences.html", {"form": form},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "accounts/preferences.html",
+        {"form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -61,8 +66,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
         _token, secret = ApiToken.issue(request.user, form.cleaned_data["name"])
         form = TokenForm()
     listing = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
-    return render(request, "accounts/tokens.html",
-                  {"form": form, "tokens": listing, "secret": secret})  # fmt: skip
+    return render(
+        request, "accounts/tokens.html", {"form": form, "tokens": listing, "secret": secret}
+    )
 
 
 @login_required

@@ -40,8 +40,12 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.org = access.membership(user).org
-        self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M",
-                                                    "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]  # fmt: skip
+        self.fields["occurred_at"].input_formats = [
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d",
+        ]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("occurred_at", clock.now().replace(second=0, microsecond=0))
         self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")

@@ -10,9 +10,21 @@ from eigyo.activities.models import Activity
 class ActivityOut(ModelSchema):
     class Meta:
         model = Activity
-        fields = ["id", "kind", "occurred_at", "company", "owner", "people", "colleagues", "notes",
-                  "business_discussed", "outcome", "next_step", "next_step_on",
-                  "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "occurred_at",
+            "company",
+            "owner",
+            "people",
+            "colleagues",
+            "notes",
+            "business_discussed",
+            "outcome",
+            "next_step",
+            "next_step_on",
+            "created_at",
+        ]
 
 
 class ActivityIn(Schema):

@@ -38,7 +38,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "kinds": Activity.Kind.choices,
             "can_log": access.can_log_activity(request.user),
-        },  # fmt: skip
+        },
     )
 
 
@@ -76,8 +76,12 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Contact logged."))
         # From the agenda, go back to it: the logged item has left the list.
         return redirect(back or activity.company.get_absolute_url())
-    return render(request, "activities/activity_form.html", {"form": form, "next": back},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "activities/activity_form.html",
+        {"form": form, "next": back},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -86,8 +90,13 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_visible(access.visible_activities(request.user), pk=pk)
     deny_unless(access.can_edit_activity(request.user, activity))
     form = ActivityForm(request.POST or None, instance=activity, user=request.user)
-    return form_page(request, form, template="activities/activity_form.html",
-                     success_message=_("Contact saved."), context={"activity": activity})  # fmt: skip
+    return form_page(
+        request,
+        form,
+        template="activities/activity_form.html",
+        success_message=_("Contact saved."),
+        context={"activity": activity},
+    )
 
 
 @login_required

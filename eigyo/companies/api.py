@@ -103,11 +103,16 @@ def resolve(request: HttpRequest, payload: ResolveIn):
     from eigyo.companies.resolving import resolve_names
 
     return [
-        {"query": q, "corporate_number": e.corporate_number if e else "",
-         "name": e.name if e else "", "registry": e.pk if e else None,
-         "score": round(m.score, 1), "status": m.status}
+        {
+            "query": q,
+            "corporate_number": e.corporate_number if e else "",
+            "name": e.name if e else "",
+            "registry": e.pk if e else None,
+            "score": round(m.score, 1),
+            "status": m.status,
+        }
         for q, (m, e) in zip(payload.names, resolve_names(payload.names), strict=True)
-    ]  # fmt: skip
+    ]
 
 
 class ProposalOut(Schema):
@@ -130,9 +135,16 @@ def similar(request: HttpRequest, company_id: int, limit: int = 20):
     company = access.get_visible(access.visible_companies(request.user), pk=company_id)
     if not access.can_create_relationship(request.user):
         raise Forbidden
-    return [{"registry": p.entry.pk, "name": p.entry.name,
-             "corporate_number": p.entry.corporate_number, "score": p.score,
-             "reasons": p.reasons} for p in spider.propose(company, limit=min(max(limit, 1), 100))]  # fmt: skip
+    return [
+        {
+            "registry": p.entry.pk,
+            "name": p.entry.name,
+            "corporate_number": p.entry.corporate_number,
+            "score": p.score,
+            "reasons": p.reasons,
+        }
+        for p in spider.propose(company, limit=min(max(limit, 1), 100))
+    ]
 
 
 @router.post("/companies/{int:company_id}/similar", response={201: list[int]})
@@ -148,9 +160,14 @@ def adopt_similar(request: HttpRequest, company_id: int, payload: AdoptIn):
     unknown = [i for i in payload.registry if i not in offered]
     if unknown:
         raise FormInvalid.single("registry", f"not among the proposals: {unknown}")
-    created = spider.adopt(access.membership(request.user).org, request.user,
-                           [offered[i] for i in payload.registry], on=clock.today(),
-                           by=request.user, reason=f"similar to {company}")  # fmt: skip
+    created = spider.adopt(
+        access.membership(request.user).org,
+        request.user,
+        [offered[i] for i in payload.registry],
+        on=clock.today(),
+        by=request.user,
+        reason=f"similar to {company}",
+    )
     return Status(201, [r.pk for r in created])
 
 

@@ -31,10 +31,13 @@ class FieldIn(Schema):
 
 
 def _field_data(payload: FieldIn, field: CompanyField | None = None) -> dict:
-    data = {"key": field.key if field else "", "label": field.label if field else "",
-            "kind": field.kind if field else "choice",
-            "position": field.position if field else 0,
-            "choices_text": "\n".join(field.choices) if field else ""}  # fmt: skip
+    data = {
+        "key": field.key if field else "",
+        "label": field.label if field else "",
+        "kind": field.kind if field else "choice",
+        "position": field.position if field else 0,
+        "choices_text": "\n".join(field.choices) if field else "",
+    }
     given = payload.dict(exclude_unset=True)
     if "choices" in given:
         data["choices_text"] = "\n".join(given.pop("choices") or [])
@@ -56,8 +59,9 @@ def list_fields(request: HttpRequest):
 def create_field(request: HttpRequest, payload: FieldIn):
     if not access.can_manage_company_fields(request.user):
         raise Forbidden
-    form = own_fields.CompanyFieldForm(_field_data(payload),
-                                       org=access.membership(request.user).org)  # fmt: skip
+    form = own_fields.CompanyFieldForm(
+        _field_data(payload), org=access.membership(request.user).org
+    )
     return Status(201, validated(form))
 
 
@@ -150,8 +154,10 @@ class FitOut(Schema):
 def avatar_fits(request: HttpRequest, limit: int = 50):
     """Registry companies fitting the avatar best, not yet in any portfolio."""
     org, _avatar = _sales_only(request)
-    return [{"registry": e.pk, "name": e.name, "score": score, "reasons": reason_texts(r)}
-            for e, score, r in spider.best_fits(org, limit=min(max(limit, 1), 200))]  # fmt: skip
+    return [
+        {"registry": e.pk, "name": e.name, "score": score, "reasons": reason_texts(r)}
+        for e, score, r in spider.best_fits(org, limit=min(max(limit, 1), 200))
+    ]
 
 
 @router.get("/companies/{int:company_id}/fit", response=FitOut)
@@ -159,5 +165,9 @@ def company_fit(request: HttpRequest, company_id: int):
     """One company's score against the avatar, own fields included (0 without one)."""
     company = access.get_visible(access.visible_companies(request.user), pk=company_id)
     score, reasons = spider.company_fit(company) or (0, [])
-    return {"company": company.pk, "name": company.display_name, "score": score,
-            "reasons": reason_texts(reasons)}  # fmt: skip
+    return {
+        "company": company.pk,
+        "name": company.display_name,
+        "score": score,
+        "reasons": reason_texts(reasons),
+    }

@@ -32,8 +32,12 @@ def field_list(request: HttpRequest) -> HttpResponse:
         field = form.save()
         messages.success(request, _("Field “%(label)s” added.") % {"label": field.label})
         return redirect("companies:fields")
-    return render(request, "companies/fields.html", {"fields": fields, "form": form},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "companies/fields.html",
+        {"fields": fields, "form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -45,8 +49,12 @@ def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Field saved."))
         return redirect("companies:fields")
-    return render(request, "companies/field_form.html", {"field": field, "form": form},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "companies/field_form.html",
+        {"field": field, "form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -54,6 +62,9 @@ def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def field_delete(request: HttpRequest, pk: int) -> HttpResponse:
     field = _field(request, pk)
     cleared = own_fields.delete_field(field)
-    messages.success(request, _("Field “%(label)s” deleted; its value was removed from "
-                                "%(n)s companies.") % {"label": field.label, "n": cleared})  # fmt: skip
+    messages.success(
+        request,
+        _("Field “%(label)s” deleted; its value was removed from %(n)s companies.")
+        % {"label": field.label, "n": cleared},
+    )
     return redirect("companies:fields")

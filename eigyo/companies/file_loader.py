@@ -20,10 +20,29 @@ from eigyo.core import clock
 from eigyo.lib import jp_text
 
 BATCH = 5000
-FIELDS = ["corporate_number", "edinet_code", "name", "name_en", "kana", "securities_code",
-          "short_name", "sector33", "industry_label", "market_segment", "size_class", "is_listed",
-          "closed", "prefecture", "address", "postal_code", "name_key", "name_en_key",
-          "kana_key", "romaji", "source"]  # fmt: skip
+FIELDS = [
+    "corporate_number",
+    "edinet_code",
+    "name",
+    "name_en",
+    "kana",
+    "securities_code",
+    "short_name",
+    "sector33",
+    "industry_label",
+    "market_segment",
+    "size_class",
+    "is_listed",
+    "closed",
+    "prefecture",
+    "address",
+    "postal_code",
+    "name_key",
+    "name_en_key",
+    "kana_key",
+    "romaji",
+    "source",
+]
 EMPTY = {f: "" for f in FIELDS} | {"is_listed": False, "closed": False}
 READERS = {"edinet": formats.read_edinet_csv, "jpx": formats.read_jpx, "nta": formats.read_nta}
 
@@ -31,18 +50,26 @@ READERS = {"edinet": formats.read_edinet_csv, "jpx": formats.read_jpx, "nta": fo
 def _values(rec: formats.RegistryRecord, entry: RegistryEntry | None) -> dict:
     """The registry columns a record sets; what the source does not say is kept."""
     values = {
-        "corporate_number": rec.corporate_number, "edinet_code": rec.edinet_code,
-        "name": rec.name, "name_en": rec.name_en, "kana": rec.kana,
+        "corporate_number": rec.corporate_number,
+        "edinet_code": rec.edinet_code,
+        "name": rec.name,
+        "name_en": rec.name_en,
+        "kana": rec.kana,
         "securities_code": (rec.securities_code + "0") if len(rec.securities_code) == 4 else "",
         "short_name": rec.short_name,
-        "sector33": rec.sector33_code and codes.sector_code(rec.sector33_code)
+        "sector33": rec.sector33_code
+        and codes.sector_code(rec.sector33_code)
         or codes.sector_code(rec.industry),
         "industry_label": rec.industry[:100],
         "market_segment": codes.market_segment_code(rec.market),
-        "size_class": codes.size_class_code(rec.size_class), "is_listed": rec.is_listed,
-        "closed": rec.closed, "prefecture": codes.prefecture_code(rec.prefecture),
-        "address": rec.address[:300], "postal_code": rec.postal_code, "source": rec.source,
-    }  # fmt: skip
+        "size_class": codes.size_class_code(rec.size_class),
+        "is_listed": rec.is_listed,
+        "closed": rec.closed,
+        "prefecture": codes.prefecture_code(rec.prefecture),
+        "address": rec.address[:300],
+        "postal_code": rec.postal_code,
+        "source": rec.source,
+    }
     values = {k: v for k, v in values.items() if v not in ("", None) or k in ("is_listed",)}
     if entry is not None and rec.source == "jpx":
         values.pop("is_listed", None)
@@ -69,9 +96,11 @@ def _find(batch: list) -> dict[str, RegistryEntry]:
 
 
 def _lookup(found, rec) -> RegistryEntry | None:
-    return (found.get(f"cn:{rec.corporate_number}") if rec.corporate_number else None) or (
-        found.get(f"ed:{rec.edinet_code}") if rec.edinet_code else None) or (
-        found.get(f"tk:{rec.securities_code}0") if rec.securities_code else None)  # fmt: skip
+    return (
+        (found.get(f"cn:{rec.corporate_number}") if rec.corporate_number else None)
+        or (found.get(f"ed:{rec.edinet_code}") if rec.edinet_code else None)
+        or (found.get(f"tk:{rec.securities_code}0") if rec.securities_code else None)
+    )
 
 
 def load_file(path, kind: str | None = None, *, progress: bool = False) -> LoadReport:
@@ -163,12 +192,20 @@ def _insert(entries: list) -> None:
 def _aliases(aliases: list) -> None:
     if not aliases:
         return
-    entries = dict(RegistryEntry.objects.filter(
-        corporate_number__in={a.corporate_number for a in aliases}).values_list(
-        "corporate_number", "pk"))  # fmt: skip
+    entries = dict(
+        RegistryEntry.objects.filter(
+            corporate_number__in={a.corporate_number for a in aliases}
+        ).values_list("corporate_number", "pk")
+    )
     RegistryAlias.objects.bulk_create(
-        [RegistryAlias(entry_id=entries[a.corporate_number], name=a.name,
-                       name_key=jp_text.company_name_key(a.name))
-         for a in aliases if a.corporate_number in entries and a.name],
+        [
+            RegistryAlias(
+                entry_id=entries[a.corporate_number],
+                name=a.name,
+                name_key=jp_text.company_name_key(a.name),
+            )
+            for a in aliases
+            if a.corporate_number in entries and a.name
+        ],
         ignore_conflicts=True,
-    )  # fmt: skip
+    )

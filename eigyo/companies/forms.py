@@ -15,8 +15,7 @@ from eigyo.partners.models import Partner
 class CompanyForm(forms.ModelForm):
     # Longer than the 13 digits stored: people write "1180-3010-18771" or full-width
     # digits, which clean_corporate_number normalises.
-    corporate_number = forms.CharField(label=_("corporate number"), max_length=30,
-                                       required=False)  # fmt: skip
+    corporate_number = forms.CharField(label=_("corporate number"), max_length=30, required=False)
 
     class Meta:
         formfield_callback = fields.formfield
@@ -84,8 +83,9 @@ class CompanyForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.org = self.org
-        self.instance.custom = own_fields.values_from(self.cleaned_data, self.own_fields,
-                                                      self.instance.custom or {})  # fmt: skip
+        self.instance.custom = own_fields.values_from(
+            self.cleaned_data, self.own_fields, self.instance.custom or {}
+        )
         company = super().save(commit)
         if commit and company.registry_id is None:
             link_resolved(company)

@@ -52,20 +52,38 @@ def import_companies(request: HttpRequest, payload: ImportIn):
     try:
         checked = importing.preview(org, request.user, payload.content, payload.mapping)
         if payload.commit and checked.count("error"):
-            raise FormInvalid(errors=[{"field": f"line {r.line}", "message": m}
-                                      for r in checked.rows for m in r.errors])  # fmt: skip
+            raise FormInvalid(
+                errors=[
+                    {"field": f"line {r.line}", "message": m}
+                    for r in checked.rows
+                    for m in r.errors
+                ]
+            )
         if payload.commit:
-            checked = importing.commit_recorded(org, request.user, payload.content,
-                                                checked.mapping, filename=payload.filename)  # fmt: skip
+            checked = importing.commit_recorded(
+                org, request.user, payload.content, checked.mapping, filename=payload.filename
+            )
     except importing.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
     return {
-        "headers": checked.headers, "mapping": checked.mapping,
-        "created": checked.count("create"), "skipped": checked.count("skip"),
-        "errors": checked.count("error"), "committed": payload.commit,
-        "rows": [{"line": r.line, "name": r.name, "action": r.action, "errors": r.errors,
-                  "match": r.match_status, "registry": r.entry.pk if r.entry else None,
-                  "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
-                  "duplicate_line": r.duplicate_line,
-                  "company": r.company.pk if r.company else None} for r in checked.rows],
-    }  # fmt: skip
+        "headers": checked.headers,
+        "mapping": checked.mapping,
+        "created": checked.count("create"),
+        "skipped": checked.count("skip"),
+        "errors": checked.count("error"),
+        "committed": payload.commit,
+        "rows": [
+            {
+                "line": r.line,
+                "name": r.name,
+                "action": r.action,
+                "errors": r.errors,
+                "match": r.match_status,
+                "registry": r.entry.pk if r.entry else None,
+                "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
+                "duplicate_line": r.duplicate_line,
+                "company": r.company.pk if r.company else None,
+            }
+            for r in checked.rows
+        ],
+    }

@@ -16,15 +16,26 @@ from eigyo.companies.domain.company_columns import rows
 from eigyo.companies.models import CompanyImport
 from eigyo.core.views import deny_unless
 
-TEMPLATE_HEADERS = ["会社名", "フリガナ", "法人番号", "業種", "都道府県", "住所", "郵便番号",
-                    "電話番号", "URL", "備考"]  # fmt: skip
+TEMPLATE_HEADERS = [
+    "会社名",
+    "フリガナ",
+    "法人番号",
+    "業種",
+    "都道府県",
+    "住所",
+    "郵便番号",
+    "電話番号",
+    "URL",
+    "備考",
+]
 PREVIEW_ROWS = 200  # rows shown besides every error and duplicate
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV file"),
-                           help_text=gettext_lazy("UTF-8 or Shift_JIS (Excel), with a header "
-                                                  "row; up to 10,000 rows."))  # fmt: skip
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("UTF-8 or Shift_JIS (Excel), with a header row; up to 10,000 rows."),
+    )
 
 
 @login_required
@@ -41,14 +52,25 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except importing.ImportRefused as exc:
             form.add_error("file", str(exc))
         else:
-            batch = CompanyImport.objects.create(org=org, created_by=request.user,
-                                                 filename=upload.name[:200], content=text,
-                                                 mapping=checked.mapping)  # fmt: skip
+            batch = CompanyImport.objects.create(
+                org=org,
+                created_by=request.user,
+                filename=upload.name[:200],
+                content=text,
+                mapping=checked.mapping,
+            )
             return redirect(batch.get_absolute_url())
     recent = access.visible_company_imports(request.user).select_related("created_by")[:10]
-    return render(request, "companies/import_start.html", {
-        "form": form, "recent": recent, "headers": TEMPLATE_HEADERS,
-    }, status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "companies/import_start.html",
+        {
+            "form": form,
+            "recent": recent,
+            "headers": TEMPLATE_HEADERS,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -56,8 +78,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_template(request: HttpRequest) -> HttpResponse:
     """An empty list with the usual Japanese headers (UTF-8 with BOM, so Excel reads it)."""
     deny_unless(access.can_import_companies(request.user))
-    response = HttpResponse("\ufeff" + ",".join(TEMPLATE_HEADERS) + "\r\n",
-                            content_type="text/csv; charset=utf-8")  # fmt: skip
+    response = HttpResponse(
+        "\ufeff" + ",".join(TEMPLATE_HEADERS) + "\r\n", content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="companies.csv"'
     return response
 
@@ -100,13 +123,20 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if creating > PREVIEW_ROWS:
                     continue
             shown.append(row)
-    return render(request, "companies/import_detail.html", {
-        "batch": batch, "checked": checked, "problem": problem, "rows": shown,
-        "columns": list(zip(range(len(batch.mapping)), _headers(batch), mapping, strict=False)),
-        "choices": choices,
-        "counts": {a: checked.count(a) for a in ("create", "skip", "error")} if checked else {},
-        "hidden_creates": checked and max(0, checked.count("create") - PREVIEW_ROWS),
-    })  # fmt: skip
+    return render(
+        request,
+        "companies/import_detail.html",
+        {
+            "batch": batch,
+            "checked": checked,
+            "problem": problem,
+            "rows": shown,
+            "columns": list(zip(range(len(batch.mapping)), _headers(batch), mapping, strict=False)),
+            "choices": choices,
+            "counts": {a: checked.count(a) for a in ("create", "skip", "error")} if checked else {},
+            "hidden_creates": checked and max(0, checked.count("create") - PREVIEW_ROWS),
+        },
+    )
 
 
 def _headers(batch: CompanyImport) -> list[str]:

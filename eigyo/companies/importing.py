@@ -72,16 +72,27 @@ class Preview:
 def target_choices(fields: list[CompanyField]) -> list[tuple[str, str]]:
     """What a column can be mapped to, for the mapping form."""
     labels = {
-        "legal_name": _("Legal name"), "short_name": _("Short name"),
-        "name_en": _("English name"), "kana": _("Reading (kana)"),
-        "corporate_number": _("Corporate number"), "sector33": _("Industry (TSE 33)"),
-        "size_class": _("Size class"), "market_segment": _("Market segment"),
-        "prefecture": _("Prefecture"), "city": _("City"), "address": _("Address"),
-        "postal_code": _("Postal code"), "phone": _("Phone"), "website": _("Website"),
+        "legal_name": _("Legal name"),
+        "short_name": _("Short name"),
+        "name_en": _("English name"),
+        "kana": _("Reading (kana)"),
+        "corporate_number": _("Corporate number"),
+        "sector33": _("Industry (TSE 33)"),
+        "size_class": _("Size class"),
+        "market_segment": _("Market segment"),
+        "prefecture": _("Prefecture"),
+        "city": _("City"),
+        "address": _("Address"),
+        "postal_code": _("Postal code"),
+        "phone": _("Phone"),
+        "website": _("Website"),
         "notes": _("Notes"),
-    }  # fmt: skip
-    return [("", _("(ignore)")), *((t, labels[t]) for t in columns.TARGETS),
-            *((f"own:{f.key}", f.label) for f in fields)]  # fmt: skip
+    }
+    return [
+        ("", _("(ignore)")),
+        *((t, labels[t]) for t in columns.TARGETS),
+        *((f"own:{f.key}", f.label) for f in fields),
+    ]
 
 
 def read_file(data: bytes) -> str:
@@ -91,8 +102,12 @@ def read_file(data: bytes) -> str:
         return columns.decode(data)
     except columns.FileProblem as exc:
         if str(exc) == "excel":
-            raise ImportRefused(_("This is an Excel workbook. Save it as CSV (UTF-8) in Excel "
-                                  "and upload the .csv file.")) from exc  # fmt: skip
+            raise ImportRefused(
+                _(
+                    "This is an Excel workbook. Save it as CSV (UTF-8) in Excel "
+                    "and upload the .csv file."
+                )
+            ) from exc
         raise ImportRefused(_("The file is neither UTF-8 nor Shift_JIS text.")) from exc
 
 
@@ -102,8 +117,9 @@ def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:
         records = list(columns.rows(text))
     except columns.FileProblem as exc:
         line = str(exc).removeprefix("csv:")
-        raise ImportRefused(_("Line %(line)s: the CSV cannot be read (an unclosed quote?).")
-                            % {"line": line}) from exc  # fmt: skip
+        raise ImportRefused(
+            _("Line %(line)s: the CSV cannot be read (an unclosed quote?).") % {"line": line}
+        ) from exc
     if not records:
         raise ImportRefused(_("The file is empty."))
     if len(records) - 1 > MAX_ROWS:
@@ -118,9 +134,10 @@ def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:
     allowed = [t for t, _label in target_choices(fields)]
     unknown = sorted(set(mapping) - set(allowed))
     if unknown:
-        raise ImportRefused(_("Unknown field for a column: %(unknown)s (known: %(known)s).")
-                            % {"unknown": ", ".join(unknown),
-                               "known": ", ".join(t for t in allowed if t)})  # fmt: skip
+        raise ImportRefused(
+            _("Unknown field for a column: %(unknown)s (known: %(known)s).")
+            % {"unknown": ", ".join(unknown), "known": ", ".join(t for t in allowed if t)}
+        )
     if "legal_name" not in mapping:
         raise ImportRefused(_("No column holds the company's name: map one to “Legal name”."))
     by_key = {f.key: f for f in fields}
@@ -149,8 +166,10 @@ def _row(line: int, cells: list[str], mapping: list[str], fields: dict) -> Row:
             if code:
                 data[target] = code
             else:
-                errors.append(_("%(column)s: “%(value)s” is not known.")
-                              % {"column": _column_name(target), "value": text})  # fmt: skip
+                errors.append(
+                    _("%(column)s: “%(value)s” is not known.")
+                    % {"column": _column_name(target), "value": text}
+                )
         elif target != "city":
             data[target] = text
     city = values.get("city", [""])[0]
@@ -181,8 +200,9 @@ def _own_value(field: CompanyField, text: str, data: dict, errors: list[str]) ->
         else:
             data[name] = jp_text.normalize_text(text)
     except ValueError:
-        errors.append(_("%(column)s: “%(value)s” is not understood.")
-                      % {"column": field.label, "value": text})  # fmt: skip
+        errors.append(
+            _("%(column)s: “%(value)s” is not understood.") % {"column": field.label, "value": text}
+        )
 
 
 def _lookup(table: list[tuple], extra: dict[str, str] | None = None):
@@ -199,8 +219,14 @@ def _prefecture(text: str) -> str:
     if text.isdigit() and 1 <= int(text) <= 47:
         return text.zfill(2)
     by_english = {en.casefold(): code for code, _ja, en in codes.PREFECTURES}
-    return by_english.get(text.casefold().removesuffix(" prefecture").removesuffix("-ken")
-                          .removesuffix(" to").removesuffix("-to"), "") or codes.prefecture_code(text)  # fmt: skip
+    return by_english.get(
+        text.casefold()
+        .removesuffix(" prefecture")
+        .removesuffix("-ken")
+        .removesuffix(" to")
+        .removesuffix("-to"),
+        "",
+    ) or codes.prefecture_code(text)
 
 
 def _sector(text: str) -> str:
@@ -221,17 +247,21 @@ _CODED = {
             "Small1": "small1",
             "Small2": "small2",
         },
-    ),  # fmt: skip
+    ),
     "market_segment": _lookup(
         codes.MARKET_SEGMENTS,
         {"東証プライム": "prime", "東証スタンダード": "standard", "東証グロース": "growth"},
-    ),  # fmt: skip
+    ),
 }
 
 
 def _column_name(target: str) -> str:
-    return {"sector33": _("Industry"), "prefecture": _("Prefecture"),
-            "size_class": _("Size class"), "market_segment": _("Market segment")}[target]  # fmt: skip
+    return {
+        "sector33": _("Industry"),
+        "prefecture": _("Prefecture"),
+        "size_class": _("Size class"),
+        "market_segment": _("Market segment"),
+    }[target]
 
 
 def _resolve(rows: list[Row]) -> None:
@@ -243,30 +273,47 @@ def _resolve(rows: list[Row]) -> None:
 def _check(rows: list[Row], org, user, fields) -> None:
     """Form validation per row, then duplicates against the organisation and the file."""
     existing = Company.objects.filter(org=org)
-    by_number = {c.corporate_number: c for c in existing.exclude(corporate_number="")
-                 .only("pk", "legal_name", "short_name", "corporate_number")}  # fmt: skip
-    names = {r.data.get("legal_name") and jp_text.company_name_key(r.data["legal_name"])
-             for r in rows} - {None, ""}  # fmt: skip
-    by_name = {c.name_key: c for c in existing.filter(name_key__in=names)
-               .only("pk", "legal_name", "short_name", "name_key")}  # fmt: skip
+    by_number = {
+        c.corporate_number: c
+        for c in existing.exclude(corporate_number="").only(
+            "pk", "legal_name", "short_name", "corporate_number"
+        )
+    }
+    names = {
+        r.data.get("legal_name") and jp_text.company_name_key(r.data["legal_name"]) for r in rows
+    } - {None, ""}
+    by_name = {
+        c.name_key: c
+        for c in existing.filter(name_key__in=names).only(
+            "pk", "legal_name", "short_name", "name_key"
+        )
+    }
     entries = {r.entry.pk for r in rows if r.entry is not None}
-    by_entry = {c.registry_id: c for c in existing.filter(registry_id__in=entries)
-                .only("pk", "legal_name", "short_name", "registry_id")}  # fmt: skip
+    by_entry = {
+        c.registry_id: c
+        for c in existing.filter(registry_id__in=entries).only(
+            "pk", "legal_name", "short_name", "registry_id"
+        )
+    }
     seen: dict[tuple[str, object], int] = {}
     for row in rows:
         if row.errors:
             continue
         form = row.form = CompanyForm(row.data, user=user, own=fields)
         if not form.is_valid():
-            duplicate_number = any(e.code == "duplicate" for e in
-                                   form.errors.as_data().get("corporate_number", []))  # fmt: skip
+            duplicate_number = any(
+                e.code == "duplicate" for e in form.errors.as_data().get("corporate_number", [])
+            )
             if duplicate_number and set(form.errors) == {"corporate_number"}:
                 # The clash means the number cleaned well: clean it the same way to find it.
                 number = core_fields.clean_corporate_number(row.data["corporate_number"])
                 row.duplicate_of = by_number.get(number)
             if row.duplicate_of is None:
-                row.errors = [f"{_label(form, name)}: {message}" if name != "__all__" else message
-                              for name, messages in form.errors.items() for message in messages]  # fmt: skip
+                row.errors = [
+                    f"{_label(form, name)}: {message}" if name != "__all__" else message
+                    for name, messages in form.errors.items()
+                    for message in messages
+                ]
                 continue
         clean = form.cleaned_data if form.is_valid() else {}
         keys = [("name", jp_text.company_name_key(row.name))]
@@ -275,9 +322,11 @@ def _check(rows: list[Row], org, user, fields) -> None:
         if row.entry is not None:
             keys.append(("entry", row.entry.pk))
         if row.duplicate_of is None:
-            row.duplicate_of = (by_number.get(clean.get("corporate_number") or "-")
-                                or by_name.get(keys[0][1])
-                                or (by_entry.get(row.entry.pk) if row.entry else None))  # fmt: skip
+            row.duplicate_of = (
+                by_number.get(clean.get("corporate_number") or "-")
+                or by_name.get(keys[0][1])
+                or (by_entry.get(row.entry.pk) if row.entry else None)
+            )
         if row.duplicate_of is None:
             row.duplicate_line = next((seen[k] for k in keys if k in seen), None)
         for key in keys:
@@ -297,7 +346,9 @@ def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
             if not result.can_commit:
                 raise ImportRefused(
                     _("Nothing was imported: correct the rows with errors first.")
-                    if result.count("error") else _("There is nothing new to import."))  # fmt: skip
+                    if result.count("error")
+                    else _("There is nothing new to import.")
+                )
             for row in result.rows:
                 if row.action == "create":  # checked inside this transaction: valid and new
                     row.company = _save(row.form, row.entry)
@@ -307,13 +358,19 @@ def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
 
 
 @transaction.atomic
-def commit_recorded(org, user, text: str, mapping: list[str] | None = None, *,
-                    filename: str = "", batch: CompanyImport | None = None) -> Preview:  # fmt: skip
+def commit_recorded(
+    org,
+    user,
+    text: str,
+    mapping: list[str] | None = None,
+    *,
+    filename: str = "",
+    batch: CompanyImport | None = None,
+) -> Preview:
     """commit(), and the record of the import (a previewed batch, or a new one) in
     the same transaction: a record says "imported" only if the companies are there."""
     result = commit(org, user, text, mapping)
-    batch = batch or CompanyImport(org=org, created_by=user, filename=filename[:200],
-                                   content=text)  # fmt: skip
+    batch = batch or CompanyImport(org=org, created_by=user, filename=filename[:200], content=text)
     batch.mapping, batch.status = result.mapping, CompanyImport.Status.DONE
     batch.created, batch.skipped = result.count("create"), result.count("skip")
     batch.imported_at = clock.now()

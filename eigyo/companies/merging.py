@@ -8,13 +8,25 @@ from django.db.models import Q
 from eigyo.companies.models import Company, CompanyMerge
 
 # Fields copied from the merged company when the kept one has none.
-FILL = ["short_name", "name_en", "kana", "corporate_number", "sector33", "size_class",
-        "market_segment", "prefecture", "address", "postal_code", "phone", "website",
-        "registry_id", "partner_id"]  # fmt: skip
+FILL = [
+    "short_name",
+    "name_en",
+    "kana",
+    "corporate_number",
+    "sector33",
+    "size_class",
+    "market_segment",
+    "prefecture",
+    "address",
+    "postal_code",
+    "phone",
+    "website",
+    "registry_id",
+    "partner_id",
+]
 
 
-def look_alikes(queryset, *, name_key: str = "", corporate_number: str = "",
-                registry_ids=()):  # fmt: skip
+def look_alikes(queryset, *, name_key: str = "", corporate_number: str = "", registry_ids=()):
     """The companies of `queryset` that look like the same one: same normalised
     name, same corporate number or same registry entity (none when nothing is given)."""
     cond = Q(pk__in=[])
@@ -31,8 +43,12 @@ def duplicates_of(company: Company, queryset=None):
     """The organisation's other companies that look like this one."""
     qs = queryset if queryset is not None else Company.objects.filter(org=company.org_id)
     registry_ids = [company.registry_id] if company.registry_id else []
-    return look_alikes(qs, name_key=company.name_key, corporate_number=company.corporate_number,
-                       registry_ids=registry_ids).exclude(pk=company.pk)  # fmt: skip
+    return look_alikes(
+        qs,
+        name_key=company.name_key,
+        corporate_number=company.corporate_number,
+        registry_ids=registry_ids,
+    ).exclude(pk=company.pk)
 
 
 @transaction.atomic
@@ -70,6 +86,11 @@ def merge(kept: Company, merged: Company, *, by) -> CompanyMerge:
         kept.notes = "\n\n".join(n for n in (kept.notes, merged.notes) if n)
     merged.delete()  # before saving kept: the corporate number must be free
     kept.save()
-    return CompanyMerge.objects.create(org_id=kept.org_id, kept=kept, merged_name=name,
-                                       merged_corporate_number=number, moved=moved,
-                                       merged_by=by)  # fmt: skip
+    return CompanyMerge.objects.create(
+        org_id=kept.org_id,
+        kept=kept,
+        merged_name=name,
+        merged_corporate_number=number,
+        moved=moved,
+        merged_by=by,
+    )

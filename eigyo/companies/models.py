@@ -128,9 +128,11 @@ class Company(OrgScoped):
     prestigious = models.BooleanField(
         _("prestigious target"),
         default=False,
-        help_text=_("A name that opens doors (a famous university, a market leader). "
-                    "TOPIX Core30 and Large70 companies count as prestigious anyway."),
-    )  # fmt: skip
+        help_text=_(
+            "A name that opens doors (a famous university, a market leader). "
+            "TOPIX Core30 and Large70 companies count as prestigious anyway."
+        ),
+    )
     registry = models.ForeignKey(
         RegistryEntry,
         on_delete=models.SET_NULL,
@@ -201,10 +203,13 @@ class CompanyField(OrgScoped):
         TEXT = "text", _("text")
 
     key = models.SlugField(
-        _("key"), max_length=40,
-        help_text=_("Lower-case letters, digits and _; the name of the field in the API "
-                    "and in imports. Cannot be changed later."),
-    )  # fmt: skip
+        _("key"),
+        max_length=40,
+        help_text=_(
+            "Lower-case letters, digits and _; the name of the field in the API "
+            "and in imports. Cannot be changed later."
+        ),
+    )
     label = models.CharField(_("label"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CHOICE)
     choices = models.JSONField(_("choices"), default=list, blank=True)
@@ -267,18 +272,29 @@ class Avatar(OrgScoped):
         for f in fields:
             rule = self.custom_criteria.get(f.key)
             if rule and f.kind != CompanyField.Kind.TEXT:
-                custom.append(CustomCriterion(
-                    f.key, f.label, int(rule.get("weight", 0)),
-                    values=frozenset(rule.get("values", ())), low=rule.get("min"),
-                    high=rule.get("max"),
-                ))  # fmt: skip
+                custom.append(
+                    CustomCriterion(
+                        f.key,
+                        f.label,
+                        int(rule.get("weight", 0)),
+                        values=frozenset(rule.get("values", ())),
+                        low=rule.get("min"),
+                        high=rule.get("max"),
+                    )
+                )
         return DomainAvatar(
-            sectors=frozenset(self.sectors), size_classes=frozenset(self.size_classes),
-            segments=frozenset(self.segments), prefectures=frozenset(self.prefectures),
-            weights={"sector": self.weight_sector, "size": self.weight_size,
-                     "segment": self.weight_segment, "prefecture": self.weight_prefecture},
+            sectors=frozenset(self.sectors),
+            size_classes=frozenset(self.size_classes),
+            segments=frozenset(self.segments),
+            prefectures=frozenset(self.prefectures),
+            weights={
+                "sector": self.weight_sector,
+                "size": self.weight_size,
+                "segment": self.weight_segment,
+                "prefecture": self.weight_prefecture,
+            },
             custom=tuple(custom),
-        )  # fmt: skip
+        )
 
 
 class RegistryAlias(models.Model):
@@ -304,8 +320,9 @@ class CompanyMerge(OrgScoped):
     merged_name = models.CharField(_("merged company"), max_length=300)
     merged_corporate_number = models.CharField(max_length=13, blank=True)
     moved = models.JSONField(_("what moved"), default=dict)
-    merged_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                                  related_name="+")  # fmt: skip
+    merged_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("company merge")
@@ -324,13 +341,15 @@ class CompanyImport(OrgScoped):
         PREVIEW = "preview", _("checked, not imported")
         DONE = "done", _("imported")
 
-    created_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True,
-                                   related_name="+")  # fmt: skip
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     filename = models.CharField(_("file"), max_length=200)
     content = models.TextField()
     mapping = models.JSONField(_("columns"), default=list)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PREVIEW)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
     created = models.PositiveIntegerField(_("companies created"), default=0)
     skipped = models.PositiveIntegerField(_("duplicates skipped"), default=0)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)

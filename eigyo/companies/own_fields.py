@@ -37,14 +37,19 @@ class CompanyFieldForm(forms.ModelForm):
     """Define a field (admin). Key and kind are fixed once values exist."""
 
     key = forms.CharField(
-        label=_("key"), max_length=40,
-        help_text=_("Lower-case letters, digits and _; the name of the field in the API "
-                    "and in imports. Cannot be changed later."),
-    )  # fmt: skip
+        label=_("key"),
+        max_length=40,
+        help_text=_(
+            "Lower-case letters, digits and _; the name of the field in the API "
+            "and in imports. Cannot be changed later."
+        ),
+    )
     choices_text = forms.CharField(
-        label=_("choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line (for a choice field)."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = CompanyField
@@ -80,19 +85,31 @@ class CompanyFieldForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        lines = [jp_text.normalize_text(line).strip()
-                 for line in data.get("choices_text", "").splitlines()]  # fmt: skip
+        lines = [
+            jp_text.normalize_text(line).strip()
+            for line in data.get("choices_text", "").splitlines()
+        ]
         choices = list(dict.fromkeys(line for line in lines if line))
         if data.get("kind") == CompanyField.Kind.CHOICE:
             if not choices:
-                self.add_error("choices_text", forms.ValidationError(
-                    _("Enter at least one choice."), code="required"))  # fmt: skip
+                self.add_error(
+                    "choices_text",
+                    forms.ValidationError(_("Enter at least one choice."), code="required"),
+                )
             elif len(choices) > MAX_CHOICES:
-                self.add_error("choices_text", forms.ValidationError(
-                    _("At most %(n)s choices.") % {"n": MAX_CHOICES}, code="max_length"))  # fmt: skip
+                self.add_error(
+                    "choices_text",
+                    forms.ValidationError(
+                        _("At most %(n)s choices.") % {"n": MAX_CHOICES}, code="max_length"
+                    ),
+                )
             elif any(len(c) > 100 for c in choices):
-                self.add_error("choices_text", forms.ValidationError(
-                    _("A choice may be at most 100 characters."), code="max_length"))  # fmt: skip
+                self.add_error(
+                    "choices_text",
+                    forms.ValidationError(
+                        _("A choice may be at most 100 characters."), code="max_length"
+                    ),
+                )
         else:
             choices = []
         data["choices"] = choices
@@ -182,8 +199,9 @@ def api_data(custom: dict | None, org, current: dict) -> dict:
     fields = {f.key: f for f in fields_of(org)}
     unknown = sorted(set(custom or {}) - set(fields))
     if unknown:
-        raise FormInvalid.single("custom", str(_("Unknown field: %(keys)s")
-                                                % {"keys": ", ".join(unknown)}))  # fmt: skip
+        raise FormInvalid.single(
+            "custom", str(_("Unknown field: %(keys)s") % {"keys": ", ".join(unknown)})
+        )
     data = {name(f): form_value(f, current.get(key)) for key, f in fields.items()}
     for key, value in (custom or {}).items():
         data[name(fields[key])] = form_value(fields[key], value)
@@ -203,8 +221,11 @@ def validated_api(form):
 
 def displayed(company: Company, fields: list[CompanyField]) -> list[tuple[str, str]]:
     """(label, value) for the company page, in the fields' order."""
-    return [(f.label, f.display(company.custom.get(f.key))) for f in fields
-            if company.custom.get(f.key) not in (None, "")]  # fmt: skip
+    return [
+        (f.label, f.display(company.custom.get(f.key)))
+        for f in fields
+        if company.custom.get(f.key) not in (None, "")
+    ]
 
 
 # --------------------------------------------------------------------------- avatar criteria
@@ -217,27 +238,34 @@ def add_criteria_fields(form: forms.Form, fields: list[CompanyField], avatar: Av
         prefix = f"own_{field.key}"
         if field.kind == CompanyField.Kind.CHOICE:
             form.fields[prefix] = forms.MultipleChoiceField(
-                label=field.label, required=False, widget=forms.CheckboxSelectMultiple,
-                choices=[(c, c) for c in field.choices])  # fmt: skip
+                label=field.label,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(c, c) for c in field.choices],
+            )
             form.initial[prefix] = rule.get("values", [])
         elif field.kind == CompanyField.Kind.YES_NO:
             form.fields[prefix] = forms.ChoiceField(
-                label=field.label, required=False,
-                choices=[("", _("any")), ("yes", _("yes")), ("no", _("no"))])  # fmt: skip
+                label=field.label,
+                required=False,
+                choices=[("", _("any")), ("yes", _("yes")), ("no", _("no"))],
+            )
             values = rule.get("values", [])
-            form.initial[prefix] = ("yes" if values == [True] else "no" if values == [False]
-                                    else "")  # fmt: skip
+            form.initial[prefix] = "yes" if values == [True] else "no" if values == [False] else ""
         elif field.kind == CompanyField.Kind.NUMBER:
             for end, label in (("min", _("%(field)s: at least")), ("max", _("%(field)s: at most"))):
                 form.fields[f"{prefix}__{end}"] = forms.IntegerField(
-                    label=label % {"field": field.label}, required=False,
-                    min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT)  # fmt: skip
+                    label=label % {"field": field.label},
+                    required=False,
+                    min_value=-NUMBER_LIMIT,
+                    max_value=NUMBER_LIMIT,
+                )
                 form.initial[f"{prefix}__{end}"] = rule.get(end)
         else:
             continue  # text is shown, not scored
         form.fields[f"{prefix}__weight"] = forms.IntegerField(
-            label=_("weight: %(field)s") % {"field": field.label}, min_value=0,
-            max_value=1000)  # fmt: skip
+            label=_("weight: %(field)s") % {"field": field.label}, min_value=0, max_value=1000
+        )
         form.initial[f"{prefix}__weight"] = rule.get("weight", DEFAULT_WEIGHT)
 
 
@@ -255,8 +283,10 @@ def criteria_from(cleaned_data: dict, fields: list[CompanyField]) -> dict:
             cleaned_data.get(f"{prefix}__min") is not None
             or cleaned_data.get(f"{prefix}__max") is not None
         ):
-            rule = {"min": cleaned_data.get(f"{prefix}__min"),
-                    "max": cleaned_data.get(f"{prefix}__max")}  # fmt: skip
+            rule = {
+                "min": cleaned_data.get(f"{prefix}__min"),
+                "max": cleaned_data.get(f"{prefix}__max"),
+            }
         else:
             continue
         rule["weight"] = DEFAULT_WEIGHT if weight is None else weight
@@ -269,8 +299,9 @@ def criteria_data(criteria: dict, fields: list[CompanyField]) -> dict:
     by_key = {f.key: f for f in fields if f.kind != CompanyField.Kind.TEXT}
     unknown = sorted(set(criteria) - set(by_key))
     if unknown:
-        raise FormInvalid.single("custom_criteria", str(
-            _("Unknown field: %(keys)s") % {"keys": ", ".join(unknown)}))  # fmt: skip
+        raise FormInvalid.single(
+            "custom_criteria", str(_("Unknown field: %(keys)s") % {"keys": ", ".join(unknown)})
+        )
     data: dict = {f"own_{key}__weight": DEFAULT_WEIGHT for key in by_key}
     for key, rule in criteria.items():
         field, prefix = by_key[key], f"own_{key}"

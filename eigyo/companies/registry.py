@@ -83,9 +83,20 @@ def load_edinet(records: Iterable[dict] | None = None, *, progress: bool = False
     existing = {e.edinet_code: e for e in RegistryEntry.objects.exclude(edinet_code="")}
     taken = {e.corporate_number: e.edinet_code for e in existing.values() if e.corporate_number}
     new, dirty = [], []
-    fields = ["corporate_number", "name", "name_en", "securities_code", "sector33",
-              "industry_label", "is_listed", "name_key", "name_en_key", "kana_key", "romaji",
-              "source"]  # fmt: skip
+    fields = [
+        "corporate_number",
+        "name",
+        "name_en",
+        "securities_code",
+        "sector33",
+        "industry_label",
+        "is_listed",
+        "name_key",
+        "name_en_key",
+        "kana_key",
+        "romaji",
+        "source",
+    ]
     for rec in tqdm(records, desc="EDINET", unit=" rows", disable=not progress):
         report.read += 1
         code = (rec.get("edinet_code") or "").strip()

@@ -49,8 +49,16 @@ def resolver() -> tuple[Resolver, dict[str, int]]:
             for pk, number, edinet, name, name_en, kana, short in rows.iterator(chunk_size=5000):
                 key = _key(pk, number, edinet)
                 ids[key] = pk
-                entities.append(Entity(key=key, name=name, name_en=name_en, kana=kana,
-                                       short_name=short, aliases=tuple(former.get(pk, ()))))  # fmt: skip
+                entities.append(
+                    Entity(
+                        key=key,
+                        name=name,
+                        name_en=name_en,
+                        kana=kana,
+                        short_name=short,
+                        aliases=tuple(former.get(pk, ())),
+                    )
+                )
             _cached = (version, Resolver(entities), ids)
         return _cached[1], _cached[2]
 
@@ -61,8 +69,7 @@ def resolve_names(names: list[str]) -> list[tuple[Match, RegistryEntry | None]]:
     matches = engine.resolve_many(names)
     wanted = {ids[m.key] for m in matches if m.status == "matched" and m.key in ids}
     entries = RegistryEntry.objects.in_bulk(wanted)
-    return [(m, entries.get(ids.get(m.key)) if m.status == "matched" else None)
-            for m in matches]  # fmt: skip
+    return [(m, entries.get(ids.get(m.key)) if m.status == "matched" else None) for m in matches]
 
 
 def candidates(name: str, limit: int = 5) -> tuple[str, list[RegistryEntry]]:

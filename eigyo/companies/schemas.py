@@ -8,9 +8,21 @@ from eigyo.companies.models import Company, RegistryEntry
 class RegistryEntryOut(ModelSchema):
     class Meta:
         model = RegistryEntry
-        fields = ["id", "corporate_number", "edinet_code", "name", "name_en", "kana",
-                  "securities_code", "short_name", "sector33", "market_segment", "size_class",
-                  "is_listed", "prefecture"]  # fmt: skip
+        fields = [
+            "id",
+            "corporate_number",
+            "edinet_code",
+            "name",
+            "name_en",
+            "kana",
+            "securities_code",
+            "short_name",
+            "sector33",
+            "market_segment",
+            "size_class",
+            "is_listed",
+            "prefecture",
+        ]
 
 
 class CompanyOut(ModelSchema):
@@ -19,10 +31,27 @@ class CompanyOut(ModelSchema):
 
     class Meta:
         model = Company
-        fields = ["id", "legal_name", "short_name", "name_en", "kana", "corporate_number",
-                  "sector33", "size_class", "market_segment", "prefecture", "address",
-                  "postal_code", "phone", "website", "notes", "registry", "partner",
-                  "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "legal_name",
+            "short_name",
+            "name_en",
+            "kana",
+            "corporate_number",
+            "sector33",
+            "size_class",
+            "market_segment",
+            "prefecture",
+            "address",
+            "postal_code",
+            "phone",
+            "website",
+            "notes",
+            "registry",
+            "partner",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class CompanyIn(Schema):

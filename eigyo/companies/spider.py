@@ -40,9 +40,13 @@ def profile_of(obj) -> Profile:
     if isinstance(obj, RegistryEntry):
         return Profile(obj.sector33, obj.size_class, obj.market_segment, obj.prefecture)
     entry = obj.registry if obj.registry_id else None
-    return Profile(*(getattr(obj, f) or (getattr(entry, f) if entry else "")
-                     for f in ("sector33", "size_class", "market_segment", "prefecture")),
-                   custom=obj.custom or {})  # fmt: skip
+    return Profile(
+        *(
+            getattr(obj, f) or (getattr(entry, f) if entry else "")
+            for f in ("sector33", "size_class", "market_segment", "prefecture")
+        ),
+        custom=obj.custom or {},
+    )
 
 
 def company_fit(company: Company, fields=None) -> tuple[int, list[tuple[str, str]]] | None:
@@ -55,22 +59,28 @@ def company_fit(company: Company, fields=None) -> tuple[int, list[tuple[str, str
 
 def taken_registry_ids(org):
     """Registry entities already in some portfolio of the organisation."""
-    return Company.objects.filter(org=org, relationships__isnull=False,
-                                  registry__isnull=False).values("registry_id")  # fmt: skip
+    return Company.objects.filter(
+        org=org, relationships__isnull=False, registry__isnull=False
+    ).values("registry_id")
 
 
 def _points(field: str, values: list[str], points: int) -> Case:
-    return Case(When(**{f"{field}__in": values}, then=Value(points)), default=Value(0),
-                output_field=IntegerField())  # fmt: skip
+    return Case(
+        When(**{f"{field}__in": values}, then=Value(points)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def _avatar_sql(avatar: Avatar | None):
     if avatar is None:
         return Value(0)
-    terms = [(avatar.sectors, "sector33", avatar.weight_sector),
-             (avatar.size_classes, "size_class", avatar.weight_size),
-             (avatar.segments, "market_segment", avatar.weight_segment),
-             (avatar.prefectures, "prefecture", avatar.weight_prefecture)]  # fmt: skip
+    terms = [
+        (avatar.sectors, "sector33", avatar.weight_sector),
+        (avatar.size_classes, "size_class", avatar.weight_size),
+        (avatar.segments, "market_segment", avatar.weight_segment),
+        (avatar.prefectures, "prefecture", avatar.weight_prefecture),
+    ]
     expression = Value(0)
     for values, field, weight in terms:
         if values:
@@ -90,13 +100,16 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
     near = neighbouring_sizes(source.size_class)
     region = [p for p, r in REGION_OF.items() if r == REGION_OF.get(source.prefecture)]
     rank = (
-        _points("size_class", [source.size_class], 25) if source.size_class else Value(0)
-    ) + _points("size_class", [s for s in near if s != source.size_class], 15) + (
-        _points("market_segment", [source.market_segment], 10)
-        if source.market_segment else Value(0)
-    ) + (
-        _points("prefecture", [source.prefecture], 20) if source.prefecture else Value(0)
-    ) + _points("prefecture", [p for p in region if p != source.prefecture], 10)  # fmt: skip
+        (_points("size_class", [source.size_class], 25) if source.size_class else Value(0))
+        + _points("size_class", [s for s in near if s != source.size_class], 15)
+        + (
+            _points("market_segment", [source.market_segment], 10)
+            if source.market_segment
+            else Value(0)
+        )
+        + (_points("prefecture", [source.prefecture], 20) if source.prefecture else Value(0))
+        + _points("prefecture", [p for p in region if p != source.prefecture], 10)
+    )
     qs = qs.annotate(rank=Coalesce(rank, 0), fit_raw=_avatar_sql(avatar))
     limit = max(1, min(limit, 100))
     ordering = ("-rank", "-fit_raw", "name_key", "pk")
@@ -105,8 +118,9 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
     close = Q(size_class__in=near) | Q(prefecture__in=region) if (near or region) else Q()
     entries = list(qs.filter(close).order_by(*ordering)[:limit])
     if len(entries) < limit:
-        entries += list(qs.exclude(pk__in=[e.pk for e in entries]).order_by(*ordering)
-                        [: limit - len(entries)])  # fmt: skip
+        entries += list(
+            qs.exclude(pk__in=[e.pk for e in entries]).order_by(*ordering)[: limit - len(entries)]
+        )
     out = []
     domain = avatar.as_domain(fields=()) if avatar else None  # registry: no own fields
     for entry in entries:
@@ -127,8 +141,11 @@ def adopt(org, owner, entries, *, on: dt.date, by, reason: str) -> list:
         company, _new = company_from_registry(org, entry)
         if Relationship.objects.filter(company=company, owner=owner).exists():
             continue
-        created.append(add_to_portfolio(org=org, company=company, owner=owner, tier="new",
-                                        on=on, reason=reason, by=by))  # fmt: skip
+        created.append(
+            add_to_portfolio(
+                org=org, company=company, owner=owner, tier="new", on=on, reason=reason, by=by
+            )
+        )
     return created
 
 
@@ -139,20 +156,28 @@ def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
         return []
     domain = avatar.as_domain(fields=())  # registry companies have no own fields
     block = Q()
-    for values, field in ((avatar.sectors, "sector33"), (avatar.size_classes, "size_class"),
-                          (avatar.segments, "market_segment"),
-                          (avatar.prefectures, "prefecture")):  # fmt: skip
+    for values, field in (
+        (avatar.sectors, "sector33"),
+        (avatar.size_classes, "size_class"),
+        (avatar.segments, "market_segment"),
+        (avatar.prefectures, "prefecture"),
+    ):
         if values:
             block |= Q(**{f"{field}__in": values})
     if not block:
         return []
-    qs = (RegistryEntry.objects.filter(block).exclude(pk__in=taken_registry_ids(org))
-          .annotate(fit_raw=_avatar_sql(avatar)).order_by("-fit_raw", "name_key", "pk"))  # fmt: skip
+    qs = (
+        RegistryEntry.objects.filter(block)
+        .exclude(pk__in=taken_registry_ids(org))
+        .annotate(fit_raw=_avatar_sql(avatar))
+        .order_by("-fit_raw", "name_key", "pk")
+    )
     return [(e, *avatar_score(profile_of(e), domain)) for e in qs[:limit]]
 
 
-def companies_by_fit(org, companies, *, limit: int = 20,
-                     fields=None) -> list[tuple[Company, int, list]]:  # fmt: skip
+def companies_by_fit(
+    org, companies, *, limit: int = 20, fields=None
+) -> list[tuple[Company, int, list]]:
     """The organisation's own companies (a queryset the user may see) that fit the
     avatar best, own fields included; scored in Python, which is fine for the tens
     of thousands of companies one organisation keeps."""
@@ -160,8 +185,9 @@ def companies_by_fit(org, companies, *, limit: int = 20,
     if avatar is None:
         return []
     domain = avatar.as_domain(fields)
-    scored = [(c, *avatar_score(profile_of(c), domain))
-              for c in companies.select_related("registry")]  # fmt: skip
+    scored = [
+        (c, *avatar_score(profile_of(c), domain)) for c in companies.select_related("registry")
+    ]
     scored = [row for row in scored if row[1] > 0]
     scored.sort(key=lambda row: (-row[1], row[0].name_key, row[0].pk))
     return scored[:limit]

@@ -17,15 +17,19 @@ from eigyo.core import clock
 from eigyo.core.views import deny_unless
 
 REASONS = {
-    "same_sector": gettext_lazy("same industry"), "same_size": gettext_lazy("same size"),
+    "same_sector": gettext_lazy("same industry"),
+    "same_size": gettext_lazy("same size"),
     "neighbouring_size": gettext_lazy("neighbouring size"),
     "same_segment": gettext_lazy("same market segment"),
     "same_prefecture": gettext_lazy("same prefecture"),
-    "same_region": gettext_lazy("same region"), "avatar_fit": gettext_lazy("fits the avatar"),
-    "sector": gettext_lazy("industry"), "size": gettext_lazy("size"),
-    "size_near": gettext_lazy("size (near)"), "segment": gettext_lazy("market segment"),
+    "same_region": gettext_lazy("same region"),
+    "avatar_fit": gettext_lazy("fits the avatar"),
+    "sector": gettext_lazy("industry"),
+    "size": gettext_lazy("size"),
+    "size_near": gettext_lazy("size (near)"),
+    "segment": gettext_lazy("market segment"),
     "prefecture": gettext_lazy("prefecture"),
-}  # fmt: skip
+}
 
 
 def reason_texts(reasons: list[tuple[str, str]]) -> list[str]:
@@ -37,8 +41,9 @@ def reason_texts(reasons: list[tuple[str, str]]) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def company_spider(request: HttpRequest, pk: int) -> HttpResponse:
     """Similar companies no one works yet; tick some, they become new approaches."""
-    company = access.get_visible(access.visible_companies(request.user).select_related(
-        "registry"), pk=pk)  # fmt: skip
+    company = access.get_visible(
+        access.visible_companies(request.user).select_related("registry"), pk=pk
+    )
     deny_unless(access.can_create_relationship(request.user))
     try:
         limit = min(max(int(request.GET.get("limit", 20)), 1), 100)
@@ -47,37 +52,72 @@ def company_spider(request: HttpRequest, pk: int) -> HttpResponse:
     proposals = spider.propose(company, limit=limit)
     if request.method == "POST":
         chosen = {p.entry.pk: p.entry for p in proposals}
-        picked = [chosen[int(i)] for i in request.POST.getlist("entry")
-                  if i.isdigit() and int(i) in chosen]  # fmt: skip
-        created = spider.adopt(access.membership(request.user).org, request.user, picked,
-                               on=clock.today(), by=request.user,
-                               reason=_("Similar to %(company)s") % {"company": company})  # fmt: skip
-        messages.success(request, _("%(n)s companies added as new approaches.") % {
-            "n": len(created)})  # fmt: skip
+        picked = [
+            chosen[int(i)]
+            for i in request.POST.getlist("entry")
+            if i.isdigit() and int(i) in chosen
+        ]
+        created = spider.adopt(
+            access.membership(request.user).org,
+            request.user,
+            picked,
+            on=clock.today(),
+            by=request.user,
+            reason=_("Similar to %(company)s") % {"company": company},
+        )
+        messages.success(
+            request, _("%(n)s companies added as new approaches.") % {"n": len(created)}
+        )
         return redirect("portfolio:list")
-    return render(request, "companies/spider.html", {
-        "company": company, "proposals": [(p, [REASONS[r] for r in p.reasons]) for p in proposals],
-    })  # fmt: skip
+    return render(
+        request,
+        "companies/spider.html",
+        {
+            "company": company,
+            "proposals": [(p, [REASONS[r] for r in p.reasons]) for p in proposals],
+        },
+    )
 
 
 class AvatarForm(forms.ModelForm):
-    sectors = forms.MultipleChoiceField(choices=[(c, ja) for c, ja, _en in SECTORS_33],
-                                        required=False, widget=forms.CheckboxSelectMultiple,
-                                        label=gettext_lazy("industries (TSE 33)"))  # fmt: skip
-    size_classes = forms.MultipleChoiceField(choices=SIZE_CLASSES, required=False,
-                                             widget=forms.CheckboxSelectMultiple,
-                                             label=gettext_lazy("size classes"))  # fmt: skip
-    segments = forms.MultipleChoiceField(choices=[(c, ja) for c, ja, _en in MARKET_SEGMENTS],
-                                         required=False, widget=forms.CheckboxSelectMultiple,
-                                         label=gettext_lazy("market segments"))  # fmt: skip
-    prefectures = forms.MultipleChoiceField(choices=[(c, ja) for c, ja, _en in PREFECTURES],
-                                            required=False, widget=forms.CheckboxSelectMultiple,
-                                            label=gettext_lazy("prefectures"))  # fmt: skip
+    sectors = forms.MultipleChoiceField(
+        choices=[(c, ja) for c, ja, _en in SECTORS_33],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("industries (TSE 33)"),
+    )
+    size_classes = forms.MultipleChoiceField(
+        choices=SIZE_CLASSES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("size classes"),
+    )
+    segments = forms.MultipleChoiceField(
+        choices=[(c, ja) for c, ja, _en in MARKET_SEGMENTS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("market segments"),
+    )
+    prefectures = forms.MultipleChoiceField(
+        choices=[(c, ja) for c, ja, _en in PREFECTURES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("prefectures"),
+    )
 
     class Meta:
         model = Avatar
-        fields = ["name", "sectors", "size_classes", "segments", "prefectures", "weight_sector",
-                  "weight_size", "weight_segment", "weight_prefecture"]  # fmt: skip
+        fields = [
+            "name",
+            "sectors",
+            "size_classes",
+            "segments",
+            "prefectures",
+            "weight_sector",
+            "weight_size",
+            "weight_segment",
+            "weight_prefecture",
+        ]
 
     def __init__(self, *args, own, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,9 +151,21 @@ def avatar_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Avatar saved."))
             return redirect("companies:avatar")
     fits = [(e, score, reason_texts(reasons)) for e, score, reasons in spider.best_fits(org)]
-    ours = [(c, score, reason_texts(reasons)) for c, score, reasons in
-            spider.companies_by_fit(org, access.visible_companies(request.user), fields=own)]  # fmt: skip
-    return render(request, "companies/avatar.html", {
-        "form": form, "fits": fits, "ours": ours, "own": own,
-        "can_manage_fields": access.can_manage_company_fields(request.user)},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    ours = [
+        (c, score, reason_texts(reasons))
+        for c, score, reasons in spider.companies_by_fit(
+            org, access.visible_companies(request.user), fields=own
+        )
+    ]
+    return render(
+        request,
+        "companies/avatar.html",
+        {
+            "form": form,
+            "fits": fits,
+            "ours": ours,
+            "own": own,
+            "can_manage_fields": access.can_manage_company_fields(request.user),
+        },
+        status=422 if request.method == "POST" else 200,
+    )

@@ -96,8 +96,9 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def company_create(request: HttpRequest) -> HttpResponse:
     deny_unless(access.can_create_company(request.user))
     form = CompanyForm(request.POST or None, user=request.user)
-    return form_page(request, form, template="companies/company_form.html",
-                     success_message=_("Company saved."))  # fmt: skip
+    return form_page(
+        request, form, template="companies/company_form.html", success_message=_("Company saved.")
+    )
 
 
 @login_required
@@ -111,11 +112,16 @@ def company_suggest(request: HttpRequest) -> HttpResponse:
     key = jp_text.company_name_key(name)
     status, entries = candidates(name) if key else ("none", [])
     duplicates = merging.look_alikes(
-        access.visible_companies(request.user), name_key=key,
+        access.visible_companies(request.user),
+        name_key=key,
         corporate_number=number if number.isdigit() and len(number) == 13 else "",
-        registry_ids=[e.pk for e in entries])[:5]  # fmt: skip
-    return render(request, "companies/_suggest.html", {
-        "status": status, "entries": entries, "duplicates": duplicates, "name": name})  # fmt: skip
+        registry_ids=[e.pk for e in entries],
+    )[:5]
+    return render(
+        request,
+        "companies/_suggest.html",
+        {"status": status, "entries": entries, "duplicates": duplicates, "name": name},
+    )
 
 
 @login_required
@@ -124,8 +130,13 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     company = access.get_visible(access.visible_companies(request.user), pk=pk)
     deny_unless(access.can_edit_company(request.user, company))
     form = CompanyForm(request.POST or None, instance=company, user=request.user)
-    return form_page(request, form, template="companies/company_form.html",
-                     success_message=_("Company saved."), context={"company": company})  # fmt: skip
+    return form_page(
+        request,
+        form,
+        template="companies/company_form.html",
+        success_message=_("Company saved."),
+        context={"company": company},
+    )
 
 
 @login_required
@@ -149,8 +160,12 @@ def registry_list(request: HttpRequest) -> HttpResponse:
     qs = filters.filter(access.visible_registry(request.user))
     qs = qs.order_by("name_key")
     link_to = request.GET.get("link_to")
-    context = {"filters": filters, "link_to": link_to, "sectors": SECTOR_CHOICES,
-               "can_create": access.can_create_company(request.user)}  # fmt: skip
+    context = {
+        "filters": filters,
+        "link_to": link_to,
+        "sectors": SECTOR_CHOICES,
+        "can_create": access.can_create_company(request.user),
+    }
     return render_list(
         request, "companies/registry_list.html", "companies/_registry_table.html", qs, context
     )

@@ -6,8 +6,12 @@ from ninja import FilterSchema
 from eigyo.core.lists import Id
 from eigyo.lib import jp_text
 
-PERSON_SORTS = {"name": "family_kana", "company": "company__name_key",
-                "seniority": "seniority", "updated": "updated_at"}  # fmt: skip
+PERSON_SORTS = {
+    "name": "family_kana",
+    "company": "company__name_key",
+    "seniority": "seniority",
+    "updated": "updated_at",
+}
 
 
 class PersonFilter(FilterSchema):

@@ -11,9 +11,26 @@ class PersonOut(ModelSchema):
 
     class Meta:
         model = Person
-        fields = ["id", "company", "family_name", "given_name", "family_kana", "given_kana",
-                  "family_romaji", "given_romaji", "department", "title", "seniority", "email",
-                  "phone", "mobile", "reports_to", "notes", "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "company",
+            "family_name",
+            "given_name",
+            "family_kana",
+            "given_kana",
+            "family_romaji",
+            "given_romaji",
+            "department",
+            "title",
+            "seniority",
+            "email",
+            "phone",
+            "mobile",
+            "reports_to",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class PersonIn(Schema):

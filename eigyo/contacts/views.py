@@ -65,8 +65,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
     if fields.is_id(company_id) and access.visible_companies(request.user).filter(pk=company_id):
         initial["company"] = int(company_id)
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
-    return form_page(request, form, template="contacts/person_form.html",
-                     success_message=_("Person saved."))  # fmt: skip
+    return form_page(
+        request, form, template="contacts/person_form.html", success_message=_("Person saved.")
+    )
 
 
 @login_required
@@ -75,5 +76,10 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.get_visible(access.visible_people(request.user), pk=pk)
     deny_unless(access.can_edit_person(request.user, person))
     form = PersonForm(request.POST or None, instance=person, user=request.user)
-    return form_page(request, form, template="contacts/person_form.html",
-                     success_message=_("Person saved."), context={"person": person})  # fmt: skip
+    return form_page(
+        request,
+        form,
+        template="contacts/person_form.html",
+        success_message=_("Person saved."),
+        context={"person": person},
+    )

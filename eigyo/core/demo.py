@@ -47,39 +47,124 @@ USERS = [
     DemoUser("marketing@demo.example", Role.MARKETING, "中村", "由美", "ナカムラ", "ユミ"),
 ]
 
-FAMILY = [("田中", "タナカ"), ("伊藤", "イトウ"), ("渡部", "ワタベ"), ("小林", "コバヤシ"),
-          ("加藤", "カトウ"), ("吉田", "ヨシダ"), ("山田", "ヤマダ"), ("佐々木", "ササキ"),
-          ("山口", "ヤマグチ"), ("松本", "マツモト"), ("井上", "イノウエ"), ("木村", "キムラ"),
-          ("林", "ハヤシ"), ("斎藤", "サイトウ"), ("清水", "シミズ"), ("山崎", "ヤマザキ"),
-          ("森", "モリ"), ("池田", "イケダ"), ("橋本", "ハシモト"), ("阿部", "アベ"),
-          ("石川", "イシカワ"), ("前田", "マエダ"), ("藤田", "フジタ"), ("後藤", "ゴトウ"),
-          ("岡田", "オカダ"), ("長谷川", "ハセガワ"), ("村上", "ムラカミ"), ("近藤", "コンドウ"),
-          ("石井", "イシイ"), ("坂本", "サカモト"), ("遠藤", "エンドウ"), ("青木", "アオキ"),
-          ("藤井", "フジイ"), ("西村", "ニシムラ"), ("福田", "フクダ"), ("太田", "オオタ")]  # fmt: skip
-GIVEN = [("太郎", "タロウ"), ("翔太", "ショウタ"), ("大輝", "ダイキ"), ("健太", "ケンタ"),
-         ("拓海", "タクミ"), ("浩", "ヒロシ"), ("誠", "マコト"), ("直樹", "ナオキ"),
-         ("裕子", "ユウコ"), ("恵", "メグミ"), ("陽子", "ヨウコ"), ("真由美", "マユミ"),
-         ("智子", "トモコ"), ("美穂", "ミホ"), ("聡", "サトシ"), ("和也", "カズヤ"),
-         ("亮", "リョウ"), ("香織", "カオリ"), ("隆", "タカシ"), ("麻衣", "マイ")]  # fmt: skip
-DEPARTMENTS = ["購買部", "品質保証部", "生産技術部", "経営企画部", "情報システム部", "営業企画部",
-               "研究開発部", "総務部"]  # fmt: skip
-TITLES = {Seniority.EXECUTIVE: "取締役", Seniority.DIVISION_HEAD: "本部長",
-          Seniority.GENERAL_MANAGER: "部長", Seniority.SECTION_MANAGER: "課長",
-          Seniority.SUPERVISOR: "係長", Seniority.STAFF: "担当"}  # fmt: skip
+FAMILY = [
+    ("田中", "タナカ"),
+    ("伊藤", "イトウ"),
+    ("渡部", "ワタベ"),
+    ("小林", "コバヤシ"),
+    ("加藤", "カトウ"),
+    ("吉田", "ヨシダ"),
+    ("山田", "ヤマダ"),
+    ("佐々木", "ササキ"),
+    ("山口", "ヤマグチ"),
+    ("松本", "マツモト"),
+    ("井上", "イノウエ"),
+    ("木村", "キムラ"),
+    ("林", "ハヤシ"),
+    ("斎藤", "サイトウ"),
+    ("清水", "シミズ"),
+    ("山崎", "ヤマザキ"),
+    ("森", "モリ"),
+    ("池田", "イケダ"),
+    ("橋本", "ハシモト"),
+    ("阿部", "アベ"),
+    ("石川", "イシカワ"),
+    ("前田", "マエダ"),
+    ("藤田", "フジタ"),
+    ("後藤", "ゴトウ"),
+    ("岡田", "オカダ"),
+    ("長谷川", "ハセガワ"),
+    ("村上", "ムラカミ"),
+    ("近藤", "コンドウ"),
+    ("石井", "イシイ"),
+    ("坂本", "サカモト"),
+    ("遠藤", "エンドウ"),
+    ("青木", "アオキ"),
+    ("藤井", "フジイ"),
+    ("西村", "ニシムラ"),
+    ("福田", "フクダ"),
+    ("太田", "オオタ"),
+]
+GIVEN = [
+    ("太郎", "タロウ"),
+    ("翔太", "ショウタ"),
+    ("大輝", "ダイキ"),
+    ("健太", "ケンタ"),
+    ("拓海", "タクミ"),
+    ("浩", "ヒロシ"),
+    ("誠", "マコト"),
+    ("直樹", "ナオキ"),
+    ("裕子", "ユウコ"),
+    ("恵", "メグミ"),
+    ("陽子", "ヨウコ"),
+    ("真由美", "マユミ"),
+    ("智子", "トモコ"),
+    ("美穂", "ミホ"),
+    ("聡", "サトシ"),
+    ("和也", "カズヤ"),
+    ("亮", "リョウ"),
+    ("香織", "カオリ"),
+    ("隆", "タカシ"),
+    ("麻衣", "マイ"),
+]
+DEPARTMENTS = [
+    "購買部",
+    "品質保証部",
+    "生産技術部",
+    "経営企画部",
+    "情報システム部",
+    "営業企画部",
+    "研究開発部",
+    "総務部",
+]
+TITLES = {
+    Seniority.EXECUTIVE: "取締役",
+    Seniority.DIVISION_HEAD: "本部長",
+    Seniority.GENERAL_MANAGER: "部長",
+    Seniority.SECTION_MANAGER: "課長",
+    Seniority.SUPERVISOR: "係長",
+    Seniority.STAFF: "担当",
+}
 PREFS = ["13"] * 8 + ["14", "27", "23", "11", "12", "28", "40", "01", "22", "26", "34", "04"]
 # About 27 maturing relationships per rep (the 20–30 benchmark) and a rhythm that
 # slightly exceeds 3 contacts a day, so the plan has something to say.
-TIER_WEIGHTS = [(Tier.NEW, 42), (Tier.WILLING, 14), (Tier.POSSIBLE, 9), (Tier.PROBABLE, 4),
-                (Tier.CLIENT, 12), (Tier.NURTURE, 9), (Tier.DROPPED, 10)]  # fmt: skip
+TIER_WEIGHTS = [
+    (Tier.NEW, 42),
+    (Tier.WILLING, 14),
+    (Tier.POSSIBLE, 9),
+    (Tier.PROBABLE, 4),
+    (Tier.CLIENT, 12),
+    (Tier.NURTURE, 9),
+    (Tier.DROPPED, 10),
+]
 # Days between contacts by tier (None: no regular contact).
-RHYTHM = {Tier.NEW: None, Tier.WILLING: 30, Tier.POSSIBLE: 14, Tier.PROBABLE: 7,
-          Tier.CLIENT: 25, Tier.NURTURE: 60, Tier.DROPPED: None}  # fmt: skip
-NEXT_STEPS = ["見積りを提出", "部長同席で打ち合わせ", "サンプルをお届け", "導入事例を送付",
-              "工場見学の日程調整"]  # fmt: skip
-NOTES = ["ご挨拶。先方の年度計画について伺った。", "新製品の資料をお渡しした。",
-         "工場見学のご案内。", "品質保証部の課題をヒアリング。", "展示会でご挨拶。",
-         "見積りの前提条件を確認。", "導入事例をご紹介。反応は良好。",
-         "先方の組織変更について情報交換。", "次回、部長同席で打ち合わせの約束。"]  # fmt: skip
+RHYTHM = {
+    Tier.NEW: None,
+    Tier.WILLING: 30,
+    Tier.POSSIBLE: 14,
+    Tier.PROBABLE: 7,
+    Tier.CLIENT: 25,
+    Tier.NURTURE: 60,
+    Tier.DROPPED: None,
+}
+NEXT_STEPS = [
+    "見積りを提出",
+    "部長同席で打ち合わせ",
+    "サンプルをお届け",
+    "導入事例を送付",
+    "工場見学の日程調整",
+]
+NOTES = [
+    "ご挨拶。先方の年度計画について伺った。",
+    "新製品の資料をお渡しした。",
+    "工場見学のご案内。",
+    "品質保証部の課題をヒアリング。",
+    "展示会でご挨拶。",
+    "見積りの前提条件を確認。",
+    "導入事例をご紹介。反応は良好。",
+    "先方の組織変更について情報交換。",
+    "次回、部長同席で打ち合わせの約束。",
+]
 COMPANIES_PER_REP = 100
 
 
@@ -125,14 +210,21 @@ def _build(rng: random.Random) -> Organisation:
     users = {}
     for spec in USERS:
         user = User.objects.create_user(
-            spec.email, PASSWORD, family_name=spec.family, given_name=spec.given,
-            family_kana=spec.family_kana, given_kana=spec.given_kana, language=spec.language,
-        )  # fmt: skip
+            spec.email,
+            PASSWORD,
+            family_name=spec.family,
+            given_name=spec.given,
+            family_kana=spec.family_kana,
+            given_kana=spec.given_kana,
+            language=spec.language,
+        )
         Membership.objects.create(
-            org=org, user=user, role=spec.role,
+            org=org,
+            user=user,
+            role=spec.role,
             team=team if spec.role in {Role.REP, Role.MANAGER} else None,
             partner=partner if spec.role == Role.PARTNER else None,
-        )  # fmt: skip
+        )
         users[spec.email] = user
     team.manager = users["manager@demo.example"]
     team.save()
@@ -166,23 +258,32 @@ def _build(rng: random.Random) -> Organisation:
         _history(rng, org, rel, tier, first, today, owner)
         for when, biz in _contact_days(rng, tier, first, today):
             act = Activity(
-                org=org, company=company, owner=owner, kind=rng.choice(
-                    ["visit"] * 5 + ["call"] * 3 + ["email", "meeting", "event"]),
-                occurred_at=timezone.make_aware(dt.datetime.combine(
-                    when, dt.time(rng.choice([10, 11, 13, 14, 15, 16]), rng.choice([0, 30])))),
-                notes=rng.choice(NOTES), business_discussed=biz,
+                org=org,
+                company=company,
+                owner=owner,
+                kind=rng.choice(["visit"] * 5 + ["call"] * 3 + ["email", "meeting", "event"]),
+                occurred_at=timezone.make_aware(
+                    dt.datetime.combine(
+                        when, dt.time(rng.choice([10, 11, 13, 14, 15, 16]), rng.choice([0, 30]))
+                    )
+                ),
+                notes=rng.choice(NOTES),
+                business_discussed=biz,
                 next_step=rng.choice(NEXT_STEPS) if biz else "",
                 next_step_on=when + dt.timedelta(days=RHYTHM[tier] or 30) if biz else None,
-            )  # fmt: skip
+            )
             activities.append(act)
             links.append(rng.sample(people, k=min(len(people), rng.choice([1, 1, 2]))))
     Activity.objects.bulk_create(activities, batch_size=500)
     through = Activity.people.through
     through.objects.bulk_create(
-        [through(activity_id=a.pk, person_id=p.pk) for a, ps in zip(activities, links, strict=True)
-         for p in ps],
+        [
+            through(activity_id=a.pk, person_id=p.pk)
+            for a, ps in zip(activities, links, strict=True)
+            for p in ps
+        ],
         batch_size=1000,
-    )  # fmt: skip
+    )
     _deals(rng, org, [d for d in deal_sources if d], today, partner)
     _followups(rng, org, users, reps, today)
     _own_fields(random.Random(rng.random()), org)
@@ -194,24 +295,42 @@ def _own_fields(rng: random.Random, org: Organisation) -> None:
     avatar that scores them (a separate random stream keeps the rest unchanged)."""
     from eigyo.companies.models import Avatar, Company, CompanyField
 
-    CompanyField.objects.bulk_create([
-        CompanyField(org=org, key="uses_rival", label="競合製品を使用", kind="yes_no", position=0),
-        CompanyField(org=org, key="plants", label="国内工場数", kind="number", position=1),
-        CompanyField(org=org, key="channel", label="購買経路", kind="choice", position=2,
-                     choices=["直接購買", "商社経由", "代理店経由"]),
-    ])  # fmt: skip
+    CompanyField.objects.bulk_create(
+        [
+            CompanyField(
+                org=org, key="uses_rival", label="競合製品を使用", kind="yes_no", position=0
+            ),
+            CompanyField(org=org, key="plants", label="国内工場数", kind="number", position=1),
+            CompanyField(
+                org=org,
+                key="channel",
+                label="購買経路",
+                kind="choice",
+                position=2,
+                choices=["直接購買", "商社経由", "代理店経由"],
+            ),
+        ]
+    )
     companies = list(Company.objects.filter(org=org).order_by("pk"))
     for company in companies:
         if rng.random() < 0.8:
-            company.custom = {"uses_rival": rng.random() < 0.4, "plants": rng.randrange(0, 12),
-                              "channel": rng.choice(["直接購買", "商社経由", "代理店経由"])}  # fmt: skip
+            company.custom = {
+                "uses_rival": rng.random() < 0.4,
+                "plants": rng.randrange(0, 12),
+                "channel": rng.choice(["直接購買", "商社経由", "代理店経由"]),
+            }
     Company.objects.bulk_update(companies, ["custom"], batch_size=500)
     Avatar.objects.create(
-        org=org, name="中堅製造業（東名阪）", sectors=["3600", "3650", "3700", "3750"],
-        size_classes=["mid400", "small1"], prefectures=["13", "14", "23", "27"],
-        custom_criteria={"uses_rival": {"values": [True], "weight": 20},
-                         "plants": {"min": 3, "max": None, "weight": 10}},
-    )  # fmt: skip
+        org=org,
+        name="中堅製造業（東名阪）",
+        sectors=["3600", "3650", "3700", "3750"],
+        size_classes=["mid400", "small1"],
+        prefectures=["13", "14", "23", "27"],
+        custom_criteria={
+            "uses_rival": {"values": [True], "weight": 20},
+            "plants": {"min": 3, "max": None, "weight": 10},
+        },
+    )
 
 
 def _followups(rng, org, users, reps, today) -> None:
@@ -224,11 +343,14 @@ def _followups(rng, org, users, reps, today) -> None:
         Milestone,
         SeniorVisit,
         Update,
-    )  # fmt: skip
+    )
 
     boss = users["manager@demo.example"]
-    companies = list(Company.objects.filter(org=org, relationships__owner__in=reps,
-                                            relationships__tier="probable").distinct()[:6])  # fmt: skip
+    companies = list(
+        Company.objects.filter(
+            org=org, relationships__owner__in=reps, relationships__tier="probable"
+        ).distinct()[:6]
+    )
     plans = [
         (
             reps[0],
@@ -253,39 +375,81 @@ def _followups(rng, org, users, reps, today) -> None:
         ),
     ]
     for (rep, subject, asked, milestones, update), company in zip(plans, companies, strict=False):
-        ins = Instruction.objects.create(org=org, subject=subject, asked=asked, company=company,
-                                         owner=rep, issued_by=boss, discussed="週次ミーティングで確認",
-                                         issued_at=clock.now() - dt.timedelta(days=21))  # fmt: skip
+        ins = Instruction.objects.create(
+            org=org,
+            subject=subject,
+            asked=asked,
+            company=company,
+            owner=rep,
+            issued_by=boss,
+            discussed="週次ミーティングで確認",
+            issued_at=clock.now() - dt.timedelta(days=21),
+        )
         for offset, title in milestones:
-            Milestone.objects.create(org=org, instruction=ins, title=title,
-                                     due_on=today + dt.timedelta(days=offset))  # fmt: skip
+            Milestone.objects.create(
+                org=org, instruction=ins, title=title, due_on=today + dt.timedelta(days=offset)
+            )
         if update:
             Update.objects.create(org=org, instruction=ins, author=rep, text=update)
     if companies:
         Instruction.objects.create(
-            org=org, kind="client_request", subject="納期短縮のご要望", company=companies[-1],
-            asked="来月納品分を1週間前倒しできるか回答する", owner=reps[0], issued_by=reps[0],
-        )  # fmt: skip
-        Conflict.objects.create(org=org, company=companies[0], kind="price_rise",
-                                description="原材料高騰に伴う5%の値上げ", messenger=reps[0],
-                                deliver_by=today + dt.timedelta(days=14),
-                                senior_visit_needed=True)  # fmt: skip
-        SeniorVisit.objects.create(org=org, company=companies[0], requested_by=reps[0],
-                                   senior=boss, why="値上げのご説明に部長同行をお願いしたい",
-                                   who_to_meet="購買部長", by_date=today + dt.timedelta(days=12))  # fmt: skip
+            org=org,
+            kind="client_request",
+            subject="納期短縮のご要望",
+            company=companies[-1],
+            asked="来月納品分を1週間前倒しできるか回答する",
+            owner=reps[0],
+            issued_by=reps[0],
+        )
+        Conflict.objects.create(
+            org=org,
+            company=companies[0],
+            kind="price_rise",
+            description="原材料高騰に伴う5%の値上げ",
+            messenger=reps[0],
+            deliver_by=today + dt.timedelta(days=14),
+            senior_visit_needed=True,
+        )
+        SeniorVisit.objects.create(
+            org=org,
+            company=companies[0],
+            requested_by=reps[0],
+            senior=boss,
+            why="値上げのご説明に部長同行をお願いしたい",
+            who_to_meet="購買部長",
+            by_date=today + dt.timedelta(days=12),
+        )
     for rep in reps:
         CoachingSession.objects.create(
-            org=org, rep=rep, coach=boss, held_on=today - dt.timedelta(days=rng.randrange(3, 20)),
-            topic="値上げの伝え方", situation="主要顧客への5%値上げ",
-            message="品質と供給を守るための改定であること", objections_expected="他社は据え置き",
-            rehearsed=rng.random() < 0.5, next_on=today + dt.timedelta(days=rng.randrange(-3, 14)),
-        )  # fmt: skip
+            org=org,
+            rep=rep,
+            coach=boss,
+            held_on=today - dt.timedelta(days=rng.randrange(3, 20)),
+            topic="値上げの伝え方",
+            situation="主要顧客への5%値上げ",
+            message="品質と供給を守るための改定であること",
+            objections_expected="他社は据え置き",
+            rehearsed=rng.random() < 0.5,
+            next_on=today + dt.timedelta(days=rng.randrange(-3, 14)),
+        )
 
 
-DEAL_TITLES = ["検査装置の更新", "生産管理システム導入", "品質データ基盤", "保守契約の更新",
-               "新工場向け設備", "トライアル導入", "全社展開"]  # fmt: skip
-OBJECTIONS = ["価格が高い", "導入実績が少ない", "既存ベンダーとの関係", "社内の稟議に時間がかかる",
-              "サポート体制が不安"]  # fmt: skip
+DEAL_TITLES = [
+    "検査装置の更新",
+    "生産管理システム導入",
+    "品質データ基盤",
+    "保守契約の更新",
+    "新工場向け設備",
+    "トライアル導入",
+    "全社展開",
+]
+OBJECTIONS = [
+    "価格が高い",
+    "導入実績が少ない",
+    "既存ベンダーとの関係",
+    "社内の稟議に時間がかかる",
+    "サポート体制が不安",
+]
 PROMISES = [
     "見積りを提出",
     "導入事例を送付",
@@ -306,73 +470,112 @@ def _deals(rng, org, sources, today, partner) -> None:
         Promise,
         StageChange,
         Stakeholder,
-    )  # fmt: skip
+    )
 
-    stage_by_tier = {Tier.POSSIBLE: ["features", "benefits", "application"],
-                     Tier.PROBABLE: ["evidence", "trial_close", "objections", "ask"],
-                     Tier.CLIENT: ["won"]}  # fmt: skip
+    stage_by_tier = {
+        Tier.POSSIBLE: ["features", "benefits", "application"],
+        Tier.PROBABLE: ["evidence", "trial_close", "objections", "ask"],
+        Tier.CLIENT: ["won"],
+    }
     for rel, people in sources:
         stage = rng.choice(stage_by_tier[rel.tier])
         deal = Deal.objects.create(
-            org=org, title=rng.choice(DEAL_TITLES), company=rel.company, relationship=rel,
-            owner=rel.owner, amount=rng.randrange(10, 800) * 100_000, stage=stage,
+            org=org,
+            title=rng.choice(DEAL_TITLES),
+            company=rel.company,
+            relationship=rel,
+            owner=rel.owner,
+            amount=rng.randrange(10, 800) * 100_000,
+            stage=stage,
             expected_close=today + dt.timedelta(days=rng.randrange(14, 150)),
             closed_on=rel.tier_since if stage == "won" else None,
             partner=rel.company.partner,
-        )  # fmt: skip
-        StageChange.objects.create(org=org, deal=deal, to_stage=stage,
-                                   changed_on=rel.tier_since, changed_by=rel.owner)  # fmt: skip
+        )
+        StageChange.objects.create(
+            org=org, deal=deal, to_stage=stage, changed_on=rel.tier_since, changed_by=rel.owner
+        )
         roles = ["decision_maker", "approver", "influencer", "champion", "user", "gatekeeper"]
         for person, role in zip(people, roles, strict=False):
             Stakeholder.objects.create(
-                org=org, deal=deal, person=person, role=role,
-                influence="high" if role in ("decision_maker", "approver") else rng.choice(
-                    ["medium", "low", "medium"]),
-                stance=rng.choices(["supportive", "neutral", "opposed", "unknown"],
-                                   [5, 3, 1, 2])[0],
+                org=org,
+                deal=deal,
+                person=person,
+                role=role,
+                influence="high"
+                if role in ("decision_maker", "approver")
+                else rng.choice(["medium", "low", "medium"]),
+                stance=rng.choices(["supportive", "neutral", "opposed", "unknown"], [5, 3, 1, 2])[
+                    0
+                ],
                 personal_win="課長への昇進" if role == "champion" else "",
-            )  # fmt: skip
+            )
         for _ in range(rng.randrange(0, 3)):
             due = today + dt.timedelta(days=rng.randrange(-10, 20))
             kept = due < today and rng.random() < 0.6
-            Promise.objects.create(org=org, deal=deal, what=rng.choice(PROMISES), due_on=due,
-                                   owner=rel.owner, status="kept" if kept else "open",
-                                   done_on=due if kept else None)  # fmt: skip
+            Promise.objects.create(
+                org=org,
+                deal=deal,
+                what=rng.choice(PROMISES),
+                due_on=due,
+                owner=rel.owner,
+                status="kept" if kept else "open",
+                done_on=due if kept else None,
+            )
         if stage in ("objections", "ask", "trial_close") or rng.random() < 0.3:
-            Objection.objects.create(org=org, deal=deal, objection=rng.choice(OBJECTIONS),
-                                     raised_on=today - dt.timedelta(days=rng.randrange(1, 60)),
-                                     status=rng.choice(["open", "answered", "resolved"]))  # fmt: skip
+            Objection.objects.create(
+                org=org,
+                deal=deal,
+                objection=rng.choice(OBJECTIONS),
+                raised_on=today - dt.timedelta(days=rng.randrange(1, 60)),
+                status=rng.choice(["open", "answered", "resolved"]),
+            )
         if rng.random() < 0.25:
             DiscountRequest.objects.create(
-                org=org, deal=deal, requested="10%の値引き", requested_amount=deal.amount // 10,
+                org=org,
+                deal=deal,
+                requested="10%の値引き",
+                requested_amount=deal.amount // 10,
                 offered=rng.choice(["introduction", "service", "training"]),
-                outcome=rng.choice(["value_accepted", "value_accepted", "discount_given",
-                                    "pending"]),
+                outcome=rng.choice(
+                    ["value_accepted", "value_accepted", "discount_given", "pending"]
+                ),
                 requested_on=today - dt.timedelta(days=rng.randrange(1, 60)),
-            )  # fmt: skip
+            )
         if len(people) >= 2 and rng.random() < 0.3:
-            Praise.objects.create(org=org, deal=deal, about=people[-1], to=people[0],
-                                  statement="検証を短期間でまとめていただきました",
-                                  evidence=rng.choice(["", "検証報告書(10月)"]),
-                                  said_on=today - dt.timedelta(days=rng.randrange(1, 40)))  # fmt: skip
+            Praise.objects.create(
+                org=org,
+                deal=deal,
+                about=people[-1],
+                to=people[0],
+                statement="検証を短期間でまとめていただきました",
+                evidence=rng.choice(["", "検証報告書(10月)"]),
+                said_on=today - dt.timedelta(days=rng.randrange(1, 40)),
+            )
 
 
 def _people(rng, org, company) -> list[Person]:
     ranks = [Seniority.GENERAL_MANAGER, Seniority.SECTION_MANAGER, Seniority.STAFF]
-    ranks += rng.sample([Seniority.EXECUTIVE, Seniority.DIVISION_HEAD, Seniority.SUPERVISOR],
-                        k=rng.randrange(0, 3))  # fmt: skip
+    ranks += rng.sample(
+        [Seniority.EXECUTIVE, Seniority.DIVISION_HEAD, Seniority.SUPERVISOR], k=rng.randrange(0, 3)
+    )
     ranks.sort(reverse=True)
     department = rng.choice(DEPARTMENTS)
     people, boss = [], None
     for rank in ranks:
         family, given = rng.choice(FAMILY), rng.choice(GIVEN)
         person = Person(
-            org=org, company=company, family_name=family[0], given_name=given[0],
-            family_kana=family[1], given_kana=given[1], seniority=rank,
-            department="" if rank == Seniority.EXECUTIVE else department, title=TITLES[rank],
+            org=org,
+            company=company,
+            family_name=family[0],
+            given_name=given[0],
+            family_kana=family[1],
+            given_kana=given[1],
+            seniority=rank,
+            department="" if rank == Seniority.EXECUTIVE else department,
+            title=TITLES[rank],
             reports_to=boss,
             email=f"{rng.randrange(10**6):06d}@example.co.jp",
-        )  # fmt: skip
+        )
         person.save()
         people.append(person)
         boss = person
@@ -396,9 +599,17 @@ def _history(rng, org, rel, tier, first, today, owner) -> None:
         on = first + dt.timedelta(days=span * step // len(path))
         while on.weekday() >= 5:  # tier moves happen after a weekday meeting
             on -= dt.timedelta(days=1)
-        rows.append(TierChange(org=org, relationship=rel, from_tier=prev, to_tier=t,
-                               changed_on=on, reason="" if not prev else "面談の結果",
-                               changed_by=owner))  # fmt: skip
+        rows.append(
+            TierChange(
+                org=org,
+                relationship=rel,
+                from_tier=prev,
+                to_tier=t,
+                changed_on=on,
+                reason="" if not prev else "面談の結果",
+                changed_by=owner,
+            )
+        )
         prev = t
     TierChange.objects.bulk_create(rows)
     rel.tier_since = rows[-1].changed_on

@@ -90,9 +90,10 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         for item in value or []:
             if not is_id(getattr(item, "pk", item)):
                 raise forms.ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice",
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
                     params={"value": item},
-                )  # fmt: skip
+                )
         return super()._check_values(value)
 
 

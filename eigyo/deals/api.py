@@ -94,19 +94,28 @@ def move_stage(request: HttpRequest, deal_id: int, payload: StageIn):
     form = StageForm(payload.dict())
     if not form.is_valid():
         raise FormInvalid(form)
-    return services.move_stage(deal, form.cleaned_data["stage"], on=clock.today(),
-                               by=request.user, lost_reason=form.cleaned_data["lost_reason"])  # fmt: skip
+    return services.move_stage(
+        deal,
+        form.cleaned_data["stage"],
+        on=clock.today(),
+        by=request.user,
+        lost_reason=form.cleaned_data["lost_reason"],
+    )
 
 
 @router.get("/deals/{int:deal_id}/readiness", response=ReadinessOut)
 def readiness(request: HttpRequest, deal_id: int):
     ready = services.readiness_of(services.stakeholders_of(_deal(request, deal_id)))
     return {
-        "score": ready.score, "raw": round(ready.raw, 1), "cap": ready.cap,
+        "score": ready.score,
+        "raw": round(ready.raw, 1),
+        "cap": ready.cap,
         "cap_reason": ready.cap_reason,
-        "gaps": [{"code": g.code, "member": g.member_id, "text": text}
-                 for g, text in zip(ready.gaps, gap_sentences(ready.gaps), strict=True)],
-    }  # fmt: skip
+        "gaps": [
+            {"code": g.code, "member": g.member_id, "text": text}
+            for g, text in zip(ready.gaps, gap_sentences(ready.gaps), strict=True)
+        ],
+    }
 
 
 def _register(kind: str, related: str, form_class, schema_in, schema_out, decorate=None):
@@ -118,21 +127,26 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
             return services.stakeholders_of(deal)
         return getattr(deal, related).all()
 
-    @router.get(f"/deals/{{int:deal_id}}/{kind}", response=list[schema_out],
-                operation_id=f"list_{kind}")  # fmt: skip
+    @router.get(
+        f"/deals/{{int:deal_id}}/{kind}", response=list[schema_out], operation_id=f"list_{kind}"
+    )
     def list_children(request: HttpRequest, deal_id: int):
         deal = _deal(request, deal_id)
         return decorate(deal, list(queryset(deal)))
 
-    @router.post(f"/deals/{{int:deal_id}}/{kind}", response={201: schema_out},
-                 operation_id=f"create_{kind}")  # fmt: skip
+    @router.post(
+        f"/deals/{{int:deal_id}}/{kind}", response={201: schema_out}, operation_id=f"create_{kind}"
+    )
     def create_child(request: HttpRequest, deal_id: int, payload: schema_in):
         deal = _deal(request, deal_id)
         obj = validated(form_class(_blank(payload.dict()), deal=deal, user=request.user))
         return Status(201, decorate(deal, [queryset(deal).get(pk=obj.pk)])[0])
 
-    @router.patch(f"/deals/{{int:deal_id}}/{kind}/{{int:child_id}}", response=schema_out,
-                  operation_id=f"update_{kind}")  # fmt: skip
+    @router.patch(
+        f"/deals/{{int:deal_id}}/{kind}/{{int:child_id}}",
+        response=schema_out,
+        operation_id=f"update_{kind}",
+    )
     def update_child(request: HttpRequest, deal_id: int, child_id: int, payload: schema_in):
         deal = _deal(request, deal_id)
         obj = access.get_visible(queryset(deal), pk=child_id)
@@ -140,8 +154,11 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
         validated(form_class(data, instance=obj, deal=deal, user=request.user))
         return decorate(deal, [queryset(deal).get(pk=obj.pk)])[0]
 
-    @router.delete(f"/deals/{{int:deal_id}}/{kind}/{{int:child_id}}", response={204: None},
-                   operation_id=f"delete_{kind}")  # fmt: skip
+    @router.delete(
+        f"/deals/{{int:deal_id}}/{kind}/{{int:child_id}}",
+        response={204: None},
+        operation_id=f"delete_{kind}",
+    )
     def delete_child(request: HttpRequest, deal_id: int, child_id: int):
         access.get_visible(queryset(_deal(request, deal_id)), pk=child_id).delete()
         return Status(204, None)
@@ -167,8 +184,9 @@ def _praise(deal, objs):
     return objs
 
 
-_register("stakeholders", "stakeholders", StakeholderForm, StakeholderIn, StakeholderOut,
-          _stakeholders)  # fmt: skip
+_register(
+    "stakeholders", "stakeholders", StakeholderForm, StakeholderIn, StakeholderOut, _stakeholders
+)
 _register("promises", "promises", PromiseForm, PromiseIn, PromiseOut, _promises)
 _register("praise", "praise", PraiseForm, PraiseIn, PraiseOut, _praise)
 _register("objections", "objections", ObjectionForm, ObjectionIn, ObjectionOut)

@@ -6,8 +6,14 @@ from ninja import FilterSchema
 from eigyo.core.lists import Id
 from eigyo.lib import jp_text
 
-DEAL_SORTS = {"title": "title", "company": "company__name_key", "amount": "amount",
-              "close": "expected_close", "stage": "stage", "updated": "updated_at"}  # fmt: skip
+DEAL_SORTS = {
+    "title": "title",
+    "company": "company__name_key",
+    "amount": "amount",
+    "close": "expected_close",
+    "stage": "stage",
+    "updated": "updated_at",
+}
 
 
 class DealFilter(FilterSchema):

@@ -12,8 +12,16 @@ class DealForm(forms.ModelForm):
     class Meta:
         model = Deal
         formfield_callback = fields.formfield
-        fields = ["title", "company", "amount", "expected_close", "owner", "team_members",
-                  "partner", "notes"]  # fmt: skip
+        fields = [
+            "title",
+            "company",
+            "amount",
+            "expected_close",
+            "owner",
+            "team_members",
+            "partner",
+            "notes",
+        ]
         widgets = {
             "expected_close": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -29,8 +37,9 @@ class DealForm(forms.ModelForm):
         self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
         self.fields["owner"].queryset = access.assignable_owners(user) | (
             access.visible_users(user).filter(pk=self.instance.owner_id)
-            if self.instance.pk else access.assignable_owners(user).none()
-        )  # fmt: skip
+            if self.instance.pk
+            else access.assignable_owners(user).none()
+        )
         self.fields["owner"].initial = user.pk
         self.fields["team_members"].queryset = access.visible_users(user).order_by("family_kana")
         self.fields["team_members"].required = False
@@ -95,15 +104,19 @@ class StakeholderForm(DealChildForm):
         model = Stakeholder
         formfield_callback = fields.formfield
         fields = ["person", "role", "influence", "stance", "met_override", "personal_win", "notes"]
-        widgets = {"personal_win": forms.Textarea(attrs={"rows": 2}),
-                   "notes": forms.Textarea(attrs={"rows": 2}),
-                   "met_override": forms.NullBooleanSelect}  # fmt: skip
+        widgets = {
+            "personal_win": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "met_override": forms.NullBooleanSelect,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["met_override"].widget.choices = [
-            ("unknown", _("from the activity log")), ("true", _("yes")), ("false", _("no")),
-        ]  # fmt: skip
+            ("unknown", _("from the activity log")),
+            ("true", _("yes")),
+            ("false", _("no")),
+        ]
 
     def clean_person(self):
         person = self.cleaned_data["person"]
@@ -111,8 +124,9 @@ class StakeholderForm(DealChildForm):
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
-            raise forms.ValidationError(_("This person is already in the buying group."),
-                                        code="duplicate")  # fmt: skip
+            raise forms.ValidationError(
+                _("This person is already in the buying group."), code="duplicate"
+            )
         return person
 
 
@@ -121,8 +135,10 @@ class PromiseForm(DealChildForm):
         model = Promise
         formfield_callback = fields.formfield
         fields = ["what", "due_on", "owner", "status", "done_on"]
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "done_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}  # fmt: skip
+        widgets = {
+            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "done_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,9 +163,11 @@ class PraiseForm(DealChildForm):
         model = Praise
         formfield_callback = fields.formfield
         fields = ["about", "to", "statement", "evidence", "said_on"]
-        widgets = {"said_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "statement": forms.Textarea(attrs={"rows": 2}),
-                   "evidence": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+        widgets = {
+            "said_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "statement": forms.Textarea(attrs={"rows": 2}),
+            "evidence": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean(self):
         data = super().clean()
@@ -166,14 +184,22 @@ class ObjectionForm(DealChildForm):
         model = Objection
         formfield_callback = fields.formfield
         fields = ["objection", "raised_by", "response", "status", "raised_on"]
-        widgets = {"raised_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "response": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+        widgets = {
+            "raised_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "response": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class DiscountForm(DealChildForm):
     class Meta:
         model = DiscountRequest
         formfield_callback = fields.formfield
-        fields = ["requested", "requested_amount", "offered", "offer_detail", "outcome",
-                  "requested_on"]  # fmt: skip
+        fields = [
+            "requested",
+            "requested_amount",
+            "offered",
+            "offer_detail",
+            "outcome",
+            "requested_on",
+        ]
         widgets = {"requested_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -8,14 +8,23 @@ from eigyo.deals.services import is_met
 
 def labels() -> dict[str, str]:
     return {
-        "supportive": _("Supportive"), "neutral": _("Neutral"), "opposed": _("Opposed"),
-        "unknown": _("Unknown"), "met": _("Met"), "not_met": _("Not met"),
-        "decision_maker": _("Decision maker"), "approver": _("Approver"),
-        "champion": _("Champion"), "influencer": _("Influencer"),
-        "gatekeeper": _("Gatekeeper"), "user": _("User"), "other": _("Other"),
+        "supportive": _("Supportive"),
+        "neutral": _("Neutral"),
+        "opposed": _("Opposed"),
+        "unknown": _("Unknown"),
+        "met": _("Met"),
+        "not_met": _("Not met"),
+        "decision_maker": _("Decision maker"),
+        "approver": _("Approver"),
+        "champion": _("Champion"),
+        "influencer": _("Influencer"),
+        "gatekeeper": _("Gatekeeper"),
+        "user": _("User"),
+        "other": _("Other"),
         "empty": _("No one in the buying group yet."),
-        "influence_high": _("High influence"), "title": _("Stakeholder map"),
-    }  # fmt: skip
+        "influence_high": _("High influence"),
+        "title": _("Stakeholder map"),
+    }
 
 
 def map_svg(stakeholders, title: str = "") -> str:
@@ -31,7 +40,7 @@ def map_svg(stakeholders, title: str = "") -> str:
             influence=s.influence,
             reports_to=s.person.reports_to_id,
             url=s.person.get_absolute_url(),
-        )  # fmt: skip
+        )
         for s in stakeholders
     ]
     return render_svg(nodes, labels=labels(), title=title)

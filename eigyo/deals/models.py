@@ -30,24 +30,42 @@ class Deal(OrgScoped):
     """A deal (案件) with a company: amount in yen, stage, its people."""
 
     title = models.CharField(_("title"), max_length=200)
-    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE,
-                                related_name="deals", verbose_name=_("company"))  # fmt: skip
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="deals",
+        verbose_name=_("company"),
+    )
     relationship = models.ForeignKey(
-        "portfolio.Relationship", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="deals", verbose_name=_("relationship"),
-    )  # fmt: skip
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              related_name="deals", verbose_name=_("owner"))  # fmt: skip
-    team_members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+",
-                                          verbose_name=_("team members"))  # fmt: skip
+        "portfolio.Relationship",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deals",
+        verbose_name=_("relationship"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="deals",
+        verbose_name=_("owner"),
+    )
+    team_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("team members")
+    )
     partner = models.ForeignKey(
-        "partners.Partner", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="deals", verbose_name=_("assigned partner"),
-    )  # fmt: skip
+        "partners.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deals",
+        verbose_name=_("assigned partner"),
+    )
     amount = models.PositiveBigIntegerField(_("amount (yen)"), default=0)
     expected_close = models.DateField(_("expected close"), null=True, blank=True)
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices,
-                             default=Stage.FEATURES)  # fmt: skip
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.FEATURES
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     lost_reason = models.CharField(_("reason lost"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -75,8 +93,9 @@ class StageChange(OrgScoped):
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     changed_on = models.DateField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")  # fmt: skip
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-changed_on", "-id"]
@@ -109,21 +128,32 @@ class Stakeholder(OrgScoped):
         UNKNOWN = "unknown", _("Unknown")
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="stakeholders")
-    person = models.ForeignKey("contacts.Person", on_delete=models.CASCADE,
-                               related_name="stakeholder_in", verbose_name=_("person"))  # fmt: skip
+    person = models.ForeignKey(
+        "contacts.Person",
+        on_delete=models.CASCADE,
+        related_name="stakeholder_in",
+        verbose_name=_("person"),
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OTHER)
-    influence = models.CharField(_("influence"), max_length=10, choices=Influence.choices,
-                                 default=Influence.MEDIUM)  # fmt: skip
-    stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices,
-                              default=Stance.UNKNOWN)  # fmt: skip
+    influence = models.CharField(
+        _("influence"), max_length=10, choices=Influence.choices, default=Influence.MEDIUM
+    )
+    stance = models.CharField(
+        _("stance"), max_length=10, choices=Stance.choices, default=Stance.UNKNOWN
+    )
     met_override = models.BooleanField(
-        _("met (set by hand)"), null=True, blank=True,
+        _("met (set by hand)"),
+        null=True,
+        blank=True,
         help_text=_("Leave empty to derive it from the activities with this person."),
-    )  # fmt: skip
+    )
     personal_win = models.TextField(
-        _("personal win"), blank=True,
-        help_text=_("What success means for this person: career, recognition. Make the buyer the hero."),
-    )  # fmt: skip
+        _("personal win"),
+        blank=True,
+        help_text=_(
+            "What success means for this person: career, recognition. Make the buyer the hero."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -149,10 +179,15 @@ class Promise(OrgScoped):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="promises")
     what = models.CharField(_("what we promised"), max_length=300)
     due_on = models.DateField(_("due"))
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              related_name="promises", verbose_name=_("owner"))  # fmt: skip
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.OPEN)  # fmt: skip
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="promises",
+        verbose_name=_("owner"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
     class Meta:
@@ -171,10 +206,12 @@ class Praise(OrgScoped):
     """Fact-based praise of the buyer to their superior; without evidence it is flattery."""
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="praise")
-    about = models.ForeignKey("contacts.Person", on_delete=models.CASCADE, related_name="+",
-                              verbose_name=_("praise for"))  # fmt: skip
-    to = models.ForeignKey("contacts.Person", on_delete=models.CASCADE, related_name="+",
-                           verbose_name=_("said to"))  # fmt: skip
+    about = models.ForeignKey(
+        "contacts.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("praise for")
+    )
+    to = models.ForeignKey(
+        "contacts.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("said to")
+    )
     statement = models.TextField(_("statement"))
     evidence = models.TextField(_("evidence"), blank=True)
     said_on = models.DateField(_("date"))
@@ -201,12 +238,19 @@ class Objection(OrgScoped):
         RESOLVED = "resolved", _("Resolved")
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="objections")
-    raised_by = models.ForeignKey("contacts.Person", on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="+", verbose_name=_("raised by"))  # fmt: skip
+    raised_by = models.ForeignKey(
+        "contacts.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("raised by"),
+    )
     objection = models.CharField(_("objection"), max_length=300)
     response = models.TextField(_("our response"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.OPEN)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
     raised_on = models.DateField(_("date"))
 
     class Meta:
@@ -237,13 +281,16 @@ class DiscountRequest(OrgScoped):
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="discount_requests")
     requested = models.CharField(_("what was asked"), max_length=200)
-    requested_amount = models.PositiveBigIntegerField(_("discount asked (yen)"), null=True,
-                                                      blank=True)  # fmt: skip
-    offered = models.CharField(_("value offered instead"), max_length=20, choices=Offer.choices,
-                               default=Offer.NONE)  # fmt: skip
+    requested_amount = models.PositiveBigIntegerField(
+        _("discount asked (yen)"), null=True, blank=True
+    )
+    offered = models.CharField(
+        _("value offered instead"), max_length=20, choices=Offer.choices, default=Offer.NONE
+    )
     offer_detail = models.CharField(_("offer detail"), max_length=300, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices,
-                               default=Outcome.PENDING)  # fmt: skip
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING
+    )
     requested_on = models.DateField(_("date"))
 
     class Meta:

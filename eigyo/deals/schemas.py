@@ -10,9 +10,23 @@ from eigyo.deals.models import Deal, DiscountRequest, Objection, Praise, Promise
 class DealOut(ModelSchema):
     class Meta:
         model = Deal
-        fields = ["id", "title", "company", "relationship", "owner", "team_members", "partner",
-                  "amount", "expected_close", "stage", "closed_on", "lost_reason", "notes",
-                  "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "title",
+            "company",
+            "relationship",
+            "owner",
+            "team_members",
+            "partner",
+            "amount",
+            "expected_close",
+            "stage",
+            "closed_on",
+            "lost_reason",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class DealIn(Schema):
@@ -37,8 +51,16 @@ class StakeholderOut(ModelSchema):
 
     class Meta:
         model = Stakeholder
-        fields = ["id", "person", "role", "influence", "stance", "met_override", "personal_win",
-                  "notes"]  # fmt: skip
+        fields = [
+            "id",
+            "person",
+            "role",
+            "influence",
+            "stance",
+            "met_override",
+            "personal_win",
+            "notes",
+        ]
 
 
 class StakeholderIn(Schema):
@@ -100,8 +122,15 @@ class ObjectionIn(Schema):
 class DiscountOut(ModelSchema):
     class Meta:
         model = DiscountRequest
-        fields = ["id", "requested", "requested_amount", "offered", "offer_detail", "outcome",
-                  "requested_on"]  # fmt: skip
+        fields = [
+            "id",
+            "requested",
+            "requested_amount",
+            "offered",
+            "offer_detail",
+            "outcome",
+            "requested_on",
+        ]
 
 
 class DiscountIn(Schema):

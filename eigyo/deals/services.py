@@ -17,8 +17,14 @@ def move_stage(deal: Deal, stage: str, *, on: dt.date, by, lost_reason: str = ""
     """Move a deal to another stage, recording the move; won / lost close it."""
     if stage == deal.stage:
         return deal
-    StageChange.objects.create(org_id=deal.org_id, deal=deal, from_stage=deal.stage,
-                               to_stage=stage, changed_on=on, changed_by=by)  # fmt: skip
+    StageChange.objects.create(
+        org_id=deal.org_id,
+        deal=deal,
+        from_stage=deal.stage,
+        to_stage=stage,
+        changed_on=on,
+        changed_by=by,
+    )
     deal.stage = stage
     deal.closed_on = on if stage in (Stage.WON, Stage.LOST) else None
     deal.lost_reason = lost_reason if stage == Stage.LOST else ""
@@ -30,8 +36,9 @@ def stakeholders_of(deal: Deal):
     """The buying group with `met` (derived from activities unless set by hand)
     and the last contact with each person: one query."""
     through = Activity.people.through
-    with_person = through.objects.filter(person_id=OuterRef("person_id"),
-                                         activity__org_id=OuterRef("org_id"))  # fmt: skip
+    with_person = through.objects.filter(
+        person_id=OuterRef("person_id"), activity__org_id=OuterRef("org_id")
+    )
     return (
         Stakeholder.objects.filter(deal=deal)
         .select_related("person", "person__reports_to")
@@ -43,7 +50,7 @@ def stakeholders_of(deal: Deal):
                 .annotate(last=Max("activity__occurred_at"))
                 .values("last")[:1]
             ),
-        )  # fmt: skip
+        )
         .order_by("-person__seniority", "person__family_kana", "pk")
     )
 
@@ -66,7 +73,7 @@ def members(stakeholders) -> list[rd.Member]:
             seniority=s.person.seniority,
             department=s.person.department,
             title=s.person.title,
-        )  # fmt: skip
+        )
         for s in stakeholders
     ]
 
@@ -78,6 +85,8 @@ def readiness_of(stakeholders) -> rd.Readiness:
 def record_creation(deal: Deal, *, on: dt.date, by) -> None:
     """The first stage entry of a new deal, so the history starts at its creation."""
     StageChange.objects.get_or_create(
-        org_id=deal.org_id, deal=deal, from_stage="",
+        org_id=deal.org_id,
+        deal=deal,
+        from_stage="",
         defaults={"to_stage": deal.stage, "changed_on": on, "changed_by": by},
-    )  # fmt: skip
+    )

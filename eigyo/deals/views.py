@@ -43,10 +43,17 @@ def deal_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(DealFilter, request.GET)
     qs = filters.filter(access.visible_deals(request.user)).select_related("company", "owner")
     qs = apply_sort(qs, request.GET.get("sort"), DEAL_SORTS, "close")
-    return render_list(request, "deals/deal_list.html", "deals/_deal_table.html", qs, {
-        "filters": filters, "stages": Stage.choices,
-        "can_create": access.can_create_deal(request.user),
-    })  # fmt: skip
+    return render_list(
+        request,
+        "deals/deal_list.html",
+        "deals/_deal_table.html",
+        qs,
+        {
+            "filters": filters,
+            "stages": Stage.choices,
+            "can_create": access.can_create_deal(request.user),
+        },
+    )
 
 
 def _board_context(request):
@@ -55,12 +62,13 @@ def _board_context(request):
     columns = {s: [] for s in Stage.values}
     for deal in deals.order_by("expected_close", "pk"):
         columns[deal.stage].append(deal)
-    totals = dict(deals.values_list("stage").annotate(total=Sum("amount")).values_list(
-        "stage", "total"))  # fmt: skip
+    totals = dict(
+        deals.values_list("stage").annotate(total=Sum("amount")).values_list("stage", "total")
+    )
     return {
         "columns": [
             (value, label, columns[value], totals.get(value) or 0) for value, label in Stage.choices
-        ],  # fmt: skip
+        ],
         "filters": filters,
         "open_stages": OPEN_STAGES,
     }
@@ -82,18 +90,26 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ready = services.readiness_of(stakeholders)
     today = clock.today()
     promises = list(deal.promises.select_related("owner"))
-    return render(request, "deals/deal_detail.html", {
-        "deal": deal, "stakeholders": stakeholders, "readiness": ready,
-        "gaps": gap_sentences(ready.gaps), "map": map_svg(stakeholders),
-        "met": {s.pk: services.is_met(s) for s in stakeholders},
-        "promises": promises, "overdue_promises": [p for p in promises if p.is_overdue(today)],
-        "praise": deal.praise.select_related("about", "to"),
-        "objections": deal.objections.select_related("raised_by"),
-        "discounts": deal.discount_requests.all(),
-        "stage_form": StageForm(initial={"stage": deal.stage}),
-        "history": deal.stage_changes.select_related("changed_by"),
-        "today": today,
-    })  # fmt: skip
+    return render(
+        request,
+        "deals/deal_detail.html",
+        {
+            "deal": deal,
+            "stakeholders": stakeholders,
+            "readiness": ready,
+            "gaps": gap_sentences(ready.gaps),
+            "map": map_svg(stakeholders),
+            "met": {s.pk: services.is_met(s) for s in stakeholders},
+            "promises": promises,
+            "overdue_promises": [p for p in promises if p.is_overdue(today)],
+            "praise": deal.praise.select_related("about", "to"),
+            "objections": deal.objections.select_related("raised_by"),
+            "discounts": deal.discount_requests.all(),
+            "stage_form": StageForm(initial={"stage": deal.stage}),
+            "history": deal.stage_changes.select_related("changed_by"),
+            "today": today,
+        },
+    )
 
 
 @login_required
@@ -101,8 +117,10 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def deal_map(request: HttpRequest, pk: int) -> HttpResponse:
     """The stakeholder map alone, as SVG (print it, or paste it in a proposal)."""
     deal = _deal(request, pk)
-    return HttpResponse(map_svg(list(services.stakeholders_of(deal)), title=deal.title),
-                        content_type="image/svg+xml; charset=utf-8")  # fmt: skip
+    return HttpResponse(
+        map_svg(list(services.stakeholders_of(deal)), title=deal.title),
+        content_type="image/svg+xml; charset=utf-8",
+    )
 
 
 @login_required
@@ -119,8 +137,12 @@ def deal_create(request: HttpRequest) -> HttpResponse:
         services.record_creation(deal, on=clock.today(), by=request.user)
         messages.success(request, _("Deal saved."))
         return redirect(deal.get_absolute_url())
-    return render(request, "deals/deal_form.html", {"form": form},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "deals/deal_form.html",
+        {"form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -128,8 +150,13 @@ def deal_create(request: HttpRequest) -> HttpResponse:
 def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     deal = _deal(request, pk)
     form = DealForm(request.POST or None, instance=deal, user=request.user)
-    return form_page(request, form, template="deals/deal_form.html",
-                     success_message=_("Deal saved."), context={"deal": deal})  # fmt: skip
+    return form_page(
+        request,
+        form,
+        template="deals/deal_form.html",
+        success_message=_("Deal saved."),
+        context={"deal": deal},
+    )
 
 
 @login_required
@@ -139,8 +166,13 @@ def deal_stage(request: HttpRequest, pk: int) -> HttpResponse:
     deal = _deal(request, pk)
     form = StageForm(request.POST)
     if form.is_valid():
-        services.move_stage(deal, form.cleaned_data["stage"], on=clock.today(), by=request.user,
-                            lost_reason=form.cleaned_data["lost_reason"])  # fmt: skip
+        services.move_stage(
+            deal,
+            form.cleaned_data["stage"],
+            on=clock.today(),
+            by=request.user,
+            lost_reason=form.cleaned_data["lost_reason"],
+        )
     elif not is_htmx(request):
         for errors in form.errors.values():
             for error in errors:
@@ -182,15 +214,19 @@ def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = Non
     initial = {}
     if kind == "stakeholder" and request.GET.get("person", "").isdigit():
         initial["person"] = request.GET["person"]
-    form = form_class(request.POST or None, instance=instance, deal=deal, user=request.user,
-                      initial=initial)  # fmt: skip
+    form = form_class(
+        request.POST or None, instance=instance, deal=deal, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Saved."))
         return redirect(deal.get_absolute_url())
-    return render(request, "deals/child_form.html",
-                  {"deal": deal, "form": form, "label": label, "instance": instance},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "deals/child_form.html",
+        {"deal": deal, "form": form, "label": label, "instance": instance},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -198,8 +234,12 @@ def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = Non
 def deal_insights(request: HttpRequest) -> HttpResponse:
     """Across the deals the user sees: recurring objections, value instead of discount."""
     deals = access.visible_deals(request.user)
-    return render(request, "deals/insights.html", {
-        "objections": insights.recurring_objections(deals),
-        "discounts": insights.discount_summary(deals),
-        "stages": deals.values("stage").annotate(n=Count("id"), total=Sum("amount")),
-    })  # fmt: skip
+    return render(
+        request,
+        "deals/insights.html",
+        {
+            "objections": insights.recurring_objections(deals),
+            "discounts": insights.discount_summary(deals),
+            "stages": deals.values("stage").annotate(n=Count("id"), total=Sum("amount")),
+        },
+    )

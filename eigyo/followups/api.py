@@ -40,8 +40,21 @@ class InstructionOut(ModelSchema):
 
     class Meta:
         model = Instruction
-        fields = ["id", "kind", "subject", "discussed", "asked", "company", "deal", "owner",
-                  "issued_by", "issued_at", "status", "acknowledged_at", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "subject",
+            "discussed",
+            "asked",
+            "company",
+            "deal",
+            "owner",
+            "issued_by",
+            "issued_at",
+            "status",
+            "acknowledged_at",
+            "created_at",
+        ]
 
 
 class InstructionIn(Schema):
@@ -94,12 +107,23 @@ def list_instructions(request: HttpRequest, status: str | None = None):
 @router.get("/instructions/evaporating", response=list[EvaporatingOut])
 def evaporating(request: HttpRequest):
     _sales(request)
-    items = services.evaporating(access.visible_instructions(request.user),
-                                 access.membership(request.user).org, clock.today())  # fmt: skip
-    return [{"instruction": e.instruction.pk, "subject": e.instruction.subject,
-             "owner": e.instruction.owner_id, "milestone": e.milestone.title,
-             "due_on": e.milestone.due_on, "days_silent": e.days_silent,
-             "last_sign_of_life": e.last_sign_of_life} for e in items]  # fmt: skip
+    items = services.evaporating(
+        access.visible_instructions(request.user),
+        access.membership(request.user).org,
+        clock.today(),
+    )
+    return [
+        {
+            "instruction": e.instruction.pk,
+            "subject": e.instruction.subject,
+            "owner": e.instruction.owner_id,
+            "milestone": e.milestone.title,
+            "due_on": e.milestone.due_on,
+            "days_silent": e.days_silent,
+            "last_sign_of_life": e.last_sign_of_life,
+        }
+        for e in items
+    ]
 
 
 @router.get("/instructions/{int:pk}", response=InstructionOut)
@@ -123,8 +147,9 @@ def update_instruction(request: HttpRequest, pk: int, payload: InstructionIn):
     status = sent.pop("status", None)
     sent.pop("milestones", None)
     if sent:
-        validated(InstructionForm(merged(ins, InstructionForm, sent), instance=ins,
-                                  user=request.user))  # fmt: skip
+        validated(
+            InstructionForm(merged(ins, InstructionForm, sent), instance=ins, user=request.user)
+        )
     if status is not None:
         if status not in Instruction.Status.values:
             raise FormInvalid.single("status", "not a valid status")
@@ -148,8 +173,12 @@ def post_update(request: HttpRequest, pk: int, payload: UpdateIn):
     ins = _instruction(request, pk)
     if not payload.text.strip():
         raise FormInvalid.single("text", "write the update")
-    return Status(201, Update.objects.create(org=ins.org, instruction=ins, author=request.user,
-                                             text=payload.text.strip()))  # fmt: skip
+    return Status(
+        201,
+        Update.objects.create(
+            org=ins.org, instruction=ins, author=request.user, text=payload.text.strip()
+        ),
+    )
 
 
 @router.post("/instructions/{int:pk}/milestones", response={201: MilestoneOut})
@@ -157,9 +186,12 @@ def add_milestone(request: HttpRequest, pk: int, payload: MilestoneIn):
     ins = _instruction(request, pk)
     if not payload.title.strip() or payload.due_on is None:
         raise FormInvalid.single("title", "a milestone needs a title and a due date")
-    return Status(201, Milestone.objects.create(org=ins.org, instruction=ins,
-                                                title=payload.title.strip(),
-                                                due_on=payload.due_on))  # fmt: skip
+    return Status(
+        201,
+        Milestone.objects.create(
+            org=ins.org, instruction=ins, title=payload.title.strip(), due_on=payload.due_on
+        ),
+    )
 
 
 @router.patch("/instructions/{int:pk}/milestones/{int:mid}", response=MilestoneOut)
@@ -179,8 +211,12 @@ def _crud(path: str, visible, form_class, model):
     """List / get / create / update for conflicts, coaching and senior visits."""
 
     Out = create_schema(model, name=f"{model.__name__}Out", exclude=["org"])
-    In = create_schema(model, name=f"{model.__name__}In", fields=list(form_class.base_fields),
-                       optional_fields="__all__")  # fmt: skip
+    In = create_schema(
+        model,
+        name=f"{model.__name__}In",
+        fields=list(form_class.base_fields),
+        optional_fields="__all__",
+    )
 
     @router.get(f"/{path}", response=list[Out], operation_id=f"list_{path}")
     def list_items(request: HttpRequest):

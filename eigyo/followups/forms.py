@@ -29,16 +29,20 @@ class OrgForm(forms.ModelForm):
 
 class InstructionForm(OrgForm):
     milestones = forms.CharField(
-        label=_("milestones"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("milestones"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line: date and title, e.g. “2026-12-04 面談日程の確定”."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Instruction
         formfield_callback = fields.formfield
         fields = ["kind", "subject", "discussed", "asked", "owner", "company", "deal"]
-        widgets = {"discussed": forms.Textarea(attrs={"rows": 3}),
-                   "asked": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+        widgets = {
+            "discussed": forms.Textarea(attrs={"rows": 3}),
+            "asked": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,8 +65,9 @@ class InstructionForm(OrgForm):
                     _("Line %(n)s: start with a date like 2026-12-04."), params={"n": number}
                 ) from exc
             if not title.strip():
-                raise forms.ValidationError(_("Line %(n)s: add a title after the date."),
-                                            params={"n": number})  # fmt: skip
+                raise forms.ValidationError(
+                    _("Line %(n)s: add a title after the date."), params={"n": number}
+                )
             out.append((due, title.strip()))
         return out
 
@@ -73,8 +78,9 @@ class InstructionForm(OrgForm):
             self.instance.issued_by = self.user
         instruction = super().save(commit)
         for due, title in self.cleaned_data.get("milestones") or []:
-            Milestone.objects.create(org=instruction.org, instruction=instruction, title=title,
-                                     due_on=due)  # fmt: skip
+            Milestone.objects.create(
+                org=instruction.org, instruction=instruction, title=title, due_on=due
+            )
         return instruction
 
 
@@ -91,11 +97,22 @@ class ConflictForm(OrgForm):
     class Meta:
         model = Conflict
         formfield_callback = fields.formfield
-        fields = ["company", "kind", "description", "messenger", "deliver_by",
-                  "senior_visit_needed", "outcome", "resolved_on"]  # fmt: skip
-        widgets = {"deliver_by": DATE, "resolved_on": DATE,
-                   "description": forms.Textarea(attrs={"rows": 3}),
-                   "outcome": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+        fields = [
+            "company",
+            "kind",
+            "description",
+            "messenger",
+            "deliver_by",
+            "senior_visit_needed",
+            "outcome",
+            "resolved_on",
+        ]
+        widgets = {
+            "deliver_by": DATE,
+            "resolved_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,11 +123,27 @@ class CoachingForm(OrgForm):
     class Meta:
         model = CoachingSession
         formfield_callback = fields.formfield
-        fields = ["rep", "held_on", "topic", "notes", "next_step", "next_on", "situation",
-                  "message", "objections_expected", "rehearsed", "outcome"]  # fmt: skip
-        widgets = {"held_on": DATE, "next_on": DATE,
-                   **{f: forms.Textarea(attrs={"rows": 2}) for f in
-                      ("notes", "situation", "message", "objections_expected", "outcome")}}  # fmt: skip
+        fields = [
+            "rep",
+            "held_on",
+            "topic",
+            "notes",
+            "next_step",
+            "next_on",
+            "situation",
+            "message",
+            "objections_expected",
+            "rehearsed",
+            "outcome",
+        ]
+        widgets = {
+            "held_on": DATE,
+            "next_on": DATE,
+            **{
+                f: forms.Textarea(attrs={"rows": 2})
+                for f in ("notes", "situation", "message", "objections_expected", "outcome")
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,9 +160,13 @@ class SeniorVisitForm(OrgForm):
         model = SeniorVisit
         formfield_callback = fields.formfield
         fields = ["company", "senior", "why", "who_to_meet", "by_date", "status", "scheduled_for"]
-        widgets = {"by_date": DATE, "why": forms.Textarea(attrs={"rows": 2}),
-                   "scheduled_for": forms.DateTimeInput(attrs={"type": "datetime-local"},
-                                                        format="%Y-%m-%dT%H:%M")}  # fmt: skip
+        widgets = {
+            "by_date": DATE,
+            "why": forms.Textarea(attrs={"rows": 2}),
+            "scheduled_for": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,7 +174,8 @@ class SeniorVisitForm(OrgForm):
 
         seniors = Membership.objects.filter(org=self.org, role__in=["manager", "admin"])
         self.fields["senior"].queryset = access.visible_users(self.user).filter(
-            pk__in=seniors.values("user_id"))  # fmt: skip
+            pk__in=seniors.values("user_id")
+        )
         self.fields["status"].required = False
         self.fields["scheduled_for"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 

@@ -24,22 +24,43 @@ class Instruction(OrgScoped):
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
-                            default=Kind.INSTRUCTION)  # fmt: skip
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.INSTRUCTION
+    )
     subject = models.CharField(_("subject"), max_length=200)
     discussed = models.TextField(_("what was discussed"), blank=True)
     asked = models.TextField(_("what was asked"))
-    company = models.ForeignKey("companies.Company", on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="instructions",
-                                verbose_name=_("company"))  # fmt: skip
-    deal = models.ForeignKey("deals.Deal", on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="instructions", verbose_name=_("deal"))  # fmt: skip
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              related_name="instructions", verbose_name=_("owner"))  # fmt: skip
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+", verbose_name=_("issued by"))  # fmt: skip
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.OPEN)  # fmt: skip
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="instructions",
+        verbose_name=_("company"),
+    )
+    deal = models.ForeignKey(
+        "deals.Deal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="instructions",
+        verbose_name=_("deal"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="instructions",
+        verbose_name=_("owner"),
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
     # When it was given (a meeting's date), not when the row was typed: the first
     # sign of life the escalation counts from.
     issued_at = models.DateTimeField(_("issued"), default=clock.now)
@@ -60,8 +81,9 @@ class Instruction(OrgScoped):
 class Milestone(OrgScoped):
     """A dated step of an instruction."""
 
-    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE,
-                                    related_name="milestones")  # fmt: skip
+    instruction = models.ForeignKey(
+        Instruction, on_delete=models.CASCADE, related_name="milestones"
+    )
     title = models.CharField(_("milestone"), max_length=200)
     due_on = models.DateField(_("due"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
@@ -78,10 +100,8 @@ class Milestone(OrgScoped):
 class Update(OrgScoped):
     """A dated note on an instruction: progress, an excuse, a question."""
 
-    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE,
-                                    related_name="updates")  # fmt: skip
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="+")  # fmt: skip
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("update"))
     # From the one clock, so tests and demos that pin "now" see updates in order.
     posted_at = models.DateTimeField(_("posted"), default=clock.now)
@@ -105,12 +125,20 @@ class Conflict(OrgScoped):
         STAFF_CHANGE = "staff_change", _("Staff change")
         OTHER = "other", _("Other")
 
-    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE,
-                                related_name="conflicts", verbose_name=_("company"))  # fmt: skip
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+        verbose_name=_("company"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("what happened"))
-    messenger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+", verbose_name=_("who delivers the news"))  # fmt: skip
+    messenger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("who delivers the news"),
+    )
     deliver_by = models.DateField(_("deliver by"))
     senior_visit_needed = models.BooleanField(_("senior visit needed"), default=False)
     outcome = models.TextField(_("outcome"), blank=True)
@@ -128,10 +156,18 @@ class Conflict(OrgScoped):
 class CoachingSession(OrgScoped):
     """A coaching session with a rep; a difficult conversation can be prepared in it."""
 
-    rep = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                            related_name="coaching", verbose_name=_("rep"))  # fmt: skip
-    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              related_name="+", verbose_name=_("coach"))  # fmt: skip
+    rep = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coaching",
+        verbose_name=_("rep"),
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("coach"),
+    )
     held_on = models.DateField(_("date"))
     topic = models.CharField(_("topic"), max_length=200)
     notes = models.TextField(_("notes"), blank=True)
@@ -162,17 +198,30 @@ class SeniorVisit(OrgScoped):
         DONE = "done", _("Done")
         DECLINED = "declined", _("Declined")
 
-    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE,
-                                related_name="senior_visits", verbose_name=_("company"))  # fmt: skip
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     related_name="+", verbose_name=_("requested by"))  # fmt: skip
-    senior = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="senior_visits", verbose_name=_("senior"))  # fmt: skip
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="senior_visits",
+        verbose_name=_("company"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    senior = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="senior_visits",
+        verbose_name=_("senior"),
+    )
     why = models.TextField(_("why"))
     who_to_meet = models.CharField(_("who to meet"), max_length=300, blank=True)
     by_date = models.DateField(_("by"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.REQUESTED)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
+    )
     scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
 
     class Meta:
@@ -195,8 +244,9 @@ class Reminder(models.Model):
         FAILED = "failed", _("Failed")
 
     org = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="reminders")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+    )
     kind = models.CharField(max_length=20)  # reminder | overdue | escalation | promise | digest
     key = models.CharField(max_length=200, unique=True)
     milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, null=True, blank=True)

@@ -39,8 +39,15 @@ STALE_CLAIM = dt.timedelta(minutes=10)
 def _queue(org_id, user_id, kind, key, day, now, **refs) -> bool:
     try:
         with transaction.atomic():
-            Reminder.objects.create(org_id=org_id, user_id=user_id, kind=kind, key=key, day=day,
-                                    next_attempt_at=now, **refs)  # fmt: skip
+            Reminder.objects.create(
+                org_id=org_id,
+                user_id=user_id,
+                kind=kind,
+                key=key,
+                day=day,
+                next_attempt_at=now,
+                **refs,
+            )
         return True
     except IntegrityError:  # already queued (by this run earlier, or another worker)
         return False
@@ -50,8 +57,11 @@ def managers_of(membership: Membership) -> list[int]:
     """Who hears about a rep's silence: the team's manager, else the admins."""
     if membership.team_id and membership.team.manager_id:
         return [membership.team.manager_id]
-    return list(Membership.objects.filter(org_id=membership.org_id, role=Role.ADMIN)
-                .values_list("user_id", flat=True))  # fmt: skip
+    return list(
+        Membership.objects.filter(org_id=membership.org_id, role=Role.ADMIN).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 _rules: dict[int, escalation.Rules] = {}
@@ -91,20 +101,22 @@ def enqueue_due(now: dt.datetime) -> int:
         sign = last_sign_of_life(ins)
         rules = rules_for(memberships[ins.owner_id].org)
         for m in (m for m in ins.milestones.all() if m.done_on is None):
-            for step in escalation.due_steps(m.due_on, sign, today, calendar(ins.owner_id),
-                                             rules):  # fmt: skip
+            for step in escalation.due_steps(m.due_on, sign, today, calendar(ins.owner_id), rules):
                 if step.kind == "reminder" and today > m.due_on:
                     continue  # a heads-up after the date would only confuse
-                users = (managers_of(memberships[ins.owner_id]) if step.kind == "escalation"
-                         else [ins.owner_id])  # fmt: skip
+                users = (
+                    managers_of(memberships[ins.owner_id])
+                    if step.kind == "escalation"
+                    else [ins.owner_id]
+                )
                 for user_id in users:
                     key = f"{step.kind}:{m.pk}:{step.on.isoformat()}:{user_id}"
-                    queued += _queue(ins.org_id, user_id, step.kind, key, step.on, now,
-                                     milestone=m)  # fmt: skip
+                    queued += _queue(ins.org_id, user_id, step.kind, key, step.on, now, milestone=m)
 
     # 2. Open promises to buyers, on their due date (or at once if overdue).
-    for p in Promise.objects.filter(status=Promise.Status.OPEN, due_on__lte=today,
-                                    owner__is_active=True):  # fmt: skip
+    for p in Promise.objects.filter(
+        status=Promise.Status.OPEN, due_on__lte=today, owner__is_active=True
+    ):
         key = f"promise:{p.pk}:{p.due_on.isoformat()}"
         queued += _queue(p.org_id, p.owner_id, "promise", key, p.due_on, now, promise=p)
 
@@ -114,33 +126,41 @@ def enqueue_due(now: dt.datetime) -> int:
             if m.role not in (Role.REP, Role.MANAGER) or not m.user.is_active:
                 continue
             if calendar(user_id).is_business_day(today):
-                queued += _queue(m.org_id, user_id, "digest", f"digest:{user_id}:{today}", today,
-                                 now)  # fmt: skip
+                queued += _queue(
+                    m.org_id, user_id, "digest", f"digest:{user_id}:{today}", today, now
+                )
     return queued
 
 
 def _message(reminder: Reminder, today: dt.date) -> EmailMultiAlternatives:
     user = reminder.user
-    context = {"user": user, "reminder": reminder, "today": today,
-               "base_url": settings.EIGYO_BASE_URL.rstrip("/")}  # fmt: skip
+    context = {
+        "user": user,
+        "reminder": reminder,
+        "today": today,
+        "base_url": settings.EIGYO_BASE_URL.rstrip("/"),
+    }
     with translation.override(user.language):
         if reminder.kind == "digest":
             m = Membership.objects.select_related("org").get(user=user)
             agenda = planning.build_agenda(user, m.org, today)
             from eigyo.portfolio.text import explain
 
-            context.update(agenda=agenda, items=[(c, explain(c, today)) for c in agenda.contacts],
-                           promises=planning.open_promises(user, m.org, today))  # fmt: skip
+            context.update(
+                agenda=agenda,
+                items=[(c, explain(c, today)) for c in agenda.contacts],
+                promises=planning.open_promises(user, m.org, today),
+            )
         elif reminder.milestone_id:
-            context.update(milestone=reminder.milestone,
-                           instruction=reminder.milestone.instruction)  # fmt: skip
+            context.update(milestone=reminder.milestone, instruction=reminder.milestone.instruction)
         elif reminder.promise_id:
             context.update(promise=reminder.promise)
         subject = render_to_string(f"followups/email/{reminder.kind}_subject.txt", context)
         text = render_to_string(f"followups/email/{reminder.kind}.txt", context)
         html = render_to_string(f"followups/email/{reminder.kind}.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), text,
-                                     settings.DEFAULT_FROM_EMAIL, [user.email])  # fmt: skip
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [user.email]
+    )
     message.attach_alternative(html, "text/html")
     return message
 
@@ -150,12 +170,14 @@ def send_pending(now: dt.datetime, worker: str | None = None, limit: int = 200) 
     worker = worker or f"{socket.gethostname()}:{os.getpid()}"
     today = timezone.localtime(now).date()
     # A claim left behind by a dead worker goes back in the queue.
-    Reminder.objects.filter(status=Reminder.Status.SENDING,
-                            claimed_at__lt=now - STALE_CLAIM).update(status=Reminder.Status.PENDING)  # fmt: skip
+    Reminder.objects.filter(
+        status=Reminder.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
+    ).update(status=Reminder.Status.PENDING)
     ids = list(
         Reminder.objects.filter(status=Reminder.Status.PENDING, next_attempt_at__lte=now)
-        .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
-    )  # fmt: skip
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
     sent = failed = 0
     for pk in ids:
         claimed = Reminder.objects.filter(pk=pk, status=Reminder.Status.PENDING).update(
@@ -163,22 +185,27 @@ def send_pending(now: dt.datetime, worker: str | None = None, limit: int = 200) 
         )
         if not claimed:
             continue  # another worker took it
-        reminder = Reminder.objects.select_related("user", "milestone__instruction",
-                                                   "promise__deal__company").get(pk=pk)  # fmt: skip
+        reminder = Reminder.objects.select_related(
+            "user", "milestone__instruction", "promise__deal__company"
+        ).get(pk=pk)
         try:
             _message(reminder, today).send()
         except Exception as exc:  # noqa: BLE001 - any failure must leave it for a retry
             attempts = reminder.attempts + 1
             Reminder.objects.filter(pk=pk).update(
-                status=Reminder.Status.FAILED if attempts >= MAX_ATTEMPTS else Reminder.Status.PENDING,
-                attempts=attempts, last_error=str(exc)[:1000],
-                next_attempt_at=now + dt.timedelta(minutes=min(2 ** attempts, 120)),
-            )  # fmt: skip
+                status=Reminder.Status.FAILED
+                if attempts >= MAX_ATTEMPTS
+                else Reminder.Status.PENDING,
+                attempts=attempts,
+                last_error=str(exc)[:1000],
+                next_attempt_at=now + dt.timedelta(minutes=min(2**attempts, 120)),
+            )
             log.warning("reminder %s failed (attempt %s): %s", reminder.key, attempts, exc)
             failed += 1
         else:
-            Reminder.objects.filter(pk=pk).update(status=Reminder.Status.SENT, sent_at=now,
-                                                  attempts=reminder.attempts + 1)  # fmt: skip
+            Reminder.objects.filter(pk=pk).update(
+                status=Reminder.Status.SENT, sent_at=now, attempts=reminder.attempts + 1
+            )
             sent += 1
     return sent, failed
 

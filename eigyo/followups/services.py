@@ -23,24 +23,36 @@ def with_signs_of_life(instructions):
     instruction's company (both count as a sign of life)."""
     last_update = (
         Update.objects.filter(instruction=OuterRef("pk"), author=OuterRef("owner"))
-        .order_by().values("instruction").annotate(m=Max("posted_at")).values("m")[:1]
-    )  # fmt: skip
+        .order_by()
+        .values("instruction")
+        .annotate(m=Max("posted_at"))
+        .values("m")[:1]
+    )
     last_activity = (
-        Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company"),
-                                owner=OuterRef("owner"), occurred_at__gte=OuterRef("issued_at"))
-        .order_by().values("company").annotate(m=Max("occurred_at")).values("m")[:1]
-    )  # fmt: skip
-    return instructions.annotate(last_update_at=Subquery(last_update),
-                                 last_activity_at=Subquery(last_activity))  # fmt: skip
+        Activity.objects.filter(
+            org=OuterRef("org"),
+            company=OuterRef("company"),
+            owner=OuterRef("owner"),
+            occurred_at__gte=OuterRef("issued_at"),
+        )
+        .order_by()
+        .values("company")
+        .annotate(m=Max("occurred_at"))
+        .values("m")[:1]
+    )
+    return instructions.annotate(
+        last_update_at=Subquery(last_update), last_activity_at=Subquery(last_activity)
+    )
 
 
 def last_sign_of_life(instruction) -> dt.date:
     """The latest of: issued, acknowledged, owner's update, owner's activity on the company."""
     dates = [
-        _date(instruction.issued_at), _date(instruction.acknowledged_at),
+        _date(instruction.issued_at),
+        _date(instruction.acknowledged_at),
         _date(getattr(instruction, "last_update_at", None)),
         _date(getattr(instruction, "last_activity_at", None)),
-    ]  # fmt: skip
+    ]
     return max(d for d in dates if d)
 
 
@@ -59,8 +71,9 @@ def evaporating(instructions, org, today: dt.date) -> list[Evaporating]:
     qs = with_signs_of_life(
         instructions.filter(status=Instruction.Status.OPEN)
         .filter(milestones__done_on__isnull=True, milestones__due_on__lt=today)
-        .distinct().select_related("owner", "company")
-    ).prefetch_related("milestones")  # fmt: skip
+        .distinct()
+        .select_related("owner", "company")
+    ).prefetch_related("milestones")
     calendars: dict[int, object] = {}
     # Evaporating from the day the owner is told it passed: the first silent business day.
     quiet = 1
@@ -72,8 +85,9 @@ def evaporating(instructions, org, today: dt.date) -> list[Evaporating]:
         first = min(passed, key=lambda m: (m.due_on, m.pk))
         if escalation.is_evaporating(first.due_on, False, sign, today, calendar, quiet):
             start = escalation.silence_start(first.due_on, sign)
-            out.append(Evaporating(ins, first, escalation.days_silent(start, today, calendar),
-                                   sign))  # fmt: skip
+            out.append(
+                Evaporating(ins, first, escalation.days_silent(start, today, calendar), sign)
+            )
     return sorted(out, key=lambda e: (-e.days_silent, e.milestone.due_on, e.instruction.pk))
 
 

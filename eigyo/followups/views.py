@@ -37,12 +37,18 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     qs = visible.filter(status=status) if status in Instruction.Status.values else visible
     today = clock.today()
-    return render(request, "followups/instruction_list.html", {
-        "instructions": qs.select_related("owner", "issued_by", "company")
-        .prefetch_related("milestones").order_by("-issued_at", "-pk")[:200],
-        "evaporating": services.evaporating(visible, _org(request), today),
-        "status": status, "today": today,
-    })  # fmt: skip
+    return render(
+        request,
+        "followups/instruction_list.html",
+        {
+            "instructions": qs.select_related("owner", "issued_by", "company")
+            .prefetch_related("milestones")
+            .order_by("-issued_at", "-pk")[:200],
+            "evaporating": services.evaporating(visible, _org(request), today),
+            "status": status,
+            "today": today,
+        },
+    )
 
 
 @login_required
@@ -55,9 +61,12 @@ def instruction_create(request: HttpRequest) -> HttpResponse:
         instruction = form.save()
         messages.success(request, _("Instruction saved."))
         return redirect(instruction.get_absolute_url())
-    return render(request, "followups/form.html",
-                  {"form": form, "title": _("New instruction or client request")},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "followups/form.html",
+        {"form": form, "title": _("New instruction or client request")},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -80,8 +89,12 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "update":
             update_form = UpdateForm(request.POST)
             if update_form.is_valid():
-                Update.objects.create(org=ins.org, instruction=ins, author=request.user,
-                                      text=update_form.cleaned_data["text"])  # fmt: skip
+                Update.objects.create(
+                    org=ins.org,
+                    instruction=ins,
+                    author=request.user,
+                    text=update_form.cleaned_data["text"],
+                )
                 return redirect(ins.get_absolute_url())
         elif action == "milestone":
             milestone_form = MilestoneForm(request.POST)
@@ -103,12 +116,21 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not (update_form.is_bound or milestone_form.is_bound):
             return redirect(ins.get_absolute_url())
     sign = services.last_sign_of_life(ins)
-    return render(request, "followups/instruction_detail.html", {
-        "ins": ins, "milestones": ins.milestones.all(),
-        "updates": ins.updates.select_related("author"), "update_form": update_form,
-        "milestone_form": milestone_form, "today": clock.today(), "last_sign": sign,
-        "is_owner": ins.owner_id == request.user.pk,
-    }, status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "followups/instruction_detail.html",
+        {
+            "ins": ins,
+            "milestones": ins.milestones.all(),
+            "updates": ins.updates.select_related("author"),
+            "update_form": update_form,
+            "milestone_form": milestone_form,
+            "today": clock.today(),
+            "last_sign": sign,
+            "is_owner": ins.owner_id == request.user.pk,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -128,30 +150,52 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = []
     for rep in reps:
         last = coaching.filter(rep=rep).order_by("-held_on").first()
-        rows.append({
-            "rep": rep, "bench": bench[rep.pk],
-            "open": sum(1 for i in instructions if i.owner_id == rep.pk),
-            "evaporating": [e for e in evaporating if e.instruction.owner_id == rep.pk],
-            "last_coaching": last,
-            "coaching_due": bool(last and last.next_on and last.next_on <= today) or last is None,
-            "conflicts": sum(1 for c in conflicts if c.messenger_id == rep.pk),
-            "visits": sum(1 for v in visits if v.requested_by_id == rep.pk),
-        })  # fmt: skip
-    return render(request, "followups/dashboard.html", {
-        "rows": rows, "evaporating": evaporating, "visits": visits.select_related(
-            "company", "requested_by", "senior"), "conflicts": conflicts.select_related(
-            "company", "messenger"), "today": today,
-    })  # fmt: skip
+        rows.append(
+            {
+                "rep": rep,
+                "bench": bench[rep.pk],
+                "open": sum(1 for i in instructions if i.owner_id == rep.pk),
+                "evaporating": [e for e in evaporating if e.instruction.owner_id == rep.pk],
+                "last_coaching": last,
+                "coaching_due": bool(last and last.next_on and last.next_on <= today)
+                or last is None,
+                "conflicts": sum(1 for c in conflicts if c.messenger_id == rep.pk),
+                "visits": sum(1 for v in visits if v.requested_by_id == rep.pk),
+            }
+        )
+    return render(
+        request,
+        "followups/dashboard.html",
+        {
+            "rows": rows,
+            "evaporating": evaporating,
+            "visits": visits.select_related("company", "requested_by", "senior"),
+            "conflicts": conflicts.select_related("company", "messenger"),
+            "today": today,
+        },
+    )
 
 
 SIMPLE = {
-    "conflicts": (access.visible_conflicts, ConflictForm, gettext_lazy("Conflicts with clients"),
-                  gettext_lazy("conflict")),
-    "coaching": (access.visible_coaching, CoachingForm, gettext_lazy("Coaching"),
-                 gettext_lazy("coaching session")),
-    "senior-visits": (access.visible_senior_visits, SeniorVisitForm,
-                      gettext_lazy("Senior visits"), gettext_lazy("senior visit")),
-}  # fmt: skip
+    "conflicts": (
+        access.visible_conflicts,
+        ConflictForm,
+        gettext_lazy("Conflicts with clients"),
+        gettext_lazy("conflict"),
+    ),
+    "coaching": (
+        access.visible_coaching,
+        CoachingForm,
+        gettext_lazy("Coaching"),
+        gettext_lazy("coaching session"),
+    ),
+    "senior-visits": (
+        access.visible_senior_visits,
+        SeniorVisitForm,
+        gettext_lazy("Senior visits"),
+        gettext_lazy("senior visit"),
+    ),
+}
 
 
 @login_required
@@ -162,9 +206,17 @@ def simple_list(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404
     visible, _form, title, label = SIMPLE[kind]
     deny_unless(access.role(request.user) in access.SALES_ROLES)
-    return render(request, f"followups/{kind}.html",
-                  {"items": visible(request.user).select_related(), "title": title,
-                   "label": label, "kind": kind, "today": clock.today()})  # fmt: skip
+    return render(
+        request,
+        f"followups/{kind}.html",
+        {
+            "items": visible(request.user).select_related(),
+            "title": title,
+            "label": label,
+            "kind": kind,
+            "today": clock.today(),
+        },
+    )
 
 
 @login_required
@@ -180,5 +232,9 @@ def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
         form.save()
         messages.success(request, _("Saved."))
         return redirect("followups:simple", kind=kind)
-    return render(request, "followups/form.html", {"form": form, "title": label},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "followups/form.html",
+        {"form": form, "title": label},
+        status=422 if request.method == "POST" else 200,
+    )

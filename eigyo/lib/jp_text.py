@@ -167,12 +167,37 @@ _N_BEFORE_VOWEL_RE = re.compile("ん(?=[あいうえおやゆよ])")
 _N_BEFORE_LABIAL_RE = re.compile("ん(?=[ばびぶべぼぱぴぷぺぽまみむめも])")
 # Sounds jaconv spells input-style ("てぃ" → "tei", "ちぇ" → "chie") or not at all.
 _DIGRAPHS = {
-    "てぃ": "ti", "でぃ": "di", "とぅ": "tu", "どぅ": "du", "てゅ": "tyu", "でゅ": "dyu",
-    "しぇ": "she", "ちぇ": "che", "じぇ": "je", "ぢぇ": "je", "ぢゃ": "ja", "ぢゅ": "ju",
-    "ぢょ": "jo", "うぃ": "wi", "うぇ": "we", "うぉ": "wo", "いぇ": "ye", "つぁ": "tsa",
-    "つぃ": "tsi", "つぇ": "tse", "つぉ": "tso", "くぁ": "kwa", "ぐぁ": "gwa", "ふゅ": "fyu",
-    "きぇ": "kye", "ゕ": "ka", "ゖ": "ke", "ゐ": "i", "ゑ": "e", "を": "o",
-}  # fmt: skip
+    "てぃ": "ti",
+    "でぃ": "di",
+    "とぅ": "tu",
+    "どぅ": "du",
+    "てゅ": "tyu",
+    "でゅ": "dyu",
+    "しぇ": "she",
+    "ちぇ": "che",
+    "じぇ": "je",
+    "ぢぇ": "je",
+    "ぢゃ": "ja",
+    "ぢゅ": "ju",
+    "ぢょ": "jo",
+    "うぃ": "wi",
+    "うぇ": "we",
+    "うぉ": "wo",
+    "いぇ": "ye",
+    "つぁ": "tsa",
+    "つぃ": "tsi",
+    "つぇ": "tse",
+    "つぉ": "tso",
+    "くぁ": "kwa",
+    "ぐぁ": "gwa",
+    "ふゅ": "fyu",
+    "きぇ": "kye",
+    "ゕ": "ka",
+    "ゖ": "ke",
+    "ゐ": "i",
+    "ゑ": "e",
+    "を": "o",
+}
 _DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 _VOWEL_CHOON_RE = re.compile(f"([aeiou]){_CHOON}+")
 _PASSPORT_OO_RE = re.compile("o(?:o|u(?!e))")  # おお/おう → o, but いのうえ stays "inoue"

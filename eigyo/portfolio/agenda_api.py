@@ -88,11 +88,17 @@ def _owner(request: HttpRequest, user: int | None):
 
 def _contact(c, today) -> dict:
     return {
-        "relationship": c.relationship_id, "company": c.company_id,
-        "company_name": c.company_name, "tier": c.tier, "day": c.day, "due": c.due,
-        "reason": c.reason, "why": explain(c, today), "last_contact": c.last_contact,
+        "relationship": c.relationship_id,
+        "company": c.company_id,
+        "company_name": c.company_name,
+        "tier": c.tier,
+        "day": c.day,
+        "due": c.due,
+        "reason": c.reason,
+        "why": explain(c, today),
+        "last_contact": c.last_contact,
         "cadence": c.cadence,
-    }  # fmt: skip
+    }
 
 
 @router.get("/agenda", response=AgendaOut)
@@ -101,12 +107,23 @@ def get_agenda(request: HttpRequest, user: Id | None = None, date: dt.date | Non
     day = date or clock.today()
     a = planning.build_agenda(owner, access.membership(request.user).org, day)
     return {
-        "user": owner.pk, "date": day, "business_day": a.is_business_day,
-        "capacity": a.capacity, "overdue_total": a.overdue_total,
-        "contacts": [_contact(c, day) for c in a.contacts], "approach_quota": a.approach_quota,
-        "approaches": [{"relationship": x.relationship_id, "company": x.company_id,
-                        "company_name": x.company_name, "since": x.since} for x in a.approaches],
-    }  # fmt: skip
+        "user": owner.pk,
+        "date": day,
+        "business_day": a.is_business_day,
+        "capacity": a.capacity,
+        "overdue_total": a.overdue_total,
+        "contacts": [_contact(c, day) for c in a.contacts],
+        "approach_quota": a.approach_quota,
+        "approaches": [
+            {
+                "relationship": x.relationship_id,
+                "company": x.company_id,
+                "company_name": x.company_name,
+                "since": x.since,
+            }
+            for x in a.approaches
+        ],
+    }
 
 
 @router.get("/plan", response=PlanOut)
@@ -116,14 +133,18 @@ def get_plan(
     if not 1 <= weeks <= 8:
         weeks = min(max(weeks, 1), 8)
     owner = _owner(request, user)
-    p = planning.build_plan(owner, access.membership(request.user).org,
-                            start or clock.today(), weeks)  # fmt: skip
+    p = planning.build_plan(
+        owner, access.membership(request.user).org, start or clock.today(), weeks
+    )
     return {
-        "user": owner.pk, "capacity": p.capacity, "fits": p.fits, "late": len(p.late),
+        "user": owner.pk,
+        "capacity": p.capacity,
+        "fits": p.fits,
+        "late": len(p.late),
         "days": [{"date": d, "contacts": [_contact(c, d) for c in items]} for d, items in p.days],
         "unplaced": [_contact(c, c.day) for c in p.unplaced],
         "shortfall_by_tier": p.shortfall_by_tier(),
-    }  # fmt: skip
+    }
 
 
 @router.get("/benchmarks", response=list[BenchmarkOut])
@@ -136,8 +157,12 @@ def get_benchmarks(request: HttpRequest, user: Id | None = None):
     rows = benchmarking.benchmarks(users, access.membership(request.user).org, clock.today())
     return [
         {
-            "user": r.user.pk, "name": r.user.display_name, "months": r.months,
-            "approaches": r.approaches, "contacts": r.contacts, "tiers": r.tiers,
+            "user": r.user.pk,
+            "name": r.user.display_name,
+            "months": r.months,
+            "approaches": r.approaches,
+            "contacts": r.contacts,
+            "tiers": r.tiers,
             "maturing": r.maturing,
             "within_cadence": {t: [ok, total] for t, (ok, total) in r.adherence.items()},
             "median_visits_before_business": r.median_visits_before_business,
@@ -146,4 +171,4 @@ def get_benchmarks(request: HttpRequest, user: Id | None = None):
             "first_prestigious_client_on": (r.first_prestigious_client or (None, None))[0],
         }
         for r in rows
-    ]  # fmt: skip
+    ]

@@ -42,15 +42,23 @@ def agenda(request: HttpRequest) -> HttpResponse:
     result = planning.build_agenda(owner, org, day)
     calendar = planning.calendar_for(org, owner)
     items = [(c, explain(c, day)) for c in result.contacts]
-    return render(request, "portfolio/agenda.html", {
-        "owner": owner, "owners": owners, "agenda": result, "items": items, "day": day,
-        "holiday": calendar.holiday_name(day),
-        "next_day": calendar.next_business_day(day, include_today=False),
-        "back": request.get_full_path(),
-        "to_sort": planning.winnowing([owner.pk], org, day).count(),
-        "promises": planning.open_promises(owner, org, day + dt.timedelta(days=7)),
-        "senior_visits": planning.senior_visits(owner, org, day, day + dt.timedelta(days=7)),
-    })  # fmt: skip
+    return render(
+        request,
+        "portfolio/agenda.html",
+        {
+            "owner": owner,
+            "owners": owners,
+            "agenda": result,
+            "items": items,
+            "day": day,
+            "holiday": calendar.holiday_name(day),
+            "next_day": calendar.next_business_day(day, include_today=False),
+            "back": request.get_full_path(),
+            "to_sort": planning.winnowing([owner.pk], org, day).count(),
+            "promises": planning.open_promises(owner, org, day + dt.timedelta(days=7)),
+            "senior_visits": planning.senior_visits(owner, org, day, day + dt.timedelta(days=7)),
+        },
+    )
 
 
 @login_required
@@ -65,11 +73,21 @@ def plan(request: HttpRequest) -> HttpResponse:
         weeks = 4
     result = planning.build_plan(owner, org, start, weeks)
     days = [(d, [(c, explain(c, d)) for c in items]) for d, items in result.days]
-    return render(request, "portfolio/plan.html", {
-        "owner": owner, "owners": owners, "plan": result, "days": days, "weeks": weeks,
-        "shortfall": result.shortfall_by_tier(), "unplaced": len(result.unplaced),
-        "late": len(result.late), "tier_labels": dict(Tier.choices),
-    })  # fmt: skip
+    return render(
+        request,
+        "portfolio/plan.html",
+        {
+            "owner": owner,
+            "owners": owners,
+            "plan": result,
+            "days": days,
+            "weeks": weeks,
+            "shortfall": result.shortfall_by_tier(),
+            "unplaced": len(result.unplaced),
+            "late": len(result.late),
+            "tier_labels": dict(Tier.choices),
+        },
+    )
 
 
 @login_required
@@ -80,8 +98,9 @@ def winnowing(request: HttpRequest) -> HttpResponse:
     org = access.membership(request.user).org
     settings = PortfolioSettings.for_org(org)
     queue = planning.winnowing(list(owners.values_list("pk", flat=True)), org, clock.today())
-    return render(request, "portfolio/winnowing.html",
-                  {"queue": queue, "days": settings.winnow_after_days})  # fmt: skip
+    return render(
+        request, "portfolio/winnowing.html", {"queue": queue, "days": settings.winnow_after_days}
+    )
 
 
 @login_required
@@ -103,14 +122,26 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
         charts = None
         team = benchmarking.team_totals(rows)
     focus = rows[0] if owner else team
-    funnel = [(value, label, focus.tiers.get(value, 0) if focus else 0)
-              for value, label in Tier.choices]  # fmt: skip
-    return render(request, "portfolio/benchmarks.html", {
-        "owner": owner, "rows": rows, "team": team, "settings": settings, "focus": focus,
-        "funnel": funnel, "maturing_tiers": MATURING_TIERS,
-        "chart_data": {
-            "funnel": {"labels": [str(label) for _v, label, _n in funnel],
-                       "values": [n for _v, _l, n in funnel]},
-            **({"rep": charts} if charts else {}),
+    funnel = [
+        (value, label, focus.tiers.get(value, 0) if focus else 0) for value, label in Tier.choices
+    ]
+    return render(
+        request,
+        "portfolio/benchmarks.html",
+        {
+            "owner": owner,
+            "rows": rows,
+            "team": team,
+            "settings": settings,
+            "focus": focus,
+            "funnel": funnel,
+            "maturing_tiers": MATURING_TIERS,
+            "chart_data": {
+                "funnel": {
+                    "labels": [str(label) for _v, label, _n in funnel],
+                    "values": [n for _v, _l, n in funnel],
+                },
+                **({"rep": charts} if charts else {}),
+            },
         },
-    })  # fmt: skip
+    )

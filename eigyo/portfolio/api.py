@@ -55,9 +55,14 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn):
     cd = form.cleaned_data
     with transaction.atomic():
         rel = services.add_to_portfolio(
-            org=access.membership(request.user).org, company=cd["company"], owner=cd["owner"],
-            tier=cd["tier"], on=clock.today(), reason=cd["reason"], by=request.user,
-        )  # fmt: skip
+            org=access.membership(request.user).org,
+            company=cd["company"],
+            owner=cd["owner"],
+            tier=cd["tier"],
+            on=clock.today(),
+            reason=cd["reason"],
+            by=request.user,
+        )
         rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
         rel.save(update_fields=["cadence_days", "notes"])
     return Status(201, rel)
@@ -69,8 +74,12 @@ def update_relationship(request: HttpRequest, rel_id: int, payload: Relationship
     if not access.can_edit_relationship(request.user, rel):
         raise Forbidden
     sent = payload.dict(exclude_unset=True)
-    data = {"tier": rel.tier, "cadence_days": rel.cadence_days or "", "notes": rel.notes,
-            "reason": ""}  # fmt: skip
+    data = {
+        "tier": rel.tier,
+        "cadence_days": rel.cadence_days or "",
+        "notes": rel.notes,
+        "reason": "",
+    }
     data.update({k: ("" if v is None else v) for k, v in sent.items()})
     old_tier = rel.tier
     form = RelationshipEditForm(data, instance=rel)
@@ -79,8 +88,9 @@ def update_relationship(request: HttpRequest, rel_id: int, payload: Relationship
     cd = form.cleaned_data
     with transaction.atomic():
         rel.tier = old_tier
-        services.change_tier(rel, tier=cd["tier"], on=clock.today(), reason=cd["reason"],
-                             by=request.user)  # fmt: skip
+        services.change_tier(
+            rel, tier=cd["tier"], on=clock.today(), reason=cd["reason"], by=request.user
+        )
         rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
         rel.save(update_fields=["cadence_days", "notes", "updated_at"])
     return rel

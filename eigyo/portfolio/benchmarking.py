@@ -68,7 +68,7 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
     out = {
         u.pk: RepBenchmarks(
             u, starts, [0] * months, [0] * months, defaultdict(int), 0, defaultdict(lambda: (0, 0))
-        )  # fmt: skip
+        )
         for u in users
     }
 
@@ -76,14 +76,14 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
     counts = (
         Activity.objects.filter(
             org=org, owner__in=ids, occurred_at__gte=bounds[0][0], occurred_at__lt=bounds[-1][1]
-        )  # fmt: skip
+        )
         .values("owner")
         .annotate(
             **{
                 f"m{i}": Count("id", filter=Q(occurred_at__gte=a, occurred_at__lt=b))
                 for i, (a, b) in enumerate(bounds)
             }
-        )  # fmt: skip
+        )
     )
     for row in counts:
         out[row["owner"]].contacts = [row[f"m{i}"] for i in range(months)]
@@ -105,7 +105,7 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
             "company__short_name",
             "company__size_class",
             "company__prestigious",
-        )  # fmt: skip
+        )
     ).annotate(
         first_business_at=Subquery(
             acts.filter(business_discussed=True).order_by("occurred_at").values("occurred_at")[:1]
@@ -114,11 +114,16 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
     rels = rels.annotate(
         visits_before=Subquery(
             Activity.objects.filter(
-                org=OuterRef("org"), company=OuterRef("company"),
+                org=OuterRef("org"),
+                company=OuterRef("company"),
                 occurred_at__lt=OuterRef("first_business_at"),
-            ).order_by().values("company").annotate(n=Count("id")).values("n")[:1]
+            )
+            .order_by()
+            .values("company")
+            .annotate(n=Count("id"))
+            .values("n")[:1]
         )
-    )  # fmt: skip
+    )
     for rel in rels:
         b = out[rel.owner_id]
         b.tiers[rel.tier] += 1
@@ -130,10 +135,14 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
             if first and first >= start and (end is None or first < end):
                 b.approaches[i] += 1
         state = domain.RelationshipState(
-            id=rel.pk, company_id=rel.company_id, company_name="", tier=rel.tier,
-            tier_since=rel.tier_since, cadence=cadence.for_tier(rel.tier, rel.cadence_days),
+            id=rel.pk,
+            company_id=rel.company_id,
+            company_name="",
+            tier=rel.tier,
+            tier_since=rel.tier_since,
+            cadence=cadence.for_tier(rel.tier, rel.cadence_days),
             last_contact=_local_date(rel.last_contact_at),
-        )  # fmt: skip
+        )
         if state.cadence is not None:
             ok, total = b.adherence[rel.tier]
             b.adherence[rel.tier] = (ok + (state.status(today) != "overdue"), total + 1)
@@ -150,7 +159,7 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
         .filter(
             Q(relationship__company__prestigious=True)
             | Q(relationship__company__size_class__in=PRESTIGE_SIZE_CLASSES)
-        )  # fmt: skip
+        )
         .values("relationship__owner")
         .annotate(first=Min("changed_on"))
     )
@@ -159,11 +168,11 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
         names = (
             TierChange.objects.filter(
                 org=org, to_tier="client", relationship__owner__in=list(first_by_owner)
-            )  # fmt: skip
+            )
             .filter(
                 Q(relationship__company__prestigious=True)
                 | Q(relationship__company__size_class__in=PRESTIGE_SIZE_CLASSES)
-            )  # fmt: skip
+            )
             .select_related("relationship__company")
             .order_by("changed_on", "pk")
         )
@@ -186,11 +195,14 @@ def team_totals(rows: list[RepBenchmarks]) -> RepBenchmarks | None:
         return None
     months = len(rows[0].months)
     total = RepBenchmarks(
-        rows[0].user, rows[0].months,
+        rows[0].user,
+        rows[0].months,
         [sum(r.approaches[i] for r in rows) for i in range(months)],
         [sum(r.contacts[i] for r in rows) for i in range(months)],
-        defaultdict(int), sum(r.maturing for r in rows), defaultdict(lambda: (0, 0)),
-    )  # fmt: skip
+        defaultdict(int),
+        sum(r.maturing for r in rows),
+        defaultdict(lambda: (0, 0)),
+    )
     for r in rows:
         for tier, n in r.tiers.items():
             total.tiers[tier] += n
@@ -219,18 +231,22 @@ def rep_charts(user, org, today: dt.date, weeks: int = 12, days: int = 20) -> di
     horizon = week_ends[0] - dt.timedelta(days=400)
     by_company = defaultdict(list)
     for company_id, when in Activity.objects.filter(
-        org=org, company_id__in=[r["company_id"] for r in rels],
+        org=org,
+        company_id__in=[r["company_id"] for r in rels],
         occurred_at__date__gte=horizon,
-    ).values_list("company_id", "occurred_at"):  # fmt: skip
+    ).values_list("company_id", "occurred_at"):
         by_company[company_id].append(timezone.localtime(when).date())
     series = domain.weekly_adherence(
         week_ends,
         [
-            (sorted(by_company[r["company_id"]]),
-             cadence.for_tier(r["tier"], r["cadence_days"]), r["tier_since"])
+            (
+                sorted(by_company[r["company_id"]]),
+                cadence.for_tier(r["tier"], r["cadence_days"]),
+                r["tier_since"],
+            )
             for r in rels
         ],
-    )  # fmt: skip
+    )
     business_days = []
     d = today
     while len(business_days) < days:
@@ -238,8 +254,7 @@ def rep_charts(user, org, today: dt.date, weeks: int = 12, days: int = 20) -> di
             business_days.append(d)
         d -= dt.timedelta(days=1)
     business_days.reverse()
-    mine = Activity.objects.filter(org=org, owner=user,
-                                   occurred_at__date__gte=business_days[0])  # fmt: skip
+    mine = Activity.objects.filter(org=org, owner=user, occurred_at__date__gte=business_days[0])
     per_day = domain.per_day(
         (timezone.localtime(w).date() for w in mine.values_list("occurred_at", flat=True)),
         business_days,

@@ -24,8 +24,15 @@ from eigyo.portfolio.text import explain
 
 TOKYO = "Asia/Tokyo"
 # Suggested times for the day's contacts; the rep moves them in their calendar.
-SLOTS = [dt.time(10, 0), dt.time(11, 0), dt.time(13, 30), dt.time(14, 30), dt.time(15, 30),
-         dt.time(16, 30), dt.time(17, 30)]  # fmt: skip
+SLOTS = [
+    dt.time(10, 0),
+    dt.time(11, 0),
+    dt.time(13, 30),
+    dt.time(14, 30),
+    dt.time(15, 30),
+    dt.time(16, 30),
+    dt.time(17, 30),
+]
 
 
 def active_feed(user) -> CalendarFeed | None:
@@ -66,9 +73,14 @@ def build_calendar(user, org, today: dt.date, weeks: int = 4, host: str = "eigyo
         for day, items in plan.days:
             for i, c in enumerate(items):
                 since = c.last_contact.isoformat() if c.last_contact else "none"
-                event(f"contact-{c.relationship_id}-{since}", day, i,
-                      _("Contact: %(company)s") % {"company": c.company_name},
-                      explain(c, day), f"https://{host}{reverse('companies:detail', args=[c.company_id])}")  # fmt: skip
+                event(
+                    f"contact-{c.relationship_id}-{since}",
+                    day,
+                    i,
+                    _("Contact: %(company)s") % {"company": c.company_name},
+                    explain(c, day),
+                    f"https://{host}{reverse('companies:detail', args=[c.company_id])}",
+                )
         horizon_end = plan.days[-1][0] if plan.days else today
         for p in planning.open_promises(user, org, horizon_end):
             due = max(p.due_on, today)  # an overdue promise stays on today until kept
@@ -84,10 +96,14 @@ def build_calendar(user, org, today: dt.date, weeks: int = 4, host: str = "eigyo
         _followups(cal, user, org, today, horizon_end, stamp, host)
         offset = len(plan.days[0][1]) if plan.days and plan.days[0][0] == today else 0
         for j, a in enumerate(agenda.approaches):
-            event(f"approach-{a.relationship_id}", today, offset + j,
-                  _("New approach: %(company)s") % {"company": a.company_name},
-                  _("First contact with a new company in your portfolio."),
-                  f"https://{host}{reverse('companies:detail', args=[a.company_id])}")  # fmt: skip
+            event(
+                f"approach-{a.relationship_id}",
+                today,
+                offset + j,
+                _("New approach: %(company)s") % {"company": a.company_name},
+                _("First contact with a new company in your portfolio."),
+                f"https://{host}{reverse('companies:detail', args=[a.company_id])}",
+            )
     return cal.to_ical()
 
 
@@ -109,22 +125,37 @@ def _followups(cal, user, org, today, horizon_end, stamp, host) -> None:
     from eigyo.followups.models import Milestone, SeniorVisit
 
     for m in Milestone.objects.filter(
-        instruction__owner=user, instruction__status="open", done_on__isnull=True,
+        instruction__owner=user,
+        instruction__status="open",
+        done_on__isnull=True,
         due_on__lte=horizon_end,
-    ).select_related("instruction"):  # fmt: skip
-        _all_day(cal, f"milestone-{m.pk}@{host}", max(m.due_on, today),
-                 _("Milestone: %(title)s") % {"title": m.title}, m.instruction.subject,
-                 f"https://{host}{m.instruction.get_absolute_url()}", stamp)  # fmt: skip
+    ).select_related("instruction"):
+        _all_day(
+            cal,
+            f"milestone-{m.pk}@{host}",
+            max(m.due_on, today),
+            _("Milestone: %(title)s") % {"title": m.title},
+            m.instruction.subject,
+            f"https://{host}{m.instruction.get_absolute_url()}",
+            stamp,
+        )
     managed = access.visible_instructions(user).exclude(owner=user)
     for e in services.evaporating(managed, org, today):
-        _all_day(cal, f"escalation-{e.milestone.pk}@{host}", today,
-                 _("Follow up: %(name)s · %(title)s") % {
-                     "name": e.instruction.owner.display_name, "title": e.milestone.title},
-                 e.instruction.subject, f"https://{host}{e.instruction.get_absolute_url()}",
-                 stamp)  # fmt: skip
-    for v in SeniorVisit.objects.filter(org=org, status="scheduled",
-                                        scheduled_for__isnull=False).filter(
-            models.Q(senior=user) | models.Q(requested_by=user)).select_related("company"):  # fmt: skip
+        _all_day(
+            cal,
+            f"escalation-{e.milestone.pk}@{host}",
+            today,
+            _("Follow up: %(name)s · %(title)s")
+            % {"name": e.instruction.owner.display_name, "title": e.milestone.title},
+            e.instruction.subject,
+            f"https://{host}{e.instruction.get_absolute_url()}",
+            stamp,
+        )
+    for v in (
+        SeniorVisit.objects.filter(org=org, status="scheduled", scheduled_for__isnull=False)
+        .filter(models.Q(senior=user) | models.Q(requested_by=user))
+        .select_related("company")
+    ):
         ev = Event()
         ev.add("uid", f"senior-visit-{v.pk}@{host}")
         ev.add("dtstamp", stamp)
@@ -167,8 +198,9 @@ def manage(request: HttpRequest) -> HttpResponse:
             revoked_at=now
         )
         if action in {"create", "regenerate"}:
-            CalendarFeed.objects.create(org=membership.org, user=request.user,
-                                        token=secrets.token_urlsafe(32))  # fmt: skip
+            CalendarFeed.objects.create(
+                org=membership.org, user=request.user, token=secrets.token_urlsafe(32)
+            )
             messages.success(request, _("Your calendar address is ready."))
         else:
             messages.success(request, _("Your calendar address was revoked."))

@@ -6,8 +6,13 @@ from ninja import FilterSchema
 from eigyo.companies.filters import name_search
 from eigyo.core.lists import Id
 
-RELATIONSHIP_SORTS = {"company": "company__name_key", "tier": "tier", "owner": "owner__email",
-                      "since": "tier_since", "updated": "updated_at"}  # fmt: skip
+RELATIONSHIP_SORTS = {
+    "company": "company__name_key",
+    "tier": "tier",
+    "owner": "owner__email",
+    "since": "tier_since",
+    "updated": "updated_at",
+}
 
 
 class RelationshipFilter(FilterSchema):

@@ -16,8 +16,9 @@ class RelationshipForm(forms.Form):
     cadence_days = forms.IntegerField(
         min_value=1, max_value=365, required=False, label=_("cadence override (days)")
     )
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                            label=_("notes"))  # fmt: skip
+    notes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("notes")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,12 +58,25 @@ class PortfolioSettingsForm(forms.ModelForm):
     class Meta:
         model = PortfolioSettings
         fields = [
-            "willing_days", "possible_days", "probable_days", "client_days", "nurture_days",
-            "daily_capacity", "monthly_approaches", "monthly_contacts_min",
-            "monthly_contacts_max", "maturing_min", "maturing_max", "maturing_limit",
-            "winnow_after_days", "remind_before_days", "escalate_after_days",
-            "closed_year_end", "closed_obon", "closed_golden_week",
-        ]  # fmt: skip
+            "willing_days",
+            "possible_days",
+            "probable_days",
+            "client_days",
+            "nurture_days",
+            "daily_capacity",
+            "monthly_approaches",
+            "monthly_contacts_min",
+            "monthly_contacts_max",
+            "maturing_min",
+            "maturing_max",
+            "maturing_limit",
+            "winnow_after_days",
+            "remind_before_days",
+            "escalate_after_days",
+            "closed_year_end",
+            "closed_obon",
+            "closed_golden_week",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -72,8 +86,15 @@ class PortfolioSettingsForm(forms.ModelForm):
         a, b, c = data.get("maturing_min"), data.get("maturing_max"), data.get("maturing_limit")
         if None not in (a, b, c) and not a <= b <= c:
             self.add_error("maturing_limit", _("Use at least ≤ target ≤ hard limit."))
-        for name in ("willing_days", "possible_days", "probable_days", "client_days",
-                     "nurture_days", "daily_capacity", "winnow_after_days"):  # fmt: skip
+        for name in (
+            "willing_days",
+            "possible_days",
+            "probable_days",
+            "client_days",
+            "nurture_days",
+            "daily_capacity",
+            "winnow_after_days",
+        ):
             if data.get(name) == 0:
                 self.add_error(name, _("Must be at least 1."))
         return data

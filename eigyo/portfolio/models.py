@@ -93,21 +93,28 @@ class PortfolioSettings(models.Model):
     nurture_days = models.PositiveIntegerField(_("cadence: nurture (days)"), default=90)
     daily_capacity = models.PositiveIntegerField(_("client contacts per day"), default=3)
     monthly_approaches = models.PositiveIntegerField(_("new approaches per month"), default=50)
-    monthly_contacts_min = models.PositiveIntegerField(_("client contacts per month, at least"),
-                                                       default=60)  # fmt: skip
-    monthly_contacts_max = models.PositiveIntegerField(_("client contacts per month, at most"),
-                                                       default=70)  # fmt: skip
+    monthly_contacts_min = models.PositiveIntegerField(
+        _("client contacts per month, at least"), default=60
+    )
+    monthly_contacts_max = models.PositiveIntegerField(
+        _("client contacts per month, at most"), default=70
+    )
     maturing_min = models.PositiveIntegerField(_("maturing relationships, at least"), default=20)
-    maturing_max = models.PositiveIntegerField(_("maturing relationships, target at most"),
-                                               default=30)  # fmt: skip
-    maturing_limit = models.PositiveIntegerField(_("maturing relationships, hard limit"),
-                                                 default=50)  # fmt: skip
-    winnow_after_days = models.PositiveIntegerField(_("sort new relationships after (days)"),
-                                                    default=90)  # fmt: skip
+    maturing_max = models.PositiveIntegerField(
+        _("maturing relationships, target at most"), default=30
+    )
+    maturing_limit = models.PositiveIntegerField(
+        _("maturing relationships, hard limit"), default=50
+    )
+    winnow_after_days = models.PositiveIntegerField(
+        _("sort new relationships after (days)"), default=90
+    )
     remind_before_days = models.PositiveIntegerField(
-        _("remind milestone owners (business days before)"), default=1)  # fmt: skip
+        _("remind milestone owners (business days before)"), default=1
+    )
     escalate_after_days = models.PositiveIntegerField(
-        _("tell the manager after (business days of silence)"), default=2)  # fmt: skip
+        _("tell the manager after (business days of silence)"), default=2
+    )
     closed_year_end = models.BooleanField(_("closed 12/29–1/3"), default=True)
     closed_obon = models.BooleanField(_("closed for Obon (8/13–8/16)"), default=False)
     closed_golden_week = models.BooleanField(_("closed on Golden Week bridge days"), default=False)
@@ -149,8 +156,9 @@ class Closure(OrgScoped):
 class DayOff(OrgScoped):
     """A day a user does not work (leave, training): no contacts are planned on it."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="days_off")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="days_off"
+    )
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=100, blank=True)
 
@@ -167,8 +175,9 @@ class CalendarFeed(OrgScoped):
     """A user's secret iCalendar address. The token is the capability: anyone
     with the URL reads the feed, so the user can regenerate or revoke it."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="calendar_feeds")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
     token = models.CharField(max_length=64, unique=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

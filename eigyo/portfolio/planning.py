@@ -28,11 +28,15 @@ def calendar_for(org, user=None, settings: PortfolioSettings | None = None) -> B
 
 
 def cadence_for(settings: PortfolioSettings) -> domain.Cadence:
-    return domain.Cadence({
-        "willing": settings.willing_days, "possible": settings.possible_days,
-        "probable": settings.probable_days, "client": settings.client_days,
-        "nurture": settings.nurture_days,
-    })  # fmt: skip
+    return domain.Cadence(
+        {
+            "willing": settings.willing_days,
+            "possible": settings.possible_days,
+            "probable": settings.probable_days,
+            "client": settings.client_days,
+            "nurture": settings.nurture_days,
+        }
+    )
 
 
 def _local_date(value: dt.datetime | None) -> dt.date | None:
@@ -63,12 +67,17 @@ def annotated_relationships(queryset, *, follow_up: bool = True):
 
 def state_of(rel, cadence: domain.Cadence) -> domain.RelationshipState:
     return domain.RelationshipState(
-        id=rel.pk, company_id=rel.company_id, company_name=rel.company.display_name,
-        tier=rel.tier, tier_since=rel.tier_since,
+        id=rel.pk,
+        company_id=rel.company_id,
+        company_name=rel.company.display_name,
+        tier=rel.tier,
+        tier_since=rel.tier_since,
         cadence=cadence.for_tier(rel.tier, rel.cadence_days),
-        last_contact=_local_date(rel.last_contact_at), contacts=rel.contact_count or 0,
-        follow_up_on=rel.follow_up_on, follow_up=rel.follow_up or "",
-    )  # fmt: skip
+        last_contact=_local_date(rel.last_contact_at),
+        contacts=rel.contact_count or 0,
+        follow_up_on=rel.follow_up_on,
+        follow_up=rel.follow_up or "",
+    )
 
 
 def portfolio_of(user, org) -> list:
@@ -87,7 +96,7 @@ def portfolio_of(user, org) -> list:
             "owner_id",
             "company__legal_name",
             "company__short_name",
-        )  # fmt: skip
+        )
     )
     return list(annotated_relationships(qs))
 
@@ -103,8 +112,9 @@ def build_plan(user, org, start: dt.date, weeks: int = 4) -> domain.Plan:
     settings = PortfolioSettings.for_org(org)
     _rels, states = states_for(user, org, settings)
     calendar = calendar_for(org, user, settings)
-    return domain.plan(states, calendar, start, business_days=weeks * 5,
-                       capacity=settings.daily_capacity)  # fmt: skip
+    return domain.plan(
+        states, calendar, start, business_days=weeks * 5, capacity=settings.daily_capacity
+    )
 
 
 def build_agenda(user, org, today: dt.date) -> domain.Agenda:
@@ -121,10 +131,14 @@ def build_agenda(user, org, today: dt.date) -> domain.Agenda:
         if r.tier == "new" and not r.contact_count
     ]
     return domain.agenda(
-        states, calendar, today, capacity=settings.daily_capacity,
-        approach_target=settings.monthly_approaches, approaches_this_month=approached,
+        states,
+        calendar,
+        today,
+        capacity=settings.daily_capacity,
+        approach_target=settings.monthly_approaches,
+        approaches_this_month=approached,
         approach_candidates=candidates,
-    )  # fmt: skip
+    )
 
 
 def winnowing(owner_ids, org, today: dt.date):
@@ -146,9 +160,7 @@ def open_promises(user, org, until: dt.date):
     from eigyo.deals.models import Promise
 
     return (
-        Promise.objects.filter(
-            org=org, owner=user, status=Promise.Status.OPEN, due_on__lte=until
-        )  # fmt: skip
+        Promise.objects.filter(org=org, owner=user, status=Promise.Status.OPEN, due_on__lte=until)
         .select_related("deal", "deal__company")
         .order_by("due_on", "pk")
     )
@@ -161,9 +173,13 @@ def senior_visits(user, org, start: dt.date, end: dt.date):
     from eigyo.followups.models import SeniorVisit
 
     return (
-        SeniorVisit.objects.filter(org=org, status="scheduled",
-                                   scheduled_for__date__gte=start, scheduled_for__date__lte=end)
+        SeniorVisit.objects.filter(
+            org=org,
+            status="scheduled",
+            scheduled_for__date__gte=start,
+            scheduled_for__date__lte=end,
+        )
         .filter(Q(requested_by=user) | Q(senior=user))
         .select_related("company", "senior", "requested_by")
         .order_by("scheduled_for")
-    )  # fmt: skip
+    )

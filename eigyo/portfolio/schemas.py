@@ -16,8 +16,17 @@ class TierChangeOut(ModelSchema):
 class RelationshipOut(ModelSchema):
     class Meta:
         model = Relationship
-        fields = ["id", "company", "owner", "tier", "tier_since", "cadence_days", "notes",
-                  "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "company",
+            "owner",
+            "tier",
+            "tier_since",
+            "cadence_days",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class RelationshipIn(Schema):

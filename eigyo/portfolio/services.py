@@ -15,9 +15,14 @@ def add_to_portfolio(
         org=org, company=company, owner=owner, tier=tier, tier_since=on
     )
     TierChange.objects.create(
-        org=org, relationship=rel, from_tier="", to_tier=tier, changed_on=on,
-        reason=reason, changed_by=by,
-    )  # fmt: skip
+        org=org,
+        relationship=rel,
+        from_tier="",
+        to_tier=tier,
+        changed_on=on,
+        reason=reason,
+        changed_by=by,
+    )
     return rel
 
 
@@ -27,9 +32,14 @@ def change_tier(rel: Relationship, *, tier: str, on: dt.date, reason: str, by) -
     if tier == rel.tier:
         return rel
     TierChange.objects.create(
-        org_id=rel.org_id, relationship=rel, from_tier=rel.tier, to_tier=tier,
-        changed_on=on, reason=reason, changed_by=by,
-    )  # fmt: skip
+        org_id=rel.org_id,
+        relationship=rel,
+        from_tier=rel.tier,
+        to_tier=tier,
+        changed_on=on,
+        reason=reason,
+        changed_by=by,
+    )
     rel.tier = tier
     rel.tier_since = on
     rel.save(update_fields=["tier", "tier_since", "updated_at"])

@@ -26,8 +26,10 @@ def explain(contact: PlannedContact, today: dt.date) -> str:
     if since is None:
         parts.append(_("no contact yet"))
     else:
-        parts.append(ngettext("last contact %(n)d day ago", "last contact %(n)d days ago",
-                              since) % {"n": since})  # fmt: skip
+        parts.append(
+            ngettext("last contact %(n)d day ago", "last contact %(n)d days ago", since)
+            % {"n": since}
+        )
     if contact.cadence:
         parts.append(_("cadence %(n)d") % {"n": contact.cadence})
     if contact.reason == "overdue" or contact.due < today:

@@ -61,8 +61,13 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             new_tier = form.cleaned_data["tier"]
             rel.tier = form.initial["tier"]  # change_tier records the move from the old tier
-            services.change_tier(rel, tier=new_tier, on=clock.today(),
-                                 reason=form.cleaned_data["reason"], by=request.user)  # fmt: skip
+            services.change_tier(
+                rel,
+                tier=new_tier,
+                on=clock.today(),
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
             rel.cadence_days = form.cleaned_data["cadence_days"]
             rel.notes = form.cleaned_data["notes"]
             rel.save(update_fields=["cadence_days", "notes", "updated_at"])
@@ -99,17 +104,25 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         rel = services.add_to_portfolio(
-            org=access.membership(request.user).org, company=data["company"],
-            owner=data["owner"], tier=data["tier"], on=clock.today(),
-            reason=data["reason"], by=request.user,
-        )  # fmt: skip
+            org=access.membership(request.user).org,
+            company=data["company"],
+            owner=data["owner"],
+            tier=data["tier"],
+            on=clock.today(),
+            reason=data["reason"],
+            by=request.user,
+        )
         if data["cadence_days"] or data["notes"]:
             rel.cadence_days, rel.notes = data["cadence_days"], data["notes"]
             rel.save(update_fields=["cadence_days", "notes"])
         messages.success(request, _("Added to the portfolio."))
         return redirect(rel.get_absolute_url())
-    return render(request, "portfolio/relationship_form.html", {"form": form},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "portfolio/relationship_form.html",
+        {"form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -131,12 +144,19 @@ def home(request: HttpRequest) -> HttpResponse:
         today = clock.today()
         agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
         items = [(c, explain(c, today)) for c in agenda.contacts]
-    return render(request, "home.html", {
-        "funnel": funnel, "recent": recent, "agenda": agenda, "items": items,
-        "can_log": access.can_log_activity(request.user),
-        "is_admin": access.role(request.user) == "admin",
-        "sees_portfolios": sees_portfolios,
-    })  # fmt: skip
+    return render(
+        request,
+        "home.html",
+        {
+            "funnel": funnel,
+            "recent": recent,
+            "agenda": agenda,
+            "items": items,
+            "can_log": access.can_log_activity(request.user),
+            "is_admin": access.role(request.user) == "admin",
+            "sees_portfolios": sees_portfolios,
+        },
+    )
 
 
 @login_required
@@ -155,18 +175,25 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         if "c-date" in request.POST:
             if closure_form.is_valid():
                 Closure.objects.update_or_create(
-                    org=org, date=closure_form.cleaned_data["date"],
+                    org=org,
+                    date=closure_form.cleaned_data["date"],
                     defaults={"name": closure_form.cleaned_data["note"]},
-                )  # fmt: skip
+                )
                 return redirect("portfolio:settings")
         elif form.is_valid():
             form.save()
             messages.success(request, _("Settings saved."))
             return redirect("portfolio:settings")
-    return render(request, "portfolio/settings.html", {
-        "form": form, "closure_form": closure_form,
-        "closures": Closure.objects.filter(org=org).order_by("date"),
-    }, status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "portfolio/settings.html",
+        {
+            "form": form,
+            "closure_form": closure_form,
+            "closures": Closure.objects.filter(org=org).order_by("date"),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -183,10 +210,15 @@ def days_off(request: HttpRequest) -> HttpResponse:
             return redirect("portfolio:days_off")
         if form.is_valid():
             DayOff.objects.update_or_create(
-                org=membership.org, user=request.user, date=form.cleaned_data["date"],
+                org=membership.org,
+                user=request.user,
+                date=form.cleaned_data["date"],
                 defaults={"note": form.cleaned_data["note"]},
-            )  # fmt: skip
+            )
             return redirect("portfolio:days_off")
-    return render(request, "portfolio/days_off.html",
-                  {"form": form, "days": mine.filter(date__gte=clock.today()).order_by("date")},
-                  status=422 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "portfolio/days_off.html",
+        {"form": form, "days": mine.filter(date__gte=clock.today()).order_by("date")},
+        status=422 if request.method == "POST" else 200,
+    )

@@ -18,8 +18,7 @@ def without_csrf(content: bytes) -> bytes:
     return CSRF.sub(rb"\1", content)
 
 
-ALL = ["admin", "manager", "rep1", "rep2", "partner_user", "partner2_user", "marketing",
-       "outsider"]  # fmt: skip
+ALL = ["admin", "manager", "rep1", "rep2", "partner_user", "partner2_user", "marketing", "outsider"]
 INTERNAL = {"admin", "manager", "rep1", "rep2", "marketing"}
 
 # object name in the `book` fixture → actors who may see it
@@ -84,29 +83,45 @@ API = {
     "coaching": ["/api/coaching/{id}"],
 }
 API_WRITES = {
-    "company": [("patch", "/api/companies/{id}"), ("delete", "/api/companies/{id}"),
-                ("put", "/api/companies/{id}/registry")],
+    "company": [
+        ("patch", "/api/companies/{id}"),
+        ("delete", "/api/companies/{id}"),
+        ("put", "/api/companies/{id}/registry"),
+    ],
     "person": [("patch", "/api/people/{id}"), ("delete", "/api/people/{id}")],
     "rel": [("patch", "/api/relationships/{id}"), ("delete", "/api/relationships/{id}")],
     "activity": [("patch", "/api/activities/{id}"), ("delete", "/api/activities/{id}")],
-    "deal": [("patch", "/api/deals/{id}"), ("delete", "/api/deals/{id}"),
-             ("post", "/api/deals/{id}/stage"), ("post", "/api/deals/{id}/stakeholders"),
-             ("post", "/api/deals/{id}/promises"), ("post", "/api/deals/{id}/praise"),
-             ("post", "/api/deals/{id}/objections"), ("post", "/api/deals/{id}/discounts")],
-    "instruction": [("patch", "/api/instructions/{id}"),
-                    ("post", "/api/instructions/{id}/acknowledge"),
-                    ("post", "/api/instructions/{id}/updates"),
-                    ("post", "/api/instructions/{id}/milestones")],
+    "deal": [
+        ("patch", "/api/deals/{id}"),
+        ("delete", "/api/deals/{id}"),
+        ("post", "/api/deals/{id}/stage"),
+        ("post", "/api/deals/{id}/stakeholders"),
+        ("post", "/api/deals/{id}/promises"),
+        ("post", "/api/deals/{id}/praise"),
+        ("post", "/api/deals/{id}/objections"),
+        ("post", "/api/deals/{id}/discounts"),
+    ],
+    "instruction": [
+        ("patch", "/api/instructions/{id}"),
+        ("post", "/api/instructions/{id}/acknowledge"),
+        ("post", "/api/instructions/{id}/updates"),
+        ("post", "/api/instructions/{id}/milestones"),
+    ],
     "coaching": [("patch", "/api/coaching/{id}")],
-}  # fmt: skip
+}
 
 
 def kind_of(name: str) -> str:
     for kind in PAGES:
         if name.endswith(kind) or name == kind:
             return kind
-    return {"partner_rel": "rel", "other_rel": "rel", "rel2": "rel", "deal2": "deal",
-            "instruction2": "instruction"}[name]  # fmt: skip
+    return {
+        "partner_rel": "rel",
+        "other_rel": "rel",
+        "rel2": "rel",
+        "deal2": "deal",
+        "instruction2": "instruction",
+    }[name]
 
 
 CASES = [(obj, who) for obj in VISIBLE for who in ALL]
@@ -148,10 +163,15 @@ def test_pages_and_api(book, actors, login, api, obj, who):
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, kind):
     """A hidden object and a nonexistent id give byte-identical answers."""
-    hidden = {"company": book.other_company, "person": book.other_person,
-              "rel": book.other_rel, "activity": book.other_activity,
-              "deal": book.other_deal, "instruction": book.other_instruction,
-              "coaching": book.other_coaching}[kind]  # fmt: skip
+    hidden = {
+        "company": book.other_company,
+        "person": book.other_person,
+        "rel": book.other_rel,
+        "activity": book.other_activity,
+        "deal": book.other_deal,
+        "instruction": book.other_instruction,
+        "coaching": book.other_coaching,
+    }[kind]
     web, rest = login(actors.rep1), api(actors.rep1)
     for name in PAGES[kind]:
         url_a, url_b = reverse(name, args=[hidden.pk]), reverse(name, args=[999999])
@@ -223,10 +243,14 @@ SETTINGS_VISIBLE = {
     "other_batch": ["outsider"],
 }
 SETTINGS_PAGES = {"field": ["companies:field_edit"], "batch": ["companies:import_detail"]}
-SETTINGS_POSTS = {"field": ["companies:field_edit", "companies:field_delete"],
-                  "batch": ["companies:import_detail"]}  # fmt: skip
-SETTINGS_API_WRITES = {"field": [("patch", "/api/company-fields/{id}"),
-                                 ("delete", "/api/company-fields/{id}")], "batch": []}  # fmt: skip
+SETTINGS_POSTS = {
+    "field": ["companies:field_edit", "companies:field_delete"],
+    "batch": ["companies:import_detail"],
+}
+SETTINGS_API_WRITES = {
+    "field": [("patch", "/api/company-fields/{id}"), ("delete", "/api/company-fields/{id}")],
+    "batch": [],
+}
 
 
 @pytest.fixture
@@ -237,12 +261,20 @@ def settings_objects(actors):
         return CompanyField.objects.create(org=org, key="plants", label="工場数", kind="number")
 
     def batch(org, user):
-        return CompanyImport.objects.create(org=org, created_by=user, filename="a.csv",
-                                            content="会社名\n一社\n", mapping=["legal_name"])  # fmt: skip
+        return CompanyImport.objects.create(
+            org=org,
+            created_by=user,
+            filename="a.csv",
+            content="会社名\n一社\n",
+            mapping=["legal_name"],
+        )
 
-    return {"field": field(actors.org), "other_field": field(actors.other_org),
-            "batch": batch(actors.org, actors.admin),
-            "other_batch": batch(actors.other_org, actors.outsider)}  # fmt: skip
+    return {
+        "field": field(actors.org),
+        "other_field": field(actors.other_org),
+        "batch": batch(actors.org, actors.admin),
+        "other_batch": batch(actors.other_org, actors.outsider),
+    }
 
 
 SETTINGS_CASES = [(obj, who) for obj in SETTINGS_VISIBLE for who in ALL]
@@ -263,8 +295,9 @@ def test_settings_objects(settings_objects, actors, login, api, obj, who):
     for name in SETTINGS_POSTS[kind]:
         assert web.post(reverse(name, args=[target.pk]), {"action": "commit"}).status_code == 404
     for method, url in SETTINGS_API_WRITES[kind]:
-        response = getattr(rest, method)(url.format(id=target.pk), data="{}",
-                                         content_type="application/json")  # fmt: skip
+        response = getattr(rest, method)(
+            url.format(id=target.pk), data="{}", content_type="application/json"
+        )
         assert response.status_code == 404, (method, url)
     target.refresh_from_db()  # still there, unchanged
     assert getattr(target, "status", "preview") == "preview"

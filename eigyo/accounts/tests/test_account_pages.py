@@ -11,12 +11,14 @@ from eigyo.conftest import PASSWORD
 @pytest.mark.django_db
 def test_login_with_email_and_logout(actors):
     web = Client()
-    response = web.post(reverse("accounts:login"), {"username": actors.rep2.email,
-                                                    "password": PASSWORD})  # fmt: skip
+    response = web.post(
+        reverse("accounts:login"), {"username": actors.rep2.email, "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert web.get("/").status_code == 200
-    wrong = Client().post(reverse("accounts:login"), {"username": actors.rep2.email,
-                                                      "password": "nope"})  # fmt: skip
+    wrong = Client().post(
+        reverse("accounts:login"), {"username": actors.rep2.email, "password": "nope"}
+    )
     assert wrong.status_code == 200 and "正しい" in wrong.content.decode()  # Japanese by default
     assert web.post(reverse("accounts:logout")).status_code == 302
     assert web.get("/").status_code == 302
@@ -56,11 +58,15 @@ def test_tokens_are_created_shown_once_and_revoked(actors, login, client):
 @pytest.mark.django_db
 def test_preferences_validate_kana(actors, login):
     web = login(actors.rep2)
-    bad = web.post(reverse("accounts:preferences"), {"family_name": "高橋", "family_kana": "Takahashi",
-                                                     "language": "ja"})  # fmt: skip
+    bad = web.post(
+        reverse("accounts:preferences"),
+        {"family_name": "高橋", "family_kana": "Takahashi", "language": "ja"},
+    )
     assert bad.status_code == 422 and "family_kana" in bad.context["form"].errors
-    ok = web.post(reverse("accounts:preferences"), {"family_name": "高橋", "given_name": "彩",
-                                                    "family_kana": "たかはし", "language": "ja"})  # fmt: skip
+    ok = web.post(
+        reverse("accounts:preferences"),
+        {"family_name": "高橋", "given_name": "彩", "family_kana": "たかはし", "language": "ja"},
+    )
     assert ok.status_code == 302
     actors.rep2.refresh_from_db()
     assert actors.rep2.family_kana == "タカハシ"

@@ -10,18 +10,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # TOPIX size classes from largest to smallest; unlisted size bands after them.
-SIZE_ORDER = ["core30", "large70", "mid400", "small1", "small2",
-              "unlisted_large", "unlisted_mid", "unlisted_small"]  # fmt: skip
+SIZE_ORDER = [
+    "core30",
+    "large70",
+    "mid400",
+    "small1",
+    "small2",
+    "unlisted_large",
+    "unlisted_mid",
+    "unlisted_small",
+]
 
 # Regions (地方) by JIS prefecture code, for "nearby".
 REGIONS = {
-    "hokkaido": ["01"], "tohoku": ["02", "03", "04", "05", "06", "07"],
+    "hokkaido": ["01"],
+    "tohoku": ["02", "03", "04", "05", "06", "07"],
     "kanto": ["08", "09", "10", "11", "12", "13", "14"],
     "chubu": ["15", "16", "17", "18", "19", "20", "21", "22", "23"],
     "kinki": ["24", "25", "26", "27", "28", "29", "30"],
-    "chugoku": ["31", "32", "33", "34", "35"], "shikoku": ["36", "37", "38", "39"],
+    "chugoku": ["31", "32", "33", "34", "35"],
+    "shikoku": ["36", "37", "38", "39"],
     "kyushu": ["40", "41", "42", "43", "44", "45", "46", "47"],
-}  # fmt: skip
+}
 REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes}
 
 
@@ -84,8 +94,9 @@ class Avatar:
     size_classes: frozenset[str] = frozenset()
     segments: frozenset[str] = frozenset()
     prefectures: frozenset[str] = frozenset()
-    weights: dict[str, int] = field(default_factory=lambda: {
-        "sector": 40, "size": 25, "segment": 15, "prefecture": 20})  # fmt: skip
+    weights: dict[str, int] = field(
+        default_factory=lambda: {"sector": 40, "size": 25, "segment": 15, "prefecture": 20}
+    )
     custom: tuple[CustomCriterion, ...] = ()
 
 
@@ -96,9 +107,11 @@ def avatar_score(profile: Profile, avatar: Avatar) -> tuple[int, list[tuple[str,
     have such fields (``custom`` is not None)."""
     earned = total = 0.0
     reasons: list[tuple[str, str]] = []
-    checks = [("sector", avatar.sectors, profile.sector33),
-              ("segment", avatar.segments, profile.market_segment),
-              ("prefecture", avatar.prefectures, profile.prefecture)]  # fmt: skip
+    checks = [
+        ("sector", avatar.sectors, profile.sector33),
+        ("segment", avatar.segments, profile.market_segment),
+        ("prefecture", avatar.prefectures, profile.prefecture),
+    ]
     for name, accepted, value in checks:
         if not accepted:
             continue

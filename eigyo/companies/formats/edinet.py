@@ -23,10 +23,20 @@ from eigyo.companies.formats.reading import (
 from eigyo.lib.jp_text import normalize_text
 
 EDINET_COLUMNS = (
-    "ＥＤＩＮＥＴコード", "提出者種別", "上場区分", "連結の有無", "資本金", "決算日",
-    "提出者名", "提出者名（英字）", "提出者名（ヨミ）", "所在地", "提出者業種", "証券コード",
+    "ＥＤＩＮＥＴコード",
+    "提出者種別",
+    "上場区分",
+    "連結の有無",
+    "資本金",
+    "決算日",
+    "提出者名",
+    "提出者名（英字）",
+    "提出者名（ヨミ）",
+    "所在地",
+    "提出者業種",
+    "証券コード",
     "提出者法人番号",
-)  # fmt: skip
+)
 
 
 def read_edinet_csv(path_or_file: PathOrFile, encoding: str | None = None) -> Iterator[RecordOrBad]:

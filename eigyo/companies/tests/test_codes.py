@@ -5,12 +5,25 @@ import pytest
 from eigyo.companies.codes import PREFECTURES, prefecture_code, sector_code
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("東京都千代田区丸の内1-1", "13"), ("東京", "13"), ("京都府京都市中京区", "26"),
-    ("京都市下京区", "26"), ("北海道札幌市", "01"), ("神奈川県横浜市", "14"), ("神奈川", "14"),
-    ("和歌山市", "30"), ("鹿児島県", "46"), ("　大阪府", "27"),
-    ("京急蒲田", ""), ("", ""), (None, ""), ("Tokyo", ""),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("東京都千代田区丸の内1-1", "13"),
+        ("東京", "13"),
+        ("京都府京都市中京区", "26"),
+        ("京都市下京区", "26"),
+        ("北海道札幌市", "01"),
+        ("神奈川県横浜市", "14"),
+        ("神奈川", "14"),
+        ("和歌山市", "30"),
+        ("鹿児島県", "46"),
+        ("　大阪府", "27"),
+        ("京急蒲田", ""),
+        ("", ""),
+        (None, ""),
+        ("Tokyo", ""),
+    ],
+)
 def test_prefecture_from_an_address_or_a_name(text, code):
     assert prefecture_code(text) == code
 

@@ -10,16 +10,24 @@ VALID_NUMBER = "5070001000715"
 @pytest.mark.django_db
 def test_create_read_update_delete(actors, api):
     rest = api(actors.manager)
-    response = rest.post("/api/companies", {"legal_name": "株式会社サンプル", "phone": "03-1234-5678",
-                         "corporate_number": VALID_NUMBER}, content_type="application/json")  # fmt: skip
+    response = rest.post(
+        "/api/companies",
+        {
+            "legal_name": "株式会社サンプル",
+            "phone": "03-1234-5678",
+            "corporate_number": VALID_NUMBER,
+        },
+        content_type="application/json",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["phone"] == "+81312345678"
     assert body["display_name"] == "株式会社サンプル"
     cid = body["id"]
     assert rest.get(f"/api/companies/{cid}").json()["corporate_number"] == VALID_NUMBER
-    patched = rest.patch(f"/api/companies/{cid}", {"short_name": "サンプル"},
-                         content_type="application/json")  # fmt: skip
+    patched = rest.patch(
+        f"/api/companies/{cid}", {"short_name": "サンプル"}, content_type="application/json"
+    )
     assert patched.status_code == 200
     assert patched.json()["short_name"] == "サンプル"
     assert patched.json()["phone"] == "+81312345678"  # untouched fields stay
@@ -63,9 +71,10 @@ def test_wrong_types_and_broken_json_are_clear_errors(actors, api):
 def test_duplicate_corporate_number_is_409(actors, api):
     Company.objects.create(org=actors.org, legal_name="既存株式会社", corporate_number=VALID_NUMBER)
     response = api(actors.manager).post(
-        "/api/companies", {"legal_name": "新規", "corporate_number": VALID_NUMBER},
+        "/api/companies",
+        {"legal_name": "新規", "corporate_number": VALID_NUMBER},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 409
     assert response.json()["errors"][0]["field"] == "corporate_number"
 

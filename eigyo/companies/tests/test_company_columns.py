@@ -21,26 +21,73 @@ def test_headers_are_compared_the_japanese_way():
 
 def test_mapping_of_japanese_exports():
     headers = ["No.", "会社名", "会社名（カナ）", "法人番号", "〒", "住所", "TEL", "備考", "メモ"]
-    assert guess_mapping(headers) == ["", "legal_name", "kana", "corporate_number",
-                                      "postal_code", "address", "phone", "notes", "notes"]  # fmt: skip
+    assert guess_mapping(headers) == [
+        "",
+        "legal_name",
+        "kana",
+        "corporate_number",
+        "postal_code",
+        "address",
+        "phone",
+        "notes",
+        "notes",
+    ]
 
 
 def test_mapping_of_salesforce_and_hubspot_exports():
-    salesforce = ["Account ID", "Account Name", "Billing Street", "Billing City",
-                  "Billing State/Province", "Billing Zip/Postal Code", "Phone", "Website",
-                  "Industry", "Description"]  # fmt: skip
-    assert guess_mapping(salesforce) == ["", "legal_name", "address", "city", "prefecture",
-                                         "postal_code", "phone", "website", "sector33", "notes"]  # fmt: skip
-    hubspot = ["Record ID", "Company name", "Phone Number", "Street Address", "City",
-               "State/Region", "Postal Code", "Website URL", "Industry"]  # fmt: skip
-    assert guess_mapping(hubspot) == ["", "legal_name", "phone", "address", "city", "prefecture",
-                                      "postal_code", "website", "sector33"]  # fmt: skip
+    salesforce = [
+        "Account ID",
+        "Account Name",
+        "Billing Street",
+        "Billing City",
+        "Billing State/Province",
+        "Billing Zip/Postal Code",
+        "Phone",
+        "Website",
+        "Industry",
+        "Description",
+    ]
+    assert guess_mapping(salesforce) == [
+        "",
+        "legal_name",
+        "address",
+        "city",
+        "prefecture",
+        "postal_code",
+        "phone",
+        "website",
+        "sector33",
+        "notes",
+    ]
+    hubspot = [
+        "Record ID",
+        "Company name",
+        "Phone Number",
+        "Street Address",
+        "City",
+        "State/Region",
+        "Postal Code",
+        "Website URL",
+        "Industry",
+    ]
+    assert guess_mapping(hubspot) == [
+        "",
+        "legal_name",
+        "phone",
+        "address",
+        "city",
+        "prefecture",
+        "postal_code",
+        "website",
+        "sector33",
+    ]
 
 
 def test_first_column_wins_and_own_fields_are_recognised():
-    assert guess_mapping(["会社名", "社名", "工場数", "uses_rival"],
-                         {"plants": "工場数", "uses_rival": "競合製品を使用"}) == [
-        "legal_name", "", "own:plants", "own:uses_rival"]  # fmt: skip
+    assert guess_mapping(
+        ["会社名", "社名", "工場数", "uses_rival"],
+        {"plants": "工場数", "uses_rival": "競合製品を使用"},
+    ) == ["legal_name", "", "own:plants", "own:uses_rival"]
 
 
 def test_decode_utf8_bom_cp932_and_utf16():
@@ -61,18 +108,38 @@ def test_rows_keep_physical_line_numbers_across_quoted_line_breaks():
         list(rows('a\nb\n"c\n'))
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("はい", True), ("○", True), ("YES", True), ("１", True), ("あり", True),
-    ("いいえ", False), ("×", False), ("no", False), ("なし", False),
-    ("", None), ("-", None), ("　", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("はい", True),
+        ("○", True),
+        ("YES", True),
+        ("１", True),
+        ("あり", True),
+        ("いいえ", False),
+        ("×", False),
+        ("no", False),
+        ("なし", False),
+        ("", None),
+        ("-", None),
+        ("　", None),
+    ],
+)
 def test_yes_no_as_people_write_it(text, value):
     assert parse_yes_no(text) is value
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("1,200", 1200), ("１２００", 1200), ("350人", 350), ("¥3,000", 3000), ("-5", -5), ("", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,200", 1200),
+        ("１２００", 1200),
+        ("350人", 350),
+        ("¥3,000", 3000),
+        ("-5", -5),
+        ("", None),
+    ],
+)
 def test_numbers_as_people_write_them(text, value):
     assert parse_number(text) == value
 

@@ -13,10 +13,15 @@ def test_create_company_normalises_and_saves(actors, login):
     web = login(actors.rep1)
     response = web.post(
         reverse("companies:create"),
-        {"legal_name": "株式会社　ｻﾝﾌﾟﾙ商事", "kana": "さんぷるしょうじ",
-         "corporate_number": "５０７０００１０００７１５", "phone": "０３-１２３４-５６７８",
-         "postal_code": "1000005", "prefecture": "13"},
-    )  # fmt: skip
+        {
+            "legal_name": "株式会社　ｻﾝﾌﾟﾙ商事",
+            "kana": "さんぷるしょうじ",
+            "corporate_number": "５０７０００１０００７１５",
+            "phone": "０３-１２３４-５６７８",
+            "postal_code": "1000005",
+            "prefecture": "13",
+        },
+    )
     assert response.status_code == 302
     company = Company.objects.get(org=actors.org, corporate_number=VALID_NUMBER)
     assert company.legal_name == "株式会社 サンプル商事"
@@ -67,8 +72,10 @@ def test_duplicate_corporate_number_is_refused(book, actors, login):
     book.company.corporate_number = VALID_NUMBER
     book.company.save()
     web = login(actors.rep1)
-    response = web.post(reverse("companies:create"),
-                        {"legal_name": "別名株式会社", "corporate_number": VALID_NUMBER})  # fmt: skip
+    response = web.post(
+        reverse("companies:create"),
+        {"legal_name": "別名株式会社", "corporate_number": VALID_NUMBER},
+    )
     assert response.status_code == 422
     assert "already exists" in response.context["form"].errors["corporate_number"][0]
 
@@ -119,17 +126,29 @@ def test_link_to_registry_and_adopt_from_registry(book, actors, login):
     from eigyo.companies import registry
     from eigyo.companies.models import RegistryEntry
 
-    registry.load_edinet([
-        {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "industry": "輸送用機器",
-         "name_en": "TOYOTA MOTOR CORPORATION", "corporate_number": "1180301018771"},
-        {"edinet_code": "E01777", "name": "ソニーグループ株式会社", "corporate_number": "5010401067252"},
-    ])  # fmt: skip
+    registry.load_edinet(
+        [
+            {
+                "edinet_code": "E02144",
+                "name": "トヨタ自動車株式会社",
+                "industry": "輸送用機器",
+                "name_en": "TOYOTA MOTOR CORPORATION",
+                "corporate_number": "1180301018771",
+            },
+            {
+                "edinet_code": "E01777",
+                "name": "ソニーグループ株式会社",
+                "corporate_number": "5010401067252",
+            },
+        ]
+    )
     toyota = RegistryEntry.objects.get(edinet_code="E02144")
     web = login(actors.rep1)
     page = web.get(reverse("companies:registry"), {"q": "toyota", "link_to": book.company.pk})
     assert [e.pk for e in page.context["page"].object_list] == [toyota.pk]
-    response = web.post(reverse("companies:link_registry", args=[book.company.pk]),
-                        {"entry": toyota.pk})  # fmt: skip
+    response = web.post(
+        reverse("companies:link_registry", args=[book.company.pk]), {"entry": toyota.pk}
+    )
     assert response.status_code == 302
     book.company.refresh_from_db()
     assert book.company.registry == toyota

@@ -15,8 +15,9 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["nta_sample_utf8.csv", "nta_sample_sjis.csv",
-                                  "nta_sample_sjis.zip"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name", ["nta_sample_utf8.csv", "nta_sample_sjis.csv", "nta_sample_sjis.zip"]
+)
 def test_nta_in_every_edition_loads_the_same(name):
     report = load_file(DATA / name)
     assert report.source == "nta" and report.added >= 1

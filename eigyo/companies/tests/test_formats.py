@@ -117,9 +117,16 @@ def test_each_nta_column_lands_in_its_field():
 def test_nta_sample_file():
     items = list(read_nta(NTA_UTF8))
     assert kinds(items) == [
-        "RegistryRecord", "Alias", "RegistryRecord", "RegistryRecord", "RegistryRecord",
-        "BadRow", "BadRow", "BadRow", "RegistryRecord",
-    ]  # fmt: skip
+        "RegistryRecord",
+        "Alias",
+        "RegistryRecord",
+        "RegistryRecord",
+        "RegistryRecord",
+        "BadRow",
+        "BadRow",
+        "BadRow",
+        "RegistryRecord",
+    ]
     toyota, sony_before, sony, mihon, nintendo, short, wrong_digit, quote, zozo = items
     assert toyota == RegistryRecord(
         corporate_number=TOYOTA,
@@ -366,9 +373,22 @@ def test_edinet_whole_shipped_list_round_trips(tmp_path):
     for c in companies:
         listed = "上場" if c["is_listed"] else "非上場"
         writer.writerow(
-            [c["edinet_code"], "", listed, "", "", "", c["name"], c["name_en"] or "", "", "",
-             c["industry"] or "", c["sec_code"] or "", c["corporate_number"] or ""]
-        )  # fmt: skip
+            [
+                c["edinet_code"],
+                "",
+                listed,
+                "",
+                "",
+                "",
+                c["name"],
+                c["name_en"] or "",
+                "",
+                "",
+                c["industry"] or "",
+                c["sec_code"] or "",
+                c["corporate_number"] or "",
+            ]
+        )
     csv_path = tmp_path / "EdinetcodeDlInfo.csv"
     csv_path.write_bytes(out.getvalue().encode("cp932"))
     records = list(read_edinet_csv(csv_path))
@@ -513,20 +533,32 @@ def test_records_are_frozen_and_the_module_is_pure():
     for module in Path(formats.__file__).parent.glob("*.py"):
         imported |= _top_level_imports(module)
     assert imported <= {
-        "__future__", "codecs", "collections", "contextlib", "csv", "dataclasses", "eigyo",
-        "os", "re", "typing", "zipfile",
-    }  # fmt: skip
+        "__future__",
+        "codecs",
+        "collections",
+        "contextlib",
+        "csv",
+        "dataclasses",
+        "eigyo",
+        "os",
+        "re",
+        "typing",
+        "zipfile",
+    }
 
 
 def _top_level_imports(module: Path) -> set[str]:
     tree = ast.parse(module.read_text(encoding="utf-8"))
     return {
-        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
         for alias in node.names
     } | {
-        node.module.split(".")[0] for node in ast.walk(tree)
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom) and node.module
-    }  # fmt: skip
+    }
 
 
 # --------------------------------------------------------------------------- scale

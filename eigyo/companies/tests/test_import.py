@@ -24,8 +24,7 @@ LIST = (
 
 @pytest.fixture
 def plants(actors):
-    return CompanyField.objects.create(org=actors.org, key="plants", label="工場数",
-                                       kind="number")  # fmt: skip
+    return CompanyField.objects.create(org=actors.org, key="plants", label="工場数", kind="number")
 
 
 def upload(web, text, name="顧客リスト.csv", encoding="cp932"):
@@ -34,8 +33,7 @@ def upload(web, text, name="顧客リスト.csv", encoding="cp932"):
 
 
 @pytest.mark.django_db
-def test_preview_then_import_links_the_registry_and_skips_duplicates(actors, loaded, plants,
-                                                                     login):  # fmt: skip
+def test_preview_then_import_links_the_registry_and_skips_duplicates(actors, loaded, plants, login):
     sony = Company.objects.create(org=actors.org, legal_name="ソニーグループ株式会社")
     web = login(actors.manager)
     response = upload(web, LIST)
@@ -71,8 +69,11 @@ def test_preview_then_import_links_the_registry_and_skips_duplicates(actors, loa
     again = upload(web, LIST)
     second = CompanyImport.objects.exclude(pk=batch.pk).get()
     assert again.status_code == 302
-    assert web.get(second.get_absolute_url()).context["counts"] == {"create": 0, "skip": 4,
-                                                                    "error": 0}  # fmt: skip
+    assert web.get(second.get_absolute_url()).context["counts"] == {
+        "create": 0,
+        "skip": 4,
+        "error": 0,
+    }
 
 
 def _columns(batch):
@@ -81,13 +82,15 @@ def _columns(batch):
 
 @pytest.mark.django_db
 def test_a_bad_row_blocks_the_whole_import_and_is_reported_by_line(actors, loaded, login):
-    text = ("会社名,法人番号,業種,都道府県\n"
-            "良い商事株式会社,,,東京都\n"
-            "悪い番号株式会社,1234567890123,,\n"
-            "知らない業種株式会社,,宇宙業,\n"
-            "県名誤り株式会社,,,火星県\n"
-            ",,,\n"
-            "名無し,,,大阪\n")  # fmt: skip
+    text = (
+        "会社名,法人番号,業種,都道府県\n"
+        "良い商事株式会社,,,東京都\n"
+        "悪い番号株式会社,1234567890123,,\n"
+        "知らない業種株式会社,,宇宙業,\n"
+        "県名誤り株式会社,,,火星県\n"
+        ",,,\n"
+        "名無し,,,大阪\n"
+    )
     web = login(actors.admin)
     upload(web, text, encoding="utf-8")
     batch = CompanyImport.objects.get()
@@ -114,15 +117,26 @@ def test_a_bad_row_blocks_the_whole_import_and_is_reported_by_line(actors, loade
 
 @pytest.mark.django_db
 def test_crm_exports_in_english_are_mapped_and_columns_can_be_changed(actors, loaded, login):
-    text = ("\ufeffAccount Name,Billing Street,Billing City,Billing State/Province,"
-            "Billing Zip/Postal Code,Phone,Website,Industry,Account Owner\n"
-            "NEC Corporation,5-7-1 Shiba,Minato-ku,Tokyo,108-8001,03-3454-1111,"
-            "https://jpn.nec.com,Electric Appliances,Sato\n")  # fmt: skip
+    text = (
+        "\ufeffAccount Name,Billing Street,Billing City,Billing State/Province,"
+        "Billing Zip/Postal Code,Phone,Website,Industry,Account Owner\n"
+        "NEC Corporation,5-7-1 Shiba,Minato-ku,Tokyo,108-8001,03-3454-1111,"
+        "https://jpn.nec.com,Electric Appliances,Sato\n"
+    )
     web = login(actors.manager)
     upload(web, text, encoding="utf-8")
     batch = CompanyImport.objects.get()
-    assert batch.mapping == ["legal_name", "address", "city", "prefecture", "postal_code",
-                             "phone", "website", "sector33", ""]  # fmt: skip
+    assert batch.mapping == [
+        "legal_name",
+        "address",
+        "city",
+        "prefecture",
+        "postal_code",
+        "phone",
+        "website",
+        "sector33",
+        "",
+    ]
     (row,) = web.get(batch.get_absolute_url()).context["checked"].rows
     assert row.entry.corporate_number == "7010401022916"  # English name resolved
     assert row.data["prefecture"] == "13" and row.data["sector33"] == "3650"
@@ -133,18 +147,24 @@ def test_crm_exports_in_english_are_mapped_and_columns_can_be_changed(actors, lo
     assert batch.mapping[8] == "notes"
     web.post(batch.get_absolute_url(), {"action": "commit", **columns})
     nec = Company.objects.get(org=actors.org)
-    assert (nec.corporate_number, nec.notes, nec.postal_code) == ("7010401022916", "Sato",
-                                                                  "108-8001")  # fmt: skip
+    assert (nec.corporate_number, nec.notes, nec.postal_code) == (
+        "7010401022916",
+        "Sato",
+        "108-8001",
+    )
     assert nec.address == "Minato-ku 5-7-1 Shiba"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("data", "name", "message"), [
-    (b"PK\x03\x04rest", "list.xlsx", "Excel"),
-    (b"", "empty.csv", "空"),
-    ("電話番号,住所\n03-1234-5678,東京都\n".encode(), "noname.csv", "会社名"),
-    ("会社名\n\"閉じない引用\n".encode(), "quote.csv", "2"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"PK\x03\x04rest", "list.xlsx", "Excel"),
+        (b"", "empty.csv", "空"),
+        ("電話番号,住所\n03-1234-5678,東京都\n".encode(), "noname.csv", "会社名"),
+        ('会社名\n"閉じない引用\n'.encode(), "quote.csv", "2"),
+    ],
+)
 def test_files_that_cannot_be_imported_say_why(actors, login, data, name, message):
     response = upload(login(actors.admin), data, name=name)
     assert response.status_code == 422
@@ -177,12 +197,21 @@ def test_the_template_opens_in_excel(actors, login):
 def test_cli_imports_or_reports_each_bad_line(actors, loaded, tmp_path, capsys):
     good = tmp_path / "good.csv"
     good.write_bytes("取引先,県\nﾄﾖﾀ自動車(株),愛知\n新規開拓株式会社,\n".encode("cp932"))
-    call_command("import", "companies", str(good), "--user", "boss@acme.example",
-                 "--map", "取引先=legal_name", "--dry-run")  # fmt: skip
+    call_command(
+        "import",
+        "companies",
+        str(good),
+        "--user",
+        "boss@acme.example",
+        "--map",
+        "取引先=legal_name",
+        "--dry-run",
+    )
     assert "2 new, 0 duplicates skipped, 0 errors" in capsys.readouterr().out
     assert not Company.objects.exists()
-    call_command("import", "companies", str(good), "--user", "boss@acme.example",
-                 "--format", "json")  # fmt: skip
+    call_command(
+        "import", "companies", str(good), "--user", "boss@acme.example", "--format", "json"
+    )
     rows = json.loads(capsys.readouterr().out)
     assert [r["registry"] for r in rows] == ["1180301018771", ""]
     assert Company.objects.filter(org=actors.org).count() == 2
@@ -199,38 +228,58 @@ def test_cli_imports_or_reports_each_bad_line(actors, loaded, tmp_path, capsys):
     with pytest.raises(CommandError, match="not an admin or manager"):
         call_command("import", "companies", str(good), "--user", "rep1@acme.example")
     with pytest.raises(CommandError, match="no column"):
-        call_command("import", "companies", str(good), "--user", "boss@acme.example",
-                     "--map", "社名=legal_name")  # fmt: skip
+        call_command(
+            "import",
+            "companies",
+            str(good),
+            "--user",
+            "boss@acme.example",
+            "--map",
+            "社名=legal_name",
+        )
     with pytest.raises(CommandError, match="planet"):
-        call_command("import", "companies", str(good), "--user", "boss@acme.example",
-                     "--map", "県=planet")  # fmt: skip
+        call_command(
+            "import", "companies", str(good), "--user", "boss@acme.example", "--map", "県=planet"
+        )
 
 
 @pytest.mark.django_db
 def test_api_checks_and_imports_all_or_nothing(actors, loaded, api):
     client = api(actors.manager)
     text = "会社名,法人番号\nソニーグループ(株),\n誤り株式会社,1111111111111\n"
-    checked = client.post("/api/companies/import", {"content": text},
-                          content_type="application/json").json()  # fmt: skip
+    checked = client.post(
+        "/api/companies/import", {"content": text}, content_type="application/json"
+    ).json()
     assert (checked["created"], checked["errors"], checked["committed"]) == (1, 1, False)
     assert checked["rows"][0]["match"] == "matched" and checked["rows"][1]["action"] == "error"
-    refused = client.post("/api/companies/import", {"content": text, "commit": True},
-                          content_type="application/json")  # fmt: skip
+    refused = client.post(
+        "/api/companies/import", {"content": text, "commit": True}, content_type="application/json"
+    )
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "line 3"
     assert not Company.objects.exists()
-    done = client.post("/api/companies/import", {"content": text.rsplit("\n", 2)[0] + "\n",
-                                                 "commit": True},
-                       content_type="application/json").json()  # fmt: skip
+    done = client.post(
+        "/api/companies/import",
+        {"content": text.rsplit("\n", 2)[0] + "\n", "commit": True},
+        content_type="application/json",
+    ).json()
     assert done["committed"] and done["rows"][0]["company"]
     assert Company.objects.get(org=actors.org).registry.corporate_number == "5010401067252"
-    assert api(actors.rep1).post("/api/companies/import", {"content": text},
-                                 content_type="application/json").status_code == 403  # fmt: skip
-    mangled = client.post("/api/companies/import", {"content": "電話\n03\n"},
-                          content_type="application/json")  # fmt: skip
+    assert (
+        api(actors.rep1)
+        .post("/api/companies/import", {"content": text}, content_type="application/json")
+        .status_code
+        == 403
+    )
+    mangled = client.post(
+        "/api/companies/import", {"content": "電話\n03\n"}, content_type="application/json"
+    )
     assert mangled.status_code == 422
-    typo = client.post("/api/companies/import", {"content": text, "mapping": ["legal_nmae"]},
-                       content_type="application/json")  # fmt: skip
+    typo = client.post(
+        "/api/companies/import",
+        {"content": text, "mapping": ["legal_nmae"]},
+        content_type="application/json",
+    )
     assert typo.status_code == 422 and "legal_nmae" in typo.json()["errors"][0]["message"]
 
 
@@ -244,8 +293,9 @@ def test_file_like_upload_is_read_in_full():
 
 @pytest.mark.django_db
 def test_a_number_written_another_way_is_still_a_duplicate(actors, loaded, login):
-    toyota = Company.objects.create(org=actors.org, legal_name="トヨタ自動車株式会社",
-                                    corporate_number="1180301018771")  # fmt: skip
+    toyota = Company.objects.create(
+        org=actors.org, legal_name="トヨタ自動車株式会社", corporate_number="1180301018771"
+    )
     web = login(actors.manager)
     upload(web, "会社名,法人番号\nTOYOTA本社,１１８０-３０１０-１８７７１\n", encoding="utf-8")
     (row,) = web.get(CompanyImport.objects.get().get_absolute_url()).context["checked"].rows

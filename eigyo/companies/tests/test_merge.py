@@ -15,15 +15,28 @@ from eigyo.portfolio.models import Relationship
 
 @pytest.fixture
 def twin(book, actors):
-    dup = Company.objects.create(org=actors.org, legal_name="トヨタ精機 株式会社",
-                                 phone="+81312345678", kana="トヨタセイキ")  # fmt: skip
+    dup = Company.objects.create(
+        org=actors.org, legal_name="トヨタ精機 株式会社", phone="+81312345678", kana="トヨタセイキ"
+    )
     Person.objects.create(org=actors.org, company=dup, family_name="重複", given_name="花子")
-    services.add_to_portfolio(org=actors.org, company=dup, owner=actors.rep1, tier="probable",
-                              on=dt.date(2026, 11, 10), reason="別登録")  # fmt: skip
-    services.add_to_portfolio(org=actors.org, company=dup, owner=actors.manager, tier="new",
-                              on=dt.date(2026, 11, 10))  # fmt: skip
-    Activity.objects.create(org=actors.org, company=dup, owner=actors.rep1,
-                            occurred_at=book.activity.occurred_at, notes="別登録での訪問")  # fmt: skip
+    services.add_to_portfolio(
+        org=actors.org,
+        company=dup,
+        owner=actors.rep1,
+        tier="probable",
+        on=dt.date(2026, 11, 10),
+        reason="別登録",
+    )
+    services.add_to_portfolio(
+        org=actors.org, company=dup, owner=actors.manager, tier="new", on=dt.date(2026, 11, 10)
+    )
+    Activity.objects.create(
+        org=actors.org,
+        company=dup,
+        owner=actors.rep1,
+        occurred_at=book.activity.occurred_at,
+        notes="別登録での訪問",
+    )
     Deal.objects.create(org=actors.org, title="別登録の案件", company=dup, owner=actors.rep1)
     return dup
 
@@ -53,14 +66,35 @@ def test_duplicate_is_shown_and_merged(book, actors, login, twin):
 def test_merge_api_and_access(book, actors, api, twin):
     dups = api(actors.rep1).get(f"/api/companies/{book.company.pk}/duplicates").json()
     assert [d["id"] for d in dups] == [twin.pk]
-    assert api(actors.rep1).post(f"/api/companies/{book.company.pk}/merge", {"merge": twin.pk},
-                                 content_type="application/json").status_code == 403  # fmt: skip
-    assert api(actors.outsider).post(f"/api/companies/{book.company.pk}/merge",
-                                     {"merge": twin.pk},
-                                     content_type="application/json").status_code == 404  # fmt: skip
-    same = api(actors.admin).post(f"/api/companies/{book.company.pk}/merge",
-                                  {"merge": book.company.pk}, content_type="application/json")  # fmt: skip
+    assert (
+        api(actors.rep1)
+        .post(
+            f"/api/companies/{book.company.pk}/merge",
+            {"merge": twin.pk},
+            content_type="application/json",
+        )
+        .status_code
+        == 403
+    )
+    assert (
+        api(actors.outsider)
+        .post(
+            f"/api/companies/{book.company.pk}/merge",
+            {"merge": twin.pk},
+            content_type="application/json",
+        )
+        .status_code
+        == 404
+    )
+    same = api(actors.admin).post(
+        f"/api/companies/{book.company.pk}/merge",
+        {"merge": book.company.pk},
+        content_type="application/json",
+    )
     assert same.status_code == 422
-    ok = api(actors.admin).post(f"/api/companies/{book.company.pk}/merge", {"merge": twin.pk},
-                                content_type="application/json")  # fmt: skip
+    ok = api(actors.admin).post(
+        f"/api/companies/{book.company.pk}/merge",
+        {"merge": twin.pk},
+        content_type="application/json",
+    )
     assert ok.status_code == 200 and not Company.objects.filter(pk=twin.pk).exists()

@@ -10,16 +10,24 @@ from eigyo.companies.models import Avatar, Company, CompanyField
 def fields(actors):
     org = actors.org
     return {
-        "rival": CompanyField.objects.create(org=org, key="uses_rival", label="競合製品を使用",
-                                             kind="yes_no"),
-        "plants": CompanyField.objects.create(org=org, key="plants", label="工場数",
-                                              kind="number", position=1),
-        "channel": CompanyField.objects.create(org=org, key="channel", label="販売チャネル",
-                                               kind="choice", choices=["直販", "代理店"],
-                                               position=2),
-        "memo": CompanyField.objects.create(org=org, key="buyer_memo", label="購買メモ",
-                                            kind="text", position=3),
-    }  # fmt: skip
+        "rival": CompanyField.objects.create(
+            org=org, key="uses_rival", label="競合製品を使用", kind="yes_no"
+        ),
+        "plants": CompanyField.objects.create(
+            org=org, key="plants", label="工場数", kind="number", position=1
+        ),
+        "channel": CompanyField.objects.create(
+            org=org,
+            key="channel",
+            label="販売チャネル",
+            kind="choice",
+            choices=["直販", "代理店"],
+            position=2,
+        ),
+        "memo": CompanyField.objects.create(
+            org=org, key="buyer_memo", label="購買メモ", kind="text", position=3
+        ),
+    }
 
 
 def company(actors, name="中部精機株式会社", **kw):
@@ -31,9 +39,16 @@ def test_the_admin_defines_a_field_and_only_the_admin(actors, login):
     web = login(actors.admin)
     page = web.get(reverse("companies:fields"))
     assert page.status_code == 200
-    response = web.post(reverse("companies:fields"), {
-        "label": "販売チャネル", "key": "channel", "kind": "choice",
-        "choices_text": "直販\n代理店\n直販\n\n", "position": 0})  # fmt: skip
+    response = web.post(
+        reverse("companies:fields"),
+        {
+            "label": "販売チャネル",
+            "key": "channel",
+            "kind": "choice",
+            "choices_text": "直販\n代理店\n直販\n\n",
+            "position": 0,
+        },
+    )
     assert response.status_code == 302
     field = CompanyField.objects.get(org=actors.org, key="channel")
     assert field.choices == ["直販", "代理店"]  # blank lines and repeats dropped
@@ -47,16 +62,21 @@ def test_the_admin_defines_a_field_and_only_the_admin(actors, login):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("data", "field", "message"), [
-    ({"label": "x", "key": "Bad Key", "kind": "text"}, "key", "a–z, 0–9"),
-    ({"label": "x", "key": "9lives", "kind": "text"}, "key", "a–z, 0–9"),
-    ({"label": "x", "key": "plants__min", "kind": "text"}, "key", "a–z, 0–9"),
-    ({"label": "x", "key": "channel", "kind": "choice", "choices_text": ""}, "choices_text",
-     "選択肢を1つ以上"),
-    ({"label": "　", "key": "ok", "kind": "text"}, "label", "必須"),
-])  # fmt: skip
-def test_a_bad_field_definition_is_refused_and_changes_nothing(actors, login, data, field,
-                                                               message):  # fmt: skip
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"label": "x", "key": "Bad Key", "kind": "text"}, "key", "a–z, 0–9"),
+        ({"label": "x", "key": "9lives", "kind": "text"}, "key", "a–z, 0–9"),
+        ({"label": "x", "key": "plants__min", "kind": "text"}, "key", "a–z, 0–9"),
+        (
+            {"label": "x", "key": "channel", "kind": "choice", "choices_text": ""},
+            "choices_text",
+            "選択肢を1つ以上",
+        ),
+        ({"label": "　", "key": "ok", "kind": "text"}, "label", "必須"),
+    ],
+)
+def test_a_bad_field_definition_is_refused_and_changes_nothing(actors, login, data, field, message):
     response = login(actors.admin).post(reverse("companies:fields"), {"position": 0, **data})
     assert response.status_code == 422
     assert message in " ".join(response.context["form"].errors[field])
@@ -66,14 +86,21 @@ def test_a_bad_field_definition_is_refused_and_changes_nothing(actors, login, da
 @pytest.mark.django_db
 def test_key_and_kind_stay_fixed_and_keys_are_unique(actors, login, fields):
     web = login(actors.admin)
-    response = web.post(reverse("companies:field_edit", args=[fields["plants"].pk]), {
-        "label": "国内工場数", "key": "renamed", "kind": "text", "position": 5})  # fmt: skip
+    response = web.post(
+        reverse("companies:field_edit", args=[fields["plants"].pk]),
+        {"label": "国内工場数", "key": "renamed", "kind": "text", "position": 5},
+    )
     assert response.status_code == 302
     fields["plants"].refresh_from_db()
     assert (fields["plants"].key, fields["plants"].kind, fields["plants"].label) == (
-        "plants", "number", "国内工場数")  # fmt: skip
-    again = web.post(reverse("companies:fields"), {"label": "重複", "key": "plants",
-                                                   "kind": "text", "position": 0})  # fmt: skip
+        "plants",
+        "number",
+        "国内工場数",
+    )
+    again = web.post(
+        reverse("companies:fields"),
+        {"label": "重複", "key": "plants", "kind": "text", "position": 0},
+    )
     assert again.status_code == 422
     assert again.context["form"].errors.as_data()["key"][0].code == "duplicate"
 
@@ -81,31 +108,53 @@ def test_key_and_kind_stay_fixed_and_keys_are_unique(actors, login, fields):
 @pytest.mark.django_db
 def test_values_are_edited_with_the_company_and_shown(actors, login, fields):
     web = login(actors.rep1)
-    response = web.post(reverse("companies:create"), {
-        "legal_name": "中部精機株式会社", "own_uses_rival": "yes", "own_plants": "3",
-        "own_channel": "代理店", "own_buyer_memo": " 見積は３社 "})  # fmt: skip
+    response = web.post(
+        reverse("companies:create"),
+        {
+            "legal_name": "中部精機株式会社",
+            "own_uses_rival": "yes",
+            "own_plants": "3",
+            "own_channel": "代理店",
+            "own_buyer_memo": " 見積は３社 ",
+        },
+    )
     assert response.status_code == 302
     saved = Company.objects.get(org=actors.org, legal_name="中部精機株式会社")
-    assert saved.custom == {"uses_rival": True, "plants": 3, "channel": "代理店",
-                            "buyer_memo": "見積は3社"}  # fmt: skip
+    assert saved.custom == {
+        "uses_rival": True,
+        "plants": 3,
+        "channel": "代理店",
+        "buyer_memo": "見積は3社",
+    }
     page = web.get(saved.get_absolute_url())
     assert [str(v) for v in page.context["own_values"]] == [
-        "('競合製品を使用', 'yes')", "('工場数', '3')", "('販売チャネル', '代理店')",
-        "('購買メモ', '見積は3社')"]  # fmt: skip
+        "('競合製品を使用', 'yes')",
+        "('工場数', '3')",
+        "('販売チャネル', '代理店')",
+        "('購買メモ', '見積は3社')",
+    ]
     # Clearing a value in the form removes it; the edit form shows the current values.
     edit = web.get(reverse("companies:edit", args=[saved.pk]))
     assert edit.context["form"]["own_uses_rival"].value() == "yes"
-    web.post(reverse("companies:edit", args=[saved.pk]), {
-        "legal_name": "中部精機株式会社", "own_uses_rival": "no", "own_plants": "",
-        "own_channel": "代理店"})  # fmt: skip
+    web.post(
+        reverse("companies:edit", args=[saved.pk]),
+        {
+            "legal_name": "中部精機株式会社",
+            "own_uses_rival": "no",
+            "own_plants": "",
+            "own_channel": "代理店",
+        },
+    )
     saved.refresh_from_db()
     assert saved.custom == {"uses_rival": False, "channel": "代理店"}
 
 
 @pytest.mark.django_db
 def test_bad_values_are_refused_in_the_form(actors, login, fields):
-    response = login(actors.rep1).post(reverse("companies:create"), {
-        "legal_name": "中部精機株式会社", "own_plants": "three", "own_channel": "通販"})  # fmt: skip
+    response = login(actors.rep1).post(
+        reverse("companies:create"),
+        {"legal_name": "中部精機株式会社", "own_plants": "three", "own_channel": "通販"},
+    )
     assert response.status_code == 422
     errors = response.context["form"].errors
     assert set(errors) == {"own_plants", "own_channel"}
@@ -115,25 +164,35 @@ def test_bad_values_are_refused_in_the_form(actors, login, fields):
 @pytest.mark.django_db
 def test_values_through_the_api_by_key(actors, api, fields):
     client = api(actors.rep1)
-    created = client.post("/api/companies", {
-        "legal_name": "中部精機株式会社", "custom": {"uses_rival": True, "plants": 12}},
-        content_type="application/json")  # fmt: skip
+    created = client.post(
+        "/api/companies",
+        {"legal_name": "中部精機株式会社", "custom": {"uses_rival": True, "plants": 12}},
+        content_type="application/json",
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert body["custom"] == {"uses_rival": True, "plants": 12}
     # PATCH changes what it names and keeps the rest; null clears one value.
-    patched = client.patch(f"/api/companies/{body['id']}", {
-        "custom": {"channel": "直販", "plants": None}}, content_type="application/json")  # fmt: skip
+    patched = client.patch(
+        f"/api/companies/{body['id']}",
+        {"custom": {"channel": "直販", "plants": None}},
+        content_type="application/json",
+    )
     assert patched.status_code == 200
     assert patched.json()["custom"] == {"uses_rival": True, "channel": "直販"}
-    patched = client.patch(f"/api/companies/{body['id']}", {"short_name": "中部精機"},
-                           content_type="application/json")  # fmt: skip
+    patched = client.patch(
+        f"/api/companies/{body['id']}", {"short_name": "中部精機"}, content_type="application/json"
+    )
     assert patched.json()["custom"] == {"uses_rival": True, "channel": "直販"}
-    for bad, field in (({"nope": 1}, "custom"), ({"plants": "many"}, "custom.plants"),
-                       ({"channel": "通販"}, "custom.channel"),
-                       ({"uses_rival": "maybe"}, "custom.uses_rival")):  # fmt: skip
-        response = client.patch(f"/api/companies/{body['id']}", {"custom": bad},
-                                content_type="application/json")  # fmt: skip
+    for bad, field in (
+        ({"nope": 1}, "custom"),
+        ({"plants": "many"}, "custom.plants"),
+        ({"channel": "通販"}, "custom.channel"),
+        ({"uses_rival": "maybe"}, "custom.uses_rival"),
+    ):
+        response = client.patch(
+            f"/api/companies/{body['id']}", {"custom": bad}, content_type="application/json"
+        )
         assert response.status_code == 422, bad
         assert field in [e["field"] for e in response.json()["errors"]]
     assert Company.objects.get(pk=body["id"]).custom == {"uses_rival": True, "channel": "直販"}
@@ -144,18 +203,33 @@ def test_field_definitions_through_the_api(actors, api, fields):
     admin = api(actors.admin)
     listed = api(actors.rep1).get("/api/company-fields").json()
     assert [f["key"] for f in listed] == ["uses_rival", "plants", "channel", "buyer_memo"]
-    created = admin.post("/api/company-fields", {"key": "segment_size", "label": "規模感",
-                                                 "kind": "choice", "choices": ["大", "中"]},
-                         content_type="application/json")  # fmt: skip
+    created = admin.post(
+        "/api/company-fields",
+        {"key": "segment_size", "label": "規模感", "kind": "choice", "choices": ["大", "中"]},
+        content_type="application/json",
+    )
     assert created.status_code == 201 and created.json()["choices"] == ["大", "中"]
-    assert api(actors.rep1).post("/api/company-fields", {"key": "x", "label": "x"},
-                                 content_type="application/json").status_code == 403  # fmt: skip
-    changed = admin.patch(f"/api/company-fields/{fields['plants'].pk}", {"kind": "text"},
-                          content_type="application/json")  # fmt: skip
+    assert (
+        api(actors.rep1)
+        .post("/api/company-fields", {"key": "x", "label": "x"}, content_type="application/json")
+        .status_code
+        == 403
+    )
+    changed = admin.patch(
+        f"/api/company-fields/{fields['plants'].pk}",
+        {"kind": "text"},
+        content_type="application/json",
+    )
     assert changed.status_code == 422
     other = api(actors.outsider)
-    assert other.patch(f"/api/company-fields/{fields['plants'].pk}", {"label": "x"},
-                       content_type="application/json").status_code == 404  # fmt: skip
+    assert (
+        other.patch(
+            f"/api/company-fields/{fields['plants'].pk}",
+            {"label": "x"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     assert other.get("/api/company-fields").json() == []
 
 
@@ -163,8 +237,9 @@ def test_field_definitions_through_the_api(actors, api, fields):
 def test_deleting_a_field_removes_its_values_and_criterion(actors, login, fields):
     kept = company(actors, custom={"plants": 4, "channel": "直販"})
     Avatar.objects.create(org=actors.org, custom_criteria={"plants": {"min": 3, "weight": 10}})
-    response = login(actors.admin).post(reverse("companies:field_delete",
-                                                args=[fields["plants"].pk]))  # fmt: skip
+    response = login(actors.admin).post(
+        reverse("companies:field_delete", args=[fields["plants"].pk])
+    )
     assert response.status_code == 302
     kept.refresh_from_db()
     assert kept.custom == {"channel": "直販"}
@@ -172,19 +247,34 @@ def test_deleting_a_field_removes_its_values_and_criterion(actors, login, fields
 
 
 @pytest.mark.django_db
-def test_avatar_criteria_over_own_fields_score_the_organisations_companies(actors, login,
-                                                                          fields):  # fmt: skip
-    fits = company(actors, "理想精機株式会社", sector33="3650",
-                   custom={"uses_rival": True, "plants": 5, "channel": "直販"})  # fmt: skip
+def test_avatar_criteria_over_own_fields_score_the_organisations_companies(actors, login, fields):
+    fits = company(
+        actors,
+        "理想精機株式会社",
+        sector33="3650",
+        custom={"uses_rival": True, "plants": 5, "channel": "直販"},
+    )
     half = company(actors, "半分工業株式会社", sector33="3650", custom={"plants": 1})
     company(actors, "無関係商事株式会社", sector33="6050")
     web = login(actors.manager)
-    response = web.post(reverse("companies:avatar"), {
-        "name": "理想の顧客", "sectors": ["3650"], "weight_sector": 40, "weight_size": 25,
-        "weight_segment": 15, "weight_prefecture": 20,
-        "own_uses_rival": "yes", "own_uses_rival__weight": 30,
-        "own_plants__min": 3, "own_plants__max": "", "own_plants__weight": 20,
-        "own_channel": ["直販"], "own_channel__weight": 10})  # fmt: skip
+    response = web.post(
+        reverse("companies:avatar"),
+        {
+            "name": "理想の顧客",
+            "sectors": ["3650"],
+            "weight_sector": 40,
+            "weight_size": 25,
+            "weight_segment": 15,
+            "weight_prefecture": 20,
+            "own_uses_rival": "yes",
+            "own_uses_rival__weight": 30,
+            "own_plants__min": 3,
+            "own_plants__max": "",
+            "own_plants__weight": 20,
+            "own_channel": ["直販"],
+            "own_channel__weight": 10,
+        },
+    )
     assert response.status_code == 302
     avatar = Avatar.objects.get(org=actors.org)
     assert avatar.custom_criteria == {
@@ -204,20 +294,34 @@ def test_avatar_criteria_over_own_fields_score_the_organisations_companies(actor
 @pytest.mark.django_db
 def test_avatar_through_the_api(actors, api, fields):
     manager = api(actors.manager)
-    response = manager.put("/api/avatar", {
-        "sectors": ["3650"], "custom_criteria": {"plants": {"min": 10, "max": 5}}},
-        content_type="application/json")  # fmt: skip
+    response = manager.put(
+        "/api/avatar",
+        {"sectors": ["3650"], "custom_criteria": {"plants": {"min": 10, "max": 5}}},
+        content_type="application/json",
+    )
     assert response.status_code == 422
     assert "custom.plants__max" in [e["field"] for e in response.json()["errors"]]
     assert not Avatar.objects.filter(org=actors.org).exists()
-    response = manager.put("/api/avatar", {
-        "sectors": ["3650"], "custom_criteria": {"uses_rival": {"values": [False], "weight": 5}}},
-        content_type="application/json")  # fmt: skip
+    response = manager.put(
+        "/api/avatar",
+        {"sectors": ["3650"], "custom_criteria": {"uses_rival": {"values": [False], "weight": 5}}},
+        content_type="application/json",
+    )
     assert response.status_code == 200, response.content
     assert response.json()["custom_criteria"] == {"uses_rival": {"values": [False], "weight": 5}}
-    assert manager.put("/api/avatar", {"custom_criteria": {"buyer_memo": {"values": ["x"]}}},
-                       content_type="application/json").status_code == 422  # fmt: skip
-    assert api(actors.rep1).put("/api/avatar", {"sectors": []},
-                                content_type="application/json").status_code == 403  # fmt: skip
+    assert (
+        manager.put(
+            "/api/avatar",
+            {"custom_criteria": {"buyer_memo": {"values": ["x"]}}},
+            content_type="application/json",
+        ).status_code
+        == 422
+    )
+    assert (
+        api(actors.rep1)
+        .put("/api/avatar", {"sectors": []}, content_type="application/json")
+        .status_code
+        == 403
+    )
     assert api(actors.rep1).get("/api/avatar").json()["sectors"] == ["3650"]
     assert api(actors.partner_user).get("/api/avatar").status_code == 403

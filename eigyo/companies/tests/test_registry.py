@@ -51,11 +51,17 @@ def test_loader_reports_bad_rows_and_loads_the_rest():
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", ["トヨタ自動車", "ﾄﾖﾀ自動車", "toyota motor", "TOYOTA"])
 def test_registry_search_by_prefix(query):
-    registry.load_edinet([
-        {"edinet_code": "E02144", "name": "トヨタ自動車株式会社",
-         "name_en": "TOYOTA MOTOR CORPORATION", "corporate_number": "1180301018771"},
-        {"edinet_code": "E00001", "name": "株式会社自動車トヨタ"},
-    ])  # fmt: skip
+    registry.load_edinet(
+        [
+            {
+                "edinet_code": "E02144",
+                "name": "トヨタ自動車株式会社",
+                "name_en": "TOYOTA MOTOR CORPORATION",
+                "corporate_number": "1180301018771",
+            },
+            {"edinet_code": "E00001", "name": "株式会社自動車トヨタ"},
+        ]
+    )
     from eigyo.companies.filters import name_search
 
     found = list(RegistryEntry.objects.filter(name_search(query, prefix_only=True)))
@@ -64,8 +70,16 @@ def test_registry_search_by_prefix(query):
 
 @pytest.mark.django_db
 def test_adopting_a_registry_company_links_and_does_not_duplicate(actors):
-    registry.load_edinet([{"edinet_code": "E02144", "name": "トヨタ自動車株式会社",
-                           "corporate_number": "1180301018771", "industry": "輸送用機器"}])  # fmt: skip
+    registry.load_edinet(
+        [
+            {
+                "edinet_code": "E02144",
+                "name": "トヨタ自動車株式会社",
+                "corporate_number": "1180301018771",
+                "industry": "輸送用機器",
+            }
+        ]
+    )
     entry = RegistryEntry.objects.get()
     company, created = company_from_registry(actors.org, entry)
     assert created and company.registry == entry and company.sector33 == "3700"
@@ -76,9 +90,16 @@ def test_adopting_a_registry_company_links_and_does_not_duplicate(actors):
 
 @pytest.mark.django_db
 def test_registry_command(capsys):
-    registry.load_edinet([{"edinet_code": "E02144", "name": "トヨタ自動車株式会社",
-                           "name_en": "TOYOTA MOTOR CORPORATION",
-                           "corporate_number": "1180301018771"}])  # fmt: skip
+    registry.load_edinet(
+        [
+            {
+                "edinet_code": "E02144",
+                "name": "トヨタ自動車株式会社",
+                "name_en": "TOYOTA MOTOR CORPORATION",
+                "corporate_number": "1180301018771",
+            }
+        ]
+    )
     call_command("registry", "search", "toyota")
     out = capsys.readouterr().out
     assert "1180301018771" in out and "トヨタ自動車株式会社" in out

@@ -111,7 +111,7 @@ def test_loose_spellings_and_names_in_parentheses_are_matched(query, name):
         "三井住友",
         "三菱UFJ",
         "セブン＆アイ",
-    ],  # fmt: skip
+    ],
 )
 def test_generic_or_partial_names_are_not_guessed(query):
     m = edinet().resolve(query)

@@ -37,29 +37,48 @@ def test_cli_json_and_bad_file(loaded, tmp_path, capsys):
 
 
 def test_batch_api(loaded, actors, api, client):
-    response = api(actors.rep1).post("/api/registry/resolve",
-                                     {"names": ["TOYOTA MOTOR CORP.", "日本電気硝子(株)", "謎の会社"]},
-                                     content_type="application/json")  # fmt: skip
+    response = api(actors.rep1).post(
+        "/api/registry/resolve",
+        {"names": ["TOYOTA MOTOR CORP.", "日本電気硝子(株)", "謎の会社"]},
+        content_type="application/json",
+    )
     assert response.status_code == 200
     assert [r["status"] for r in response.json()] == ["matched", "matched", "none"]
     assert response.json()[0]["registry"] is not None
-    assert client.post("/api/registry/resolve", {"names": ["x"]},
-                       content_type="application/json").status_code == 401  # fmt: skip
+    assert (
+        client.post(
+            "/api/registry/resolve", {"names": ["x"]}, content_type="application/json"
+        ).status_code
+        == 401
+    )
 
 
 def test_a_typed_company_is_linked_to_its_registry_entity(loaded, actors, api):
-    created = api(actors.rep1).post("/api/companies", {"legal_name": "ソニーグループ㈱"},
-                                    content_type="application/json").json()  # fmt: skip
+    created = (
+        api(actors.rep1)
+        .post("/api/companies", {"legal_name": "ソニーグループ㈱"}, content_type="application/json")
+        .json()
+    )
     company = Company.objects.get(pk=created["id"])
     assert company.registry.edinet_code == "E01777"
     assert company.corporate_number == "5010401067252"
     # A second company typed with the same name is not linked to the same entity.
-    again = api(actors.rep1).post("/api/companies", {"legal_name": "ソニーグループ 株式会社"},
-                                  content_type="application/json").json()  # fmt: skip
+    again = (
+        api(actors.rep1)
+        .post(
+            "/api/companies",
+            {"legal_name": "ソニーグループ 株式会社"},
+            content_type="application/json",
+        )
+        .json()
+    )
     assert Company.objects.get(pk=again["id"]).registry is None
     # An unknown name stays unlinked.
-    other = api(actors.rep1).post("/api/companies", {"legal_name": "株式会社まだない"},
-                                  content_type="application/json").json()  # fmt: skip
+    other = (
+        api(actors.rep1)
+        .post("/api/companies", {"legal_name": "株式会社まだない"}, content_type="application/json")
+        .json()
+    )
     assert Company.objects.get(pk=other["id"]).registry is None
 
 
@@ -69,13 +88,15 @@ def test_the_resolver_rechecks_the_registry_at_most_every_so_often(loaded, setti
 
     settings.EIGYO_RESOLVER_RECHECK = 3600
     assert resolve_names(["新顔商事"])[0][0].status == "none"
-    RegistryEntry.objects.create(name="新顔商事株式会社", name_key="新顔商事", source="test",
-                                 corporate_number="")  # fmt: skip
+    RegistryEntry.objects.create(
+        name="新顔商事株式会社", name_key="新顔商事", source="test", corporate_number=""
+    )
     assert resolve_names(["新顔商事"])[0][0].status == "none"  # not counted again yet
     forget()  # what every loader does
     assert resolve_names(["新顔商事"])[0][0].status == "matched"
-    registry.load_edinet([{"edinet_code": "E99999", "name": "後発工業株式会社",
-                           "corporate_number": ""}])  # fmt: skip
+    registry.load_edinet(
+        [{"edinet_code": "E99999", "name": "後発工業株式会社", "corporate_number": ""}]
+    )
     assert resolve_names(["後発工業"])[0][0].status == "matched"  # a load refreshes at once
 
 

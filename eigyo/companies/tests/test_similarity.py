@@ -14,15 +14,21 @@ TOYOTA = Profile("3700", "core30", "prime", "23")
 
 def test_similarity_rewards_sector_size_and_place():
     assert similarity(TOYOTA, Profile("3700", "core30", "prime", "23")) == (
-        95, ["same_sector", "same_size", "same_segment", "same_prefecture"])  # fmt: skip
+        95,
+        ["same_sector", "same_size", "same_segment", "same_prefecture"],
+    )
     score, reasons = similarity(TOYOTA, Profile("3700", "large70", "prime", "22"))
     assert (score, reasons) == (
-        75, ["same_sector", "neighbouring_size", "same_segment", "same_region"])  # fmt: skip
+        75,
+        ["same_sector", "neighbouring_size", "same_segment", "same_region"],
+    )
     assert similarity(TOYOTA, Profile("5250", "small2", "growth", "01"))[0] == 0
     assert similarity(TOYOTA, Profile("3700", "mid400", "", "13"), fit=100)[0] == 55
     growth = Profile("3250", "", "growth", "")
-    assert similarity(growth, Profile("3250", "", "growth", "")) == (50, ["same_sector",
-                                                                       "same_segment"])  # fmt: skip
+    assert similarity(growth, Profile("3250", "", "growth", "")) == (
+        50,
+        ["same_sector", "same_segment"],
+    )
 
 
 def test_avatar_score_counts_only_the_criteria_it_sets():
@@ -40,11 +46,17 @@ def test_avatar_criteria_over_the_organisations_own_fields():
     channel = CustomCriterion("channel", "販売チャネル", 10, values=frozenset({"直販", "代理店"}))
     avatar = Avatar(sectors=frozenset({"3700"}), custom=(uses_rival, plants, channel))
     fits = Profile("3700", custom={"uses_rival": True, "plants": 5, "channel": "直販"})
-    assert avatar_score(fits, avatar) == (100, [("sector", "3700"), ("custom", "競合製品を使用"),
-                                                ("custom", "工場数"), ("custom", "販売チャネル")])  # fmt: skip
+    assert avatar_score(fits, avatar) == (
+        100,
+        [
+            ("sector", "3700"),
+            ("custom", "競合製品を使用"),
+            ("custom", "工場数"),
+            ("custom", "販売チャネル"),
+        ],
+    )
     # Two plants and no answer on the channel: only the sector and the rival count.
-    score, reasons = avatar_score(Profile("3700", custom={"uses_rival": True, "plants": 2}),
-                                  avatar)  # fmt: skip
+    score, reasons = avatar_score(Profile("3700", custom={"uses_rival": True, "plants": 2}), avatar)
     assert score == round(100 * 70 / 100) and ("custom", "工場数") not in reasons
     # A registry entry has no own fields: those criteria are unknown, not failed.
     assert avatar_score(Profile("3700"), avatar) == (100, [("sector", "3700")])

@@ -14,9 +14,16 @@ from eigyo.portfolio.models import Relationship
 
 
 def entry(code, name, sector="3700", size="mid400", pref="23", segment="prime"):
-    return RegistryEntry.objects.create(edinet_code=code, name=name, name_key=name,
-                                        sector33=sector, size_class=size, prefecture=pref,
-                                        market_segment=segment, source="test")  # fmt: skip
+    return RegistryEntry.objects.create(
+        edinet_code=code,
+        name=name,
+        name_key=name,
+        sector33=sector,
+        size_class=size,
+        prefecture=pref,
+        market_segment=segment,
+        source="test",
+    )
 
 
 @pytest.fixture
@@ -30,11 +37,13 @@ def niche(actors):
         "taken": entry("E6", "既存先部品", size="mid400", pref="23"),
     }
     client = company_from_registry(actors.org, won)[0]
-    portfolio.add_to_portfolio(org=actors.org, company=client, owner=actors.rep1, tier="client",
-                               on=dt.date(2026, 11, 1))  # fmt: skip
+    portfolio.add_to_portfolio(
+        org=actors.org, company=client, owner=actors.rep1, tier="client", on=dt.date(2026, 11, 1)
+    )
     taken = company_from_registry(actors.org, e["taken"])[0]
-    portfolio.add_to_portfolio(org=actors.org, company=taken, owner=actors.rep2, tier="new",
-                               on=dt.date(2026, 11, 1))  # fmt: skip
+    portfolio.add_to_portfolio(
+        org=actors.org, company=taken, owner=actors.rep2, tier="new", on=dt.date(2026, 11, 1)
+    )
     return client, e
 
 
@@ -46,8 +55,7 @@ def test_spider_proposes_the_niche_excluding_portfolios(niche, actors, api):
     assert names == ["双子部品", "近い部品", "遠い部品"]  # same sector only, most alike first
     assert "既存先部品" not in names  # in rep2's portfolio: excluded for the whole org
     assert rows[0]["reasons"] == ["same_sector", "same_size", "same_segment", "same_prefecture"]
-    assert rows[1]["reasons"] == ["same_sector", "neighbouring_size", "same_segment",
-                                  "same_region"]  # fmt: skip
+    assert rows[1]["reasons"] == ["same_sector", "neighbouring_size", "same_segment", "same_region"]
 
 
 @pytest.mark.django_db
@@ -56,8 +64,10 @@ def test_adopting_proposals_makes_new_relationships_in_one_step(niche, actors, l
     web = login(actors.rep1)
     page = web.get(reverse("companies:spider", args=[client.pk]))
     assert page.status_code == 200
-    response = web.post(reverse("companies:spider", args=[client.pk]),
-                        {"entry": [e["twin"].pk, e["near"].pk, e["taken"].pk]})  # fmt: skip
+    response = web.post(
+        reverse("companies:spider", args=[client.pk]),
+        {"entry": [e["twin"].pk, e["near"].pk, e["taken"].pk]},
+    )
     assert response.status_code == 302
     mine = Relationship.objects.filter(owner=actors.rep1, tier="new")
     assert sorted(r.company.legal_name for r in mine) == ["双子部品", "近い部品"]
@@ -69,11 +79,17 @@ def test_spider_access_and_api_adopt(niche, actors, api, login):
     client, e = niche
     assert api(actors.outsider).get(f"/api/companies/{client.pk}/similar").status_code == 404
     assert api(actors.marketing).get(f"/api/companies/{client.pk}/similar").status_code == 403
-    bad = api(actors.rep1).post(f"/api/companies/{client.pk}/similar", {"registry": [e["taken"].pk]},
-                                content_type="application/json")  # fmt: skip
+    bad = api(actors.rep1).post(
+        f"/api/companies/{client.pk}/similar",
+        {"registry": [e["taken"].pk]},
+        content_type="application/json",
+    )
     assert bad.status_code == 422
-    ok = api(actors.rep1).post(f"/api/companies/{client.pk}/similar", {"registry": [e["far"].pk]},
-                               content_type="application/json")  # fmt: skip
+    ok = api(actors.rep1).post(
+        f"/api/companies/{client.pk}/similar",
+        {"registry": [e["far"].pk]},
+        content_type="application/json",
+    )
     assert ok.status_code == 201 and len(ok.json()) == 1
 
 
@@ -89,11 +105,19 @@ def test_cli_spider(niche, capsys):
 def test_avatar_scores_and_best_fits(niche, actors, login):
     client, e = niche
     web = login(actors.manager)
-    response = web.post(reverse("companies:avatar"), {
-        "name": "製造業の中堅", "sectors": ["3700"], "size_classes": ["mid400"],
-        "prefectures": ["23"], "weight_sector": 40, "weight_size": 25, "weight_segment": 15,
-        "weight_prefecture": 20,
-    })  # fmt: skip
+    response = web.post(
+        reverse("companies:avatar"),
+        {
+            "name": "製造業の中堅",
+            "sectors": ["3700"],
+            "size_classes": ["mid400"],
+            "prefectures": ["23"],
+            "weight_sector": 40,
+            "weight_size": 25,
+            "weight_segment": 15,
+            "weight_prefecture": 20,
+        },
+    )
     assert response.status_code == 302
     fits = login(actors.rep1).get(reverse("companies:avatar")).context["fits"]
     assert [f[0].name for f in fits][:1] == ["双子部品"] and fits[0][1] == 100

@@ -10,7 +10,7 @@ ENTITIES = [
     {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "corporate_number": "1180301018771"},
     {"edinet_code": "E90001", "name": "東邦工業株式会社", "corporate_number": "9010001000007"},
     {"edinet_code": "E90002", "name": "東邦工業株式会社", "corporate_number": "1010001000006"},
-]  # fmt: skip
+]
 
 
 @pytest.fixture
@@ -35,8 +35,10 @@ def test_a_typed_name_proposes_its_registry_entity(actors, loaded, login):
 def test_an_ambiguous_name_lists_the_candidates(actors, loaded, login):
     response = suggest(login(actors.rep1), legal_name="東邦工業")
     assert response.context["status"] == "ambiguous"
-    assert {e.corporate_number for e in response.context["entries"]} == {"9010001000007",
-                                                                          "1010001000006"}  # fmt: skip
+    assert {e.corporate_number for e in response.context["entries"]} == {
+        "9010001000007",
+        "1010001000006",
+    }
 
 
 @pytest.mark.django_db

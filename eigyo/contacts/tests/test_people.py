@@ -9,11 +9,19 @@ from eigyo.contacts.models import Person
 @pytest.mark.django_db
 def test_create_person_derives_romaji_and_displays_family_first(book, actors, login):
     web = login(actors.rep1)
-    response = web.post(reverse("contacts:create"), {
-        "company": book.company.pk, "family_name": "佐々木", "given_name": "恵",
-        "family_kana": "ささき", "given_kana": "めぐみ", "seniority": 3,
-        "mobile": "090-1234-5678", "reports_to": book.person.pk,
-    })  # fmt: skip
+    response = web.post(
+        reverse("contacts:create"),
+        {
+            "company": book.company.pk,
+            "family_name": "佐々木",
+            "given_name": "恵",
+            "family_kana": "ささき",
+            "given_kana": "めぐみ",
+            "seniority": 3,
+            "mobile": "090-1234-5678",
+            "reports_to": book.person.pk,
+        },
+    )
     assert response.status_code == 302, response.context and response.context["form"].errors
     person = Person.objects.get(family_name="佐々木")
     assert person.family_kana == "ササキ"
@@ -35,10 +43,15 @@ def test_search_finds_by_kanji_kana_or_romaji(book, actors, login, api, query):
 
 @pytest.mark.django_db
 def test_superior_must_work_at_the_same_company(book, actors, login):
-    response = login(actors.admin).post(reverse("contacts:create"), {
-        "company": book.partner_company.pk, "family_name": "別会社", "seniority": 0,
-        "reports_to": book.person.pk,
-    })  # fmt: skip
+    response = login(actors.admin).post(
+        reverse("contacts:create"),
+        {
+            "company": book.partner_company.pk,
+            "family_name": "別会社",
+            "seniority": 0,
+            "reports_to": book.person.pk,
+        },
+    )
     assert response.status_code == 422
     assert "reports_to" in response.context["form"].errors
     assert not Person.objects.filter(family_name="別会社").exists()
@@ -64,15 +77,17 @@ def test_bad_input_changes_nothing(book, actors, login, api, field, value):
 @pytest.mark.django_db
 def test_partner_cannot_add_people_to_other_companies(book, actors, api):
     response = api(actors.partner_user).post(
-        "/api/people", {"company": book.company.pk, "family_name": "侵入"},
+        "/api/people",
+        {"company": book.company.pk, "family_name": "侵入"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "company"
     ok = api(actors.partner_user).post(
-        "/api/people", {"company": book.partner_company.pk, "family_name": "正規"},
+        "/api/people",
+        {"company": book.partner_company.pk, "family_name": "正規"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert ok.status_code == 201
 
 

@@ -14,8 +14,9 @@ def test_log_from_the_agenda_removes_the_item(browser, live_server, book, actors
     monkeypatch.setenv("EIGYO_NOW", "2026-11-24T09:00:00+09:00")
     actors.rep1.language = "ja"
     actors.rep1.save()
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale="ja-JP")  # fmt: skip
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="ja-JP"
+    )
     page = context.new_page()
     log_in(page, live_server.url, actors.rep1.email)
     page.goto(f"{live_server.url}/portfolio/agenda/")

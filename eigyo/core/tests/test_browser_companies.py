@@ -11,10 +11,18 @@ from eigyo.core.tests.test_browser_visit import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ENTITIES = [
-    {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "corporate_number": "1180301018771",
-     "industry": "輸送用機器"},
-    {"edinet_code": "E01777", "name": "ソニーグループ株式会社", "corporate_number": "5010401067252"},
-]  # fmt: skip
+    {
+        "edinet_code": "E02144",
+        "name": "トヨタ自動車株式会社",
+        "corporate_number": "1180301018771",
+        "industry": "輸送用機器",
+    },
+    {
+        "edinet_code": "E01777",
+        "name": "ソニーグループ株式会社",
+        "corporate_number": "5010401067252",
+    },
+]
 
 
 def test_typing_a_company_proposes_the_registry_entity(browser, live_server, actors):
@@ -46,9 +54,12 @@ def test_import_a_list_after_its_preview(browser, live_server, actors, tmp_path)
     actors.manager.language = "ja"
     actors.manager.save()
     listing = tmp_path / "顧客リスト.csv"
-    listing.write_bytes(("会社名,電話番号,住所\r\nﾄﾖﾀ自動車(株),0565-28-2121,愛知県豊田市トヨタ町1\r\n"
-                         "ソニーグループ(株),,\r\n新規開拓株式会社,03-1234-5678,東京都港区\r\n")
-                        .encode("cp932"))  # fmt: skip
+    listing.write_bytes(
+        (
+            "会社名,電話番号,住所\r\nﾄﾖﾀ自動車(株),0565-28-2121,愛知県豊田市トヨタ町1\r\n"
+            "ソニーグループ(株),,\r\n新規開拓株式会社,03-1234-5678,東京都港区\r\n"
+        ).encode("cp932")
+    )
     page = browser.new_page(viewport={"width": 1200, "height": 900}, locale="ja-JP")
     base = live_server.url
     log_in(page, base, actors.manager.email)
@@ -65,5 +76,8 @@ def test_import_a_list_after_its_preview(browser, live_server, actors, tmp_path)
     page.wait_for_selector("[data-testid=import-done]")
     assert CompanyImport.objects.get().created == 2
     assert set(Company.objects.filter(org=actors.org).values_list("legal_name", flat=True)) == {
-        "ソニーグループ株式会社", "トヨタ自動車(株)", "新規開拓株式会社"}  # fmt: skip
+        "ソニーグループ株式会社",
+        "トヨタ自動車(株)",
+        "新規開拓株式会社",
+    }
     screenshot(page, "company-import-done-ja")

@@ -26,13 +26,25 @@ def score(page) -> int:
 def test_build_a_buying_group_of_five(browser, live_server, book, actors):
     people, boss = [], None
     for family, given, rank, dept, title, _role, _stance in GROUP:
-        p = Person.objects.create(org=actors.org, company=book.company, family_name=family,
-                                  given_name=given, seniority=rank, department=dept, title=title,
-                                  reports_to=boss if rank < 6 else None)  # fmt: skip
+        p = Person.objects.create(
+            org=actors.org,
+            company=book.company,
+            family_name=family,
+            given_name=given,
+            seniority=rank,
+            department=dept,
+            title=title,
+            reports_to=boss if rank < 6 else None,
+        )
         boss = boss or p
         people.append(p)
-    deal = Deal.objects.create(org=actors.org, title="新ライン導入", company=book.company,
-                               owner=actors.rep2, amount=48_000_000)  # fmt: skip
+    deal = Deal.objects.create(
+        org=actors.org,
+        title="新ライン導入",
+        company=book.company,
+        owner=actors.rep2,
+        amount=48_000_000,
+    )
     context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="ja-JP")
     page = context.new_page()
     log_in(page, live_server.url, actors.rep2.email)
@@ -70,10 +82,16 @@ def test_build_a_buying_group_of_five(browser, live_server, book, actors):
 
 @pytest.mark.parametrize("size", [1, 15, 60])
 def test_map_legible_at_1_15_60(browser, live_server, book, actors, size):
-    deal = Deal.objects.create(org=actors.org, title=f"{size}人の案件", company=book.company,
-                               owner=actors.rep1)  # fmt: skip
-    levels = [(6, "取締役", ""), (5, "本部長", "生産本部"), (4, "部長", "品質保証部"),
-              (3, "課長", "品質保証部"), (1, "担当", "品質保証部")]  # fmt: skip
+    deal = Deal.objects.create(
+        org=actors.org, title=f"{size}人の案件", company=book.company, owner=actors.rep1
+    )
+    levels = [
+        (6, "取締役", ""),
+        (5, "本部長", "生産本部"),
+        (4, "部長", "品質保証部"),
+        (3, "課長", "品質保証部"),
+        (1, "担当", "品質保証部"),
+    ]
     people = []
     roles = ["decision_maker", "approver", "champion", "influencer", "user"]
     stances = ["supportive", "neutral", "opposed", "unknown"]
@@ -81,13 +99,25 @@ def test_map_legible_at_1_15_60(browser, live_server, book, actors, size):
         level = 0 if i == 0 else min(1 + (i - 1) // 4, 4)
         boss = people[(i - 1) // 3] if i else None
         rank, title, dept = levels[level]
-        p = Person.objects.create(org=actors.org, company=book.company, family_name=f"山田{i}",
-                                  given_name="太郎", seniority=rank, title=title,
-                                  department=dept, reports_to=boss)  # fmt: skip
+        p = Person.objects.create(
+            org=actors.org,
+            company=book.company,
+            family_name=f"山田{i}",
+            given_name="太郎",
+            seniority=rank,
+            title=title,
+            department=dept,
+            reports_to=boss,
+        )
         people.append(p)
-        Stakeholder.objects.create(org=actors.org, deal=deal, person=p,
-                                   role=roles[min(level, 4)], stance=stances[i % 4],
-                                   met_override=i % 3 != 0)  # fmt: skip
+        Stakeholder.objects.create(
+            org=actors.org,
+            deal=deal,
+            person=p,
+            role=roles[min(level, 4)],
+            stance=stances[i % 4],
+            met_override=i % 3 != 0,
+        )
     for width, name in ((1200, "desktop"), (375, "phone")):
         context = browser.new_context(viewport={"width": width, "height": 900}, locale="ja-JP")
         page = context.new_page()

@@ -11,8 +11,9 @@ from eigyo.followups.models import Instruction
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_instruction_evaporates_until_the_rep_reports(browser, live_server, book, actors,
-                                                      monkeypatch):  # fmt: skip
+def test_instruction_evaporates_until_the_rep_reports(
+    browser, live_server, book, actors, monkeypatch
+):
     base = live_server.url
     monkeypatch.setenv("EIGYO_NOW", "2026-11-24T10:00:00+09:00")
     boss = browser.new_context(viewport={"width": 1200, "height": 900}, locale="ja-JP")
@@ -35,8 +36,9 @@ def test_instruction_evaporates_until_the_rep_reports(browser, live_server, book
     assert "値上げを購買部長へ説明" in evaporating and "説明資料の作成" in evaporating
     screenshot(page, "followup-evaporating")
 
-    rep = browser.new_context(viewport={"width": 375, "height": 740}, locale="ja-JP",
-                              is_mobile=True, has_touch=True)  # fmt: skip
+    rep = browser.new_context(
+        viewport={"width": 375, "height": 740}, locale="ja-JP", is_mobile=True, has_touch=True
+    )
     rep_page = rep.new_page()
     log_in(rep_page, base, actors.rep1.email)
     rep_page.goto(f"{base}{ins.get_absolute_url()}")

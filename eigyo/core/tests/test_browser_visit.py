@@ -22,8 +22,9 @@ def log_in(page, base, email):
 def test_log_a_visit_on_a_phone_and_switch_language(browser, live_server, book, actors):
     actors.rep2.language = "ja"
     actors.rep2.save()
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale="ja-JP")  # fmt: skip
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="ja-JP"
+    )
     page = context.new_page()
     base = live_server.url
     log_in(page, base, actors.rep2.email)

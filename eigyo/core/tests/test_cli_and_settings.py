@@ -17,9 +17,13 @@ def run(args, **env):
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
     full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
-        [sys.executable, "-m", "eigyo.cli", *args], capture_output=True, text=True, cwd=ROOT,
-        env=full_env, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "eigyo.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=120,
+    )
 
 
 def test_help_explains_the_commands():
@@ -30,10 +34,13 @@ def test_help_explains_the_commands():
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = run(["check", "--deploy", "--fail-level", "WARNING"],
-                 SECRET_KEY="x" * 20 + "production-secret-key-value-0123456789abcdef",
-                 DEBUG="0", ALLOWED_HOSTS="eigyo.example.jp",
-                 EIGYO_SQLITE=str(tmp_path / "db.sqlite3"))  # fmt: skip
+    result = run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        SECRET_KEY="x" * 20 + "production-secret-key-value-0123456789abcdef",
+        DEBUG="0",
+        ALLOWED_HOSTS="eigyo.example.jp",
+        EIGYO_SQLITE=str(tmp_path / "db.sqlite3"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -45,8 +52,10 @@ def test_refuses_to_start_without_a_secret_key_in_production():
 
 
 def test_password_hashing_is_argon2_in_production():
-    result = run(["shell", "-c", "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])"],
-                 DEBUG="1")  # fmt: skip
+    result = run(
+        ["shell", "-c", "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])"],
+        DEBUG="1",
+    )
     assert "Argon2PasswordHasher" in result.stdout
 
 
@@ -83,8 +92,13 @@ def test_file_database_uses_wal_and_concurrent_writers_do_not_fail(tmp_path):
     full = {**os.environ, "DEBUG": "1", "EIGYO_SQLITE": db}
     full.pop("DATABASE_URL", None)
     full.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run([sys.executable, "-m", "eigyo.cli", "migrate", "-v0"], env=full, cwd=ROOT,
-                   check=True, timeout=300)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "eigyo.cli", "migrate", "-v0"],
+        env=full,
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+    )
     procs = [
         subprocess.Popen(
             [
@@ -102,18 +116,30 @@ def test_file_database_uses_wal_and_concurrent_writers_do_not_fail(tmp_path):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for k in range(2)
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
     for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0 and "ok" in out, err[-2000:]
     check = subprocess.run(
-        [sys.executable, "-m", "eigyo.cli", "shell", "-v", "0", "-c",
-         "from django.db import connection\n"
-         "from eigyo.companies.models import Company\n"
-         "c = connection.cursor(); c.execute('PRAGMA journal_mode')\n"
-         "print(c.fetchone()[0], Company.objects.count())"],
-        env=full, cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "eigyo.cli",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from django.db import connection\n"
+            "from eigyo.companies.models import Company\n"
+            "c = connection.cursor(); c.execute('PRAGMA journal_mode')\n"
+            "print(c.fetchone()[0], Company.objects.count())",
+        ],
+        env=full,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.stdout.split() == ["wal", "120"], check.stderr[-2000:]

@@ -17,11 +17,14 @@ from eigyo.portfolio.models import Relationship
 def snapshot(org):
     return (
         sorted(Company.objects.filter(org=org).values_list("corporate_number", flat=True)),
-        sorted(Relationship.objects.filter(org=org).values_list("company__corporate_number",
-                                                                 "owner__email", "tier")),
+        sorted(
+            Relationship.objects.filter(org=org).values_list(
+                "company__corporate_number", "owner__email", "tier"
+            )
+        ),
         Activity.objects.filter(org=org).count(),
         sorted(Person.objects.filter(org=org).values_list("family_name", "given_name")),
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.django_db

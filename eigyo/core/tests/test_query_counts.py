@@ -13,9 +13,20 @@ from eigyo.contacts.models import Person
 from eigyo.deals.models import Deal, Stakeholder
 from eigyo.portfolio import services
 
-URLS = ["/", "/companies/", "/people/", "/portfolio/", "/activities/", "/deals/",
-        "/deals/board/", "/api/companies", "/api/people", "/api/relationships",
-        "/api/activities", "/api/deals"]  # fmt: skip
+URLS = [
+    "/",
+    "/companies/",
+    "/people/",
+    "/portfolio/",
+    "/activities/",
+    "/deals/",
+    "/deals/board/",
+    "/api/companies",
+    "/api/people",
+    "/api/relationships",
+    "/api/activities",
+    "/api/deals",
+]
 
 
 def grow(actors, n: int) -> None:
@@ -23,14 +34,17 @@ def grow(actors, n: int) -> None:
     for i in range(n):
         company = Company.objects.create(org=actors.org, legal_name=f"増加{i}株式会社")
         person = Person.objects.create(org=actors.org, company=company, family_name=f"人{i}")
-        services.add_to_portfolio(org=actors.org, company=company, owner=actors.rep1,
-                                  tier="new", on=dt.date(2026, 11, 1))  # fmt: skip
-        activity = Activity.objects.create(org=actors.org, company=company, owner=actors.rep1,
-                                           occurred_at=when)  # fmt: skip
+        services.add_to_portfolio(
+            org=actors.org, company=company, owner=actors.rep1, tier="new", on=dt.date(2026, 11, 1)
+        )
+        activity = Activity.objects.create(
+            org=actors.org, company=company, owner=actors.rep1, occurred_at=when
+        )
         activity.people.add(person)
         activity.colleagues.add(actors.manager)
-        deal = Deal.objects.create(org=actors.org, title=f"案件{i}", company=company,
-                                   owner=actors.rep1, amount=1_000_000)  # fmt: skip
+        deal = Deal.objects.create(
+            org=actors.org, title=f"案件{i}", company=company, owner=actors.rep1, amount=1_000_000
+        )
         deal.team_members.add(actors.rep2)
         Stakeholder.objects.create(org=actors.org, deal=deal, person=person)
 
@@ -59,16 +73,20 @@ def test_avatar_and_import_preview_do_not_grow_with_rows(book, actors, login):
     from eigyo.companies.models import Avatar, CompanyField, CompanyImport
 
     CompanyField.objects.create(org=actors.org, key="plants", label="工場数", kind="number")
-    Avatar.objects.create(org=actors.org, sectors=["3650"],
-                          custom_criteria={"plants": {"min": 1, "weight": 10}})  # fmt: skip
+    Avatar.objects.create(
+        org=actors.org, sectors=["3650"], custom_criteria={"plants": {"min": 1, "weight": 10}}
+    )
     web = login(actors.manager)
 
     def preview(rows: int) -> str:
         body = "".join(f"輸入{i}株式会社,{i},東京都\n" for i in range(rows))
-        batch = CompanyImport.objects.create(org=actors.org, created_by=actors.manager,
-                                             filename="a.csv", content="会社名,工場数,都道府県\n"
-                                             + body, mapping=["legal_name", "own:plants",
-                                                              "prefecture"])  # fmt: skip
+        batch = CompanyImport.objects.create(
+            org=actors.org,
+            created_by=actors.manager,
+            filename="a.csv",
+            content="会社名,工場数,都道府県\n" + body,
+            mapping=["legal_name", "own:plants", "prefecture"],
+        )
         return batch.get_absolute_url()
 
     web.get("/companies/avatar/")

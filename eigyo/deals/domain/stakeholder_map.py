@@ -48,8 +48,16 @@ from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlsplit
 
-__all__ = ["BOX_H", "BOX_W", "DEFAULT_LABELS", "MAX_WIDTH", "Node", "Placed", "layout",
-           "render_svg"]  # fmt: skip
+__all__ = [
+    "BOX_H",
+    "BOX_W",
+    "DEFAULT_LABELS",
+    "MAX_WIDTH",
+    "Node",
+    "Placed",
+    "layout",
+    "render_svg",
+]
 
 BOX_W = 160.0
 BOX_H = 64.0
@@ -62,10 +70,16 @@ MAX_COLS = 6
 MAX_LIST_LEAVES = 6  # more report-less reports than this stay a grid, even in list style
 MAX_WIDTH = 1200.0  # a laptop's content column; phones scroll horizontally anyway
 
-ROLE_ORDER = ("decision_maker", "approver", "champion", "influencer", "gatekeeper", "user",
-              "other")  # fmt: skip
-ROLE_MARK = {"decision_maker": "決", "approver": "承", "champion": "窓", "influencer": "影",
-             "gatekeeper": "門", "user": "使", "other": "他"}  # fmt: skip
+ROLE_ORDER = ("decision_maker", "approver", "champion", "influencer", "gatekeeper", "user", "other")
+ROLE_MARK = {
+    "decision_maker": "決",
+    "approver": "承",
+    "champion": "窓",
+    "influencer": "影",
+    "gatekeeper": "門",
+    "user": "使",
+    "other": "他",
+}
 STANCES = ("supportive", "neutral", "opposed", "unknown")
 # (border, fill): borders dark enough to read as distinct greys; the symbol carries the meaning.
 STANCE_COLOURS = {
@@ -77,12 +91,23 @@ STANCE_COLOURS = {
 # ○ △ × are the marks Japanese readers already use for good / so-so / bad.
 STANCE_SYMBOL = {"supportive": "○", "neutral": "△", "opposed": "×", "unknown": "？"}
 DEFAULT_LABELS = {
-    "supportive": "支持", "neutral": "中立", "opposed": "反対", "unknown": "不明",
-    "met": "面識あり", "not_met": "未面会",
-    "decision_maker": "決裁者", "approver": "承認者", "champion": "窓口", "influencer": "影響者",
-    "gatekeeper": "門番", "user": "利用者", "other": "その他",
-    "influence_high": "影響力 大", "title": "関係者マップ", "empty": "関係者が登録されていません",
-}  # fmt: skip
+    "supportive": "支持",
+    "neutral": "中立",
+    "opposed": "反対",
+    "unknown": "不明",
+    "met": "面識あり",
+    "not_met": "未面会",
+    "decision_maker": "決裁者",
+    "approver": "承認者",
+    "champion": "窓口",
+    "influencer": "影響者",
+    "gatekeeper": "門番",
+    "user": "利用者",
+    "other": "その他",
+    "influence_high": "影響力 大",
+    "title": "関係者マップ",
+    "empty": "関係者が登録されていません",
+}
 
 FONT_FAMILY = "'Hiragino Sans', 'Noto Sans JP', 'IPAPGothic', sans-serif"
 INK = "#111827"  # near-black: all text, so it prints

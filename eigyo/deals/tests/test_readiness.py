@@ -48,8 +48,9 @@ def m(
     department: str = "",
     title: str = "",
 ) -> Member:
-    return Member(id, name or f"member {id}", role, influence, stance, met, seniority,
-                  department, title)  # fmt: skip
+    return Member(
+        id, name or f"member {id}", role, influence, stance, met, seniority, department, title
+    )
 
 
 def r2(x: float) -> float:
@@ -223,15 +224,28 @@ def test_example_5_no_decision_maker_and_an_opposed_approver() -> None:
 
 
 def test_the_tables_are_the_documented_ones() -> None:
-    assert ROLE_WEIGHTS == {"decision_maker": 3.0, "approver": 2.5, "champion": 2.0,
-                            "influencer": 1.5, "gatekeeper": 1.0, "user": 1.0, "other": 0.5}  # fmt: skip
+    assert ROLE_WEIGHTS == {
+        "decision_maker": 3.0,
+        "approver": 2.5,
+        "champion": 2.0,
+        "influencer": 1.5,
+        "gatekeeper": 1.0,
+        "user": 1.0,
+        "other": 0.5,
+    }
     assert INFLUENCE_FACTORS == {"high": 1.5, "medium": 1.0, "low": 0.6}
     assert SENIORITY_FACTORS == {6: 1.4, 5: 1.3, 4: 1.2, 3: 1.1, 2: 1.0, 1: 0.9, 0: 1.0}
     assert STANCE_VALUES == {"supportive": 1.0, "neutral": 0.4, "unknown": 0.0, "opposed": 0.0}
     assert (rd.MET_SHARE, rd.STANCE_SHARE, rd.NEUTRAL_GAP_MIN_WEIGHT) == (0.4, 0.6, 1.5)
-    assert CAPS == {"empty": 0, "decision_maker_opposed": 20, "no_decision_maker": 30,
-                    "decision_maker_not_met": 45, "high_influence_opposed": 55,
-                    "no_champion": 70, "approver_not_met": 75}  # fmt: skip
+    assert CAPS == {
+        "empty": 0,
+        "decision_maker_opposed": 20,
+        "no_decision_maker": 30,
+        "decision_maker_not_met": 45,
+        "high_influence_opposed": 55,
+        "no_champion": 70,
+        "approver_not_met": 75,
+    }
     assert set(ROLE_WEIGHTS) == set(ROLES)
     assert set(INFLUENCE_FACTORS) == set(INFLUENCES)
     assert set(STANCE_VALUES) == set(STANCES)
@@ -265,10 +279,16 @@ def test_a_fully_walked_group_scores_100() -> None:
 def test_earned_shares() -> None:
     base = [m(1, "decision_maker"), m(2, "champion")]  # both weigh 3.0 / 2.0, met, supportive
     # A third member of weight 1.0 in each state: raw = 100 × (5 + earned) / 6.
-    for met, stance, earned in [(True, "supportive", 1.0), (True, "neutral", 0.64),
-                                (True, "unknown", 0.4), (True, "opposed", 0.4),
-                                (False, "supportive", 0.6), (False, "neutral", 0.24),
-                                (False, "unknown", 0.0), (False, "opposed", 0.0)]:  # fmt: skip
+    for met, stance, earned in [
+        (True, "supportive", 1.0),
+        (True, "neutral", 0.64),
+        (True, "unknown", 0.4),
+        (True, "opposed", 0.4),
+        (False, "supportive", 0.6),
+        (False, "neutral", 0.24),
+        (False, "unknown", 0.0),
+        (False, "opposed", 0.0),
+    ]:
         r = readiness([*base, m(3, "user", stance=stance, met=met)])
         assert r.raw == pytest.approx(100 * (5 + earned) / 6)
         assert r.contributions[3] == pytest.approx(100 * earned / 6)
@@ -318,8 +338,12 @@ def test_each_cap(group: list[Member], cap: int, reason: str) -> None:
 
 def test_the_lowest_cap_wins() -> None:
     # Decision maker unmet and opposed (45 and 20), no champion (70), approver unmet (75).
-    group = [replace(DM, met=False, stance="opposed"), m(2, "approver", met=False),
-             m(3, "user"), m(4, "influencer", "high")]  # fmt: skip
+    group = [
+        replace(DM, met=False, stance="opposed"),
+        m(2, "approver", met=False),
+        m(3, "user"),
+        m(4, "influencer", "high"),
+    ]
     r = readiness(group)
     assert (r.score, r.cap, r.cap_reason) == (20, 20, "decision_maker_opposed")
 
@@ -379,16 +403,23 @@ def test_which_gaps_a_member_gets() -> None:
 def test_gap_params() -> None:
     r = readiness([GROUP_A[0]])
     not_met = next(g for g in r.gaps if g.code == "not_met")
-    assert not_met.params == {"name": "田中 太郎", "title": "部長", "department": "品質保証部",
-                              "role": "decision_maker"}  # fmt: skip
+    assert not_met.params == {
+        "name": "田中 太郎",
+        "title": "部長",
+        "department": "品質保証部",
+        "role": "decision_maker",
+    }
     assert [g.params for g in r.gaps if g.member_id is None] == [{}]  # no champion
 
 
 def test_gaps_tie_break_by_member_id_whatever_the_input_order() -> None:
     twins = [m(i, "user", met=False, stance="unknown") for i in (7, 3, 5)]
     r = readiness([*twins, DM, CHAMP])
-    assert [(g.code, g.member_id) for g in r.gaps] == [("not_met", 3), ("not_met", 5),
-                                                       ("not_met", 7)]  # fmt: skip
+    assert [(g.code, g.member_id) for g in r.gaps] == [
+        ("not_met", 3),
+        ("not_met", 5),
+        ("not_met", 7),
+    ]
     assert len({g.weight for g in r.gaps}) == 1
 
 
@@ -429,8 +460,13 @@ def gap(code: str, name: str = "", title: str = "", department: str = "") -> Gap
 @pytest.mark.parametrize(
     ("name", "title", "department", "ja", "en"),
     [
-        ("田中 太郎", "部長", "品質保証部", "品質保証部の部長（田中 太郎）",
-         "The 部長 of 品質保証部 (田中 太郎)"),
+        (
+            "田中 太郎",
+            "部長",
+            "品質保証部",
+            "品質保証部の部長（田中 太郎）",
+            "The 部長 of 品質保証部 (田中 太郎)",
+        ),
         ("田中 太郎", "部長", "", "部長（田中 太郎）", "The 部長 (田中 太郎)"),
         ("田中 太郎", "", "品質保証部", "品質保証部の田中 太郎", "田中 太郎 of 品質保証部"),
         ("田中 太郎", "", "", "田中 太郎", "田中 太郎"),
@@ -440,7 +476,7 @@ def gap(code: str, name: str = "", title: str = "", department: str = "") -> Gap
         ("", "", "品質保証部", "品質保証部の氏名未登録の関係者", "An unnamed member of 品質保証部"),
         ("", "", "", "氏名未登録の関係者", "An unnamed member"),
     ],
-)  # fmt: skip
+)
 def test_describe_gap_subjects(name: str, title: str, department: str, ja: str, en: str) -> None:
     g = gap("not_met", name, title, department)
     assert describe_gap(g) == f"{ja}にまだ会っていません"
@@ -523,12 +559,15 @@ def test_duplicate_ids_are_refused() -> None:
 def test_module_is_pure() -> None:
     tree = ast.parse(Path(rd.__file__).read_text(encoding="utf-8"))
     imported = {
-        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
         for alias in node.names
     } | {
-        node.module.split(".")[0] for node in ast.walk(tree)
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom) and node.module
-    }  # fmt: skip
+    }
     assert imported <= {"__future__", "math", "collections", "dataclasses", "fractions"}
 
 
@@ -619,8 +658,9 @@ def test_adding_a_supportive_met_member_never_lowers_raw_or_score(
 ) -> None:
     # True because such a member earns 100 % of their weight, so the average can only
     # rise, and they trigger no cap (while a decision maker or champion may lift one).
-    new = m(max((x.id for x in group), default=0) + 1, role, influence, "supportive", True,
-            seniority)  # fmt: skip
+    new = m(
+        max((x.id for x in group), default=0) + 1, role, influence, "supportive", True, seniority
+    )
     before, now = readiness(group), readiness([*group, new])
     assert now.raw >= before.raw
     assert now.score >= before.score

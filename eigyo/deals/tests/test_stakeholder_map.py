@@ -25,18 +25,44 @@ GIVEN = "太郎 花子 健一 美咲 翔太 由美 大輔 直子 誠 陽子 拓�
 STANCES = ("supportive", "neutral", "opposed", "unknown")
 
 
-def node(id, reports_to=None, *, role="user", stance="unknown", met=False, title="担当",
-         name=None, department="品質保証部", influence="medium", url=""):  # fmt: skip
+def node(
+    id,
+    reports_to=None,
+    *,
+    role="user",
+    stance="unknown",
+    met=False,
+    title="担当",
+    name=None,
+    department="品質保証部",
+    influence="medium",
+    url="",
+):
     name = name if name is not None else f"{SURNAMES[id % 16]} {GIVEN[id % 12]}"
-    return Node(id=id, name=name, title=title, department=department, role=role, stance=stance,
-                met=met, influence=influence, reports_to=reports_to, url=url)  # fmt: skip
+    return Node(
+        id=id,
+        name=name,
+        title=title,
+        department=department,
+        role=role,
+        stance=stance,
+        met=met,
+        influence=influence,
+        reports_to=reports_to,
+        url=url,
+    )
 
 
 class Org:
     """Builds a realistic buying group level by level (役員 → 本部長 → 部長 → 課長 → 担当)."""
 
-    ROLE = {"役員": "decision_maker", "本部長": "approver", "部長": "influencer", "課長": "champion",
-            "担当": "user"}  # fmt: skip
+    ROLE = {
+        "役員": "decision_maker",
+        "本部長": "approver",
+        "部長": "influencer",
+        "課長": "champion",
+        "担当": "user",
+    }
 
     def __init__(self):
         self.nodes: list[Node] = []
@@ -52,8 +78,16 @@ class Org:
 
 
 def one():
-    return [node(1, role="decision_maker", stance="supportive", met=True, title="代表取締役",
-                 influence="high")]  # fmt: skip
+    return [
+        node(
+            1,
+            role="decision_maker",
+            stance="supportive",
+            met=True,
+            title="代表取締役",
+            influence="high",
+        )
+    ]
 
 
 def fifteen():
@@ -264,8 +298,10 @@ def segments(root):
 
 def box_origins(root):
     move = re.compile(r"translate\(([-\d.]+) ([-\d.]+)\)")
-    return {int(g.get("data-id")): tuple(map(float, move.match(g.get("transform")).groups()))
-            for g in node_groups(root)}  # fmt: skip
+    return {
+        int(g.get("data-id")): tuple(map(float, move.match(g.get("transform")).groups()))
+        for g in node_groups(root)
+    }
 
 
 def assert_links_cross_no_box(root):
@@ -314,9 +350,11 @@ def test_names_are_escaped_and_long_names_cut_with_an_ellipsis():
 
 
 def test_stance_is_written_not_only_coloured_and_roles_have_marks():
-    nodes = [node(1, role="decision_maker", stance="supportive", met=True, influence="high"),
-             node(2, 1, role="gatekeeper", stance="opposed"),
-             node(3, 1, role="champion", stance="unknown")]  # fmt: skip
+    nodes = [
+        node(1, role="decision_maker", stance="supportive", met=True, influence="high"),
+        node(2, 1, role="gatekeeper", stance="opposed"),
+        node(3, 1, role="champion", stance="unknown"),
+    ]
     root = ET.fromstring(render_svg(nodes))
     text = {int(g.get("data-id")): list(g.itertext()) for g in node_groups(root)}
     assert "○ 支持" in text[1] and "決" in text[1] and "★" in text[1]
@@ -337,8 +375,12 @@ def test_labels_translate_the_legend_and_stance_text():
 
 
 def test_links_wrap_nodes_with_a_url_and_unsafe_schemes_are_dropped():
-    nodes = [node(1, url="/deals/1/people/1?a=1&b=2"), node(2, 1, url="javascript:alert(1)"),
-             node(3, 1, url=" java\tscript:alert(1)"), node(4, 1)]  # fmt: skip
+    nodes = [
+        node(1, url="/deals/1/people/1?a=1&b=2"),
+        node(2, 1, url="javascript:alert(1)"),
+        node(3, 1, url=" java\tscript:alert(1)"),
+        node(4, 1),
+    ]
     svg = render_svg(nodes)
     root = ET.fromstring(svg)
     links = list(root.iter(f"{SVG}a"))
@@ -367,8 +409,15 @@ def forests(draw):
             "any": draw(st.sampled_from(ids)),  # may point forward: cycles, self-loops
             "dangling": 1000 + k,
         }[kind]
-        nodes.append(node(i, boss, role=draw(st.sampled_from(list(Org.ROLE.values()) + ["other"])),
-                          stance=draw(st.sampled_from(STANCES)), met=draw(st.booleans())))  # fmt: skip
+        nodes.append(
+            node(
+                i,
+                boss,
+                role=draw(st.sampled_from(list(Org.ROLE.values()) + ["other"])),
+                stance=draw(st.sampled_from(STANCES)),
+                met=draw(st.booleans()),
+            )
+        )
     return nodes
 
 

@@ -37,11 +37,18 @@ class Step:
     on: dt.date
 
 
-def steps(due: dt.date, last_sign_of_life: dt.date | None, calendar: Calendar,
-          rules: Rules = Rules()) -> list[Step]:  # fmt: skip
+def steps(
+    due: dt.date, last_sign_of_life: dt.date | None, calendar: Calendar, rules: Rules = Rules()
+) -> list[Step]:
     """The notifications for one open milestone, in order."""
-    out = [Step("reminder", calendar.add_business_days(due, -rules.remind_before)
-                if rules.remind_before else calendar.add_business_days(due, 0))]  # fmt: skip
+    out = [
+        Step(
+            "reminder",
+            calendar.add_business_days(due, -rules.remind_before)
+            if rules.remind_before
+            else calendar.add_business_days(due, 0),
+        )
+    ]
     start = silence_start(due, last_sign_of_life)
     overdue_on = calendar.add_business_days(start, 1)
     out.append(Step("overdue", overdue_on))
@@ -49,8 +56,13 @@ def steps(due: dt.date, last_sign_of_life: dt.date | None, calendar: Calendar,
     return out
 
 
-def due_steps(due: dt.date, last_sign_of_life: dt.date | None, today: dt.date,
-              calendar: Calendar, rules: Rules = Rules()) -> list[Step]:  # fmt: skip
+def due_steps(
+    due: dt.date,
+    last_sign_of_life: dt.date | None,
+    today: dt.date,
+    calendar: Calendar,
+    rules: Rules = Rules(),
+) -> list[Step]:
     """The steps whose day has come."""
     return [s for s in steps(due, last_sign_of_life, calendar, rules) if s.on <= today]
 
@@ -69,8 +81,14 @@ def silence_start(due: dt.date, last_sign_of_life: dt.date | None) -> dt.date:
     return due if last_sign_of_life is None or last_sign_of_life < due else last_sign_of_life
 
 
-def is_evaporating(due: dt.date, done: bool, last_sign_of_life: dt.date | None, today: dt.date,
-                   calendar: Calendar, quiet: int = 1) -> bool:  # fmt: skip
+def is_evaporating(
+    due: dt.date,
+    done: bool,
+    last_sign_of_life: dt.date | None,
+    today: dt.date,
+    calendar: Calendar,
+    quiet: int = 1,
+) -> bool:
     """An open milestone past its date with no sign of life for `quiet` business
     days: the instruction is evaporating. An update today takes it off the list."""
     if done or due >= today:

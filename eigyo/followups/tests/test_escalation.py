@@ -14,25 +14,31 @@ def test_reminder_overdue_and_escalation_days():
     # escalation two business days later, Thu 11/26.
     steps = escalation.steps(D(2026, 11, 20), None, CAL)
     assert [(s.kind, s.on) for s in steps] == [
-        ("reminder", D(2026, 11, 19)), ("overdue", D(2026, 11, 24)),
+        ("reminder", D(2026, 11, 19)),
+        ("overdue", D(2026, 11, 24)),
         ("escalation", D(2026, 11, 26)),
-    ]  # fmt: skip
+    ]
 
 
 def test_year_end_closure_delays_escalation():
     steps = escalation.steps(D(2026, 12, 28), None, CAL)
-    assert [(s.kind, s.on) for s in steps][1:] == [("overdue", D(2027, 1, 4)),
-                                                  ("escalation", D(2027, 1, 6))]  # fmt: skip
+    assert [(s.kind, s.on) for s in steps][1:] == [
+        ("overdue", D(2027, 1, 4)),
+        ("escalation", D(2027, 1, 6)),
+    ]
 
 
 def test_a_sign_of_life_restarts_the_silence():
     late_update = D(2026, 11, 24)
     steps = escalation.steps(D(2026, 11, 20), late_update, CAL)
-    assert [(s.kind, s.on) for s in steps][1:] == [("overdue", D(2026, 11, 25)),
-                                                  ("escalation", D(2026, 11, 27))]  # fmt: skip
+    assert [(s.kind, s.on) for s in steps][1:] == [
+        ("overdue", D(2026, 11, 25)),
+        ("escalation", D(2026, 11, 27)),
+    ]
     # an update before the due date does not postpone anything
     assert escalation.steps(D(2026, 11, 20), D(2026, 11, 10), CAL) == escalation.steps(
-        D(2026, 11, 20), None, CAL)  # fmt: skip
+        D(2026, 11, 20), None, CAL
+    )
 
 
 def test_due_steps_only_those_whose_day_has_come():

@@ -21,28 +21,54 @@ def on():
 
 def backdate(instruction, day):
     Instruction.objects.filter(pk=instruction.pk).update(
-        issued_at=timezone.make_aware(dt.datetime.combine(day, dt.time(9))))  # fmt: skip
+        issued_at=timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+    )
 
 
 @pytest.mark.django_db
 def test_manager_issues_an_instruction_with_milestones(book, actors, login, on):
     on(2026, 11, 24)
     web = login(actors.manager)
-    response = web.post(reverse("followups:create"), {
-        "kind": "instruction", "subject": "値上げの説明", "asked": "購買部長に直接説明すること",
-        "owner": actors.rep1.pk, "company": book.company.pk,
-        "milestones": "2026-12-01 説明資料の作成\n2026-12-08 購買部長と面談",
-    })  # fmt: skip
+    response = web.post(
+        reverse("followups:create"),
+        {
+            "kind": "instruction",
+            "subject": "値上げの説明",
+            "asked": "購買部長に直接説明すること",
+            "owner": actors.rep1.pk,
+            "company": book.company.pk,
+            "milestones": "2026-12-01 説明資料の作成\n2026-12-08 購買部長と面談",
+        },
+    )
     assert response.status_code == 302
     ins = Instruction.objects.get(subject="値上げの説明")
     assert ins.issued_by == actors.manager
     assert [m.title for m in ins.milestones.all()] == ["説明資料の作成", "購買部長と面談"]
-    bad = web.post(reverse("followups:create"), {"subject": "x", "asked": "y", "kind": "instruction",
-                   "owner": actors.rep1.pk, "milestones": "来週 資料"})  # fmt: skip
+    bad = web.post(
+        reverse("followups:create"),
+        {
+            "subject": "x",
+            "asked": "y",
+            "kind": "instruction",
+            "owner": actors.rep1.pk,
+            "milestones": "来週 資料",
+        },
+    )
     assert bad.status_code == 422 and "milestones" in bad.context["form"].errors
-    assert login(actors.manager).post(reverse("followups:create"), {
-        "subject": "x", "asked": "y", "kind": "instruction", "owner": actors.rep2.pk,
-    }).status_code == 422  # rep2 is not in the manager's team  # fmt: skip
+    assert (
+        login(actors.manager)
+        .post(
+            reverse("followups:create"),
+            {
+                "subject": "x",
+                "asked": "y",
+                "kind": "instruction",
+                "owner": actors.rep2.pk,
+            },
+        )
+        .status_code
+        == 422
+    )  # rep2 is not in the manager's team
 
 
 @pytest.mark.django_db
@@ -55,8 +81,10 @@ def test_evaporating_until_the_rep_speaks(book, actors, login, on):
     assert item.instruction == book.instruction and item.days_silent == 2  # 11/24, 11/25
     rep = login(actors.rep1)
     rep.post(book.instruction.get_absolute_url(), {"action": "acknowledge"})
-    rep.post(book.instruction.get_absolute_url(), {"action": "update",
-             "text": "先方の部長が出張中。来週火曜に面談予定。"})  # fmt: skip
+    rep.post(
+        book.instruction.get_absolute_url(),
+        {"action": "update", "text": "先方の部長が出張中。来週火曜に面談予定。"},
+    )
     assert Update.objects.filter(instruction=book.instruction).count() == 1
     assert login(actors.manager).get(reverse("followups:list")).context["evaporating"] == []
     on(2026, 11, 27)  # silent again for two business days
@@ -71,10 +99,22 @@ def test_only_the_owner_acknowledges(book, actors, login, api):
     login(actors.manager).post(book.instruction.get_absolute_url(), {"action": "acknowledge"})
     book.instruction.refresh_from_db()
     assert book.instruction.acknowledged_at is None
-    assert api(actors.manager).post(f"/api/instructions/{book.instruction.pk}/acknowledge",
-                                    content_type="application/json").status_code == 403  # fmt: skip
-    assert api(actors.rep1).post(f"/api/instructions/{book.instruction.pk}/acknowledge",
-                                 content_type="application/json").status_code == 200  # fmt: skip
+    assert (
+        api(actors.manager)
+        .post(
+            f"/api/instructions/{book.instruction.pk}/acknowledge", content_type="application/json"
+        )
+        .status_code
+        == 403
+    )
+    assert (
+        api(actors.rep1)
+        .post(
+            f"/api/instructions/{book.instruction.pk}/acknowledge", content_type="application/json"
+        )
+        .status_code
+        == 200
+    )
 
 
 @pytest.mark.django_db
@@ -82,10 +122,17 @@ def test_api_instructions_and_evaporating(book, actors, api, on):
     backdate(book.instruction, dt.date(2026, 11, 10))
     on(2026, 11, 25)
     rest = api(actors.manager)
-    created = rest.post("/api/instructions", {"subject": "顧客からの要望", "kind": "client_request",
-                        "asked": "納期短縮の可否を回答", "owner": actors.rep1.pk,
-                        "milestones": [["2026-12-01", "回答"]]},
-                        content_type="application/json")  # fmt: skip
+    created = rest.post(
+        "/api/instructions",
+        {
+            "subject": "顧客からの要望",
+            "kind": "client_request",
+            "asked": "納期短縮の可否を回答",
+            "owner": actors.rep1.pk,
+            "milestones": [["2026-12-01", "回答"]],
+        },
+        content_type="application/json",
+    )
     assert created.status_code == 201 and created.json()["milestones"][0]["title"] == "回答"
     evaporating = rest.get("/api/instructions/evaporating").json()
     assert [e["instruction"] for e in evaporating] == [book.instruction.pk]
@@ -108,36 +155,73 @@ def test_dashboard_rows_per_rep(book, actors, login, on):
 def test_conflict_coaching_and_senior_visit(book, actors, login, api, on):
     on(2026, 11, 24)
     web = login(actors.rep1)
-    assert web.post(reverse("followups:simple_create", args=["conflicts"]), {
-        "company": book.company.pk, "kind": "price_rise", "description": "原材料高騰で5%値上げ",
-        "messenger": actors.manager.pk, "deliver_by": "2026-12-10", "senior_visit_needed": "on",
-    }).status_code == 302  # fmt: skip
-    visit = web.post(reverse("followups:simple_create", args=["senior-visits"]), {
-        "company": book.company.pk, "senior": actors.manager.pk, "why": "値上げの説明に部長同行",
-        "who_to_meet": "購買部長", "by_date": "2026-12-10",
-    })  # fmt: skip
+    assert (
+        web.post(
+            reverse("followups:simple_create", args=["conflicts"]),
+            {
+                "company": book.company.pk,
+                "kind": "price_rise",
+                "description": "原材料高騰で5%値上げ",
+                "messenger": actors.manager.pk,
+                "deliver_by": "2026-12-10",
+                "senior_visit_needed": "on",
+            },
+        ).status_code
+        == 302
+    )
+    visit = web.post(
+        reverse("followups:simple_create", args=["senior-visits"]),
+        {
+            "company": book.company.pk,
+            "senior": actors.manager.pk,
+            "why": "値上げの説明に部長同行",
+            "who_to_meet": "購買部長",
+            "by_date": "2026-12-10",
+        },
+    )
     assert visit.status_code == 302
     sv = SeniorVisit.objects.get()
     assert sv.requested_by == actors.rep1 and sv.status == "requested"
-    scheduled = api(actors.manager).patch(f"/api/senior-visits/{sv.pk}", {"status": "scheduled"},
-                                          content_type="application/json")  # fmt: skip
+    scheduled = api(actors.manager).patch(
+        f"/api/senior-visits/{sv.pk}", {"status": "scheduled"}, content_type="application/json"
+    )
     assert scheduled.status_code == 422  # when?
-    scheduled = api(actors.manager).patch(f"/api/senior-visits/{sv.pk}", {
-        "status": "scheduled", "scheduled_for": "2026-12-03T14:00:00"},
-        content_type="application/json")  # fmt: skip
+    scheduled = api(actors.manager).patch(
+        f"/api/senior-visits/{sv.pk}",
+        {"status": "scheduled", "scheduled_for": "2026-12-03T14:00:00"},
+        content_type="application/json",
+    )
     assert scheduled.status_code == 200
     for who in (actors.rep1, actors.manager):  # on both agendas
         page = login(who).get(reverse("portfolio:agenda"), {"date": "2026-12-01"})
         assert 'data-testid="agenda-senior-visits"' in page.content.decode()
-    assert login(actors.rep2).get(reverse("followups:simple_edit", args=["senior-visits", sv.pk])
-                                  ).status_code == 404  # fmt: skip
-    coach = login(actors.manager).post(reverse("followups:simple_create", args=["coaching"]), {
-        "rep": actors.rep1.pk, "held_on": "2026-11-24", "topic": "値上げの伝え方",
-        "situation": "5%値上げ", "message": "品質維持のための値上げ", "rehearsed": "on",
-    })  # fmt: skip
+    assert (
+        login(actors.rep2)
+        .get(reverse("followups:simple_edit", args=["senior-visits", sv.pk]))
+        .status_code
+        == 404
+    )
+    coach = login(actors.manager).post(
+        reverse("followups:simple_create", args=["coaching"]),
+        {
+            "rep": actors.rep1.pk,
+            "held_on": "2026-11-24",
+            "topic": "値上げの伝え方",
+            "situation": "5%値上げ",
+            "message": "品質維持のための値上げ",
+            "rehearsed": "on",
+        },
+    )
     assert coach.status_code == 302
-    assert login(actors.rep1).post(reverse("followups:simple_create", args=["coaching"]), {
-        "rep": actors.rep2.pk, "held_on": "2026-11-24", "topic": "x"}).status_code == 422  # fmt: skip
+    assert (
+        login(actors.rep1)
+        .post(
+            reverse("followups:simple_create", args=["coaching"]),
+            {"rep": actors.rep2.pk, "held_on": "2026-11-24", "topic": "x"},
+        )
+        .status_code
+        == 422
+    )
 
 
 @pytest.mark.django_db
@@ -167,8 +251,9 @@ def test_cli_lists_evaporating_instructions(book, actors, on, capsys):
 
     backdate(book.instruction, dt.date(2026, 11, 10))
     on(2026, 11, 25)
-    call_command("instructions", "--user", actors.manager.email, "--evaporating",
-                 "--format", "json")  # fmt: skip
+    call_command(
+        "instructions", "--user", actors.manager.email, "--evaporating", "--format", "json"
+    )
     rows = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rows] == [book.instruction.pk] and rows[0]["days_silent"] == 2
     call_command("instructions", "--user", actors.rep2.email, "--format", "json")

@@ -29,16 +29,21 @@ def release_clock():
 
 @pytest.fixture
 def instruction(book, actors):
-    ins = Instruction.objects.create(org=actors.org, subject="トヨタ精機の品質部長に面談",
-                                     asked="品質保証部長との面談を設定すること",
-                                     company=book.company, owner=actors.rep1,
-                                     issued_by=actors.manager)  # fmt: skip
+    ins = Instruction.objects.create(
+        org=actors.org,
+        subject="トヨタ精機の品質部長に面談",
+        asked="品質保証部長との面談を設定すること",
+        company=book.company,
+        owner=actors.rep1,
+        issued_by=actors.manager,
+    )
     Instruction.objects.filter(pk=ins.pk).update(
         issued_at=timezone.make_aware(dt.datetime(2026, 11, 10, 10))
     )
     ins.refresh_from_db()
-    Milestone.objects.create(org=actors.org, instruction=ins, title="面談日程の確定",
-                             due_on=dt.date(2026, 11, 20))  # fmt: skip
+    Milestone.objects.create(
+        org=actors.org, instruction=ins, title="面談日程の確定", due_on=dt.date(2026, 11, 20)
+    )
     return ins
 
 
@@ -128,18 +133,39 @@ print("seeded")
 def test_two_workers_at_once_send_each_reminder_once(tmp_path, smtp):
     """Two `eigyo remind` processes started together on one database."""
     db = str(tmp_path / "race.sqlite3")
-    env = {**os.environ, "DEBUG": "1", "EIGYO_SQLITE": db, "EMAIL_HOST": "127.0.0.1",
-           "EMAIL_PORT": str(smtp.port), "EIGYO_NOW": "2026-11-19T07:00:00+09:00"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "EIGYO_SQLITE": db,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp.port),
+        "EIGYO_NOW": "2026-11-19T07:00:00+09:00",
+    }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     run = [sys.executable, "-m", "eigyo.cli"]
     subprocess.run([*run, "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300)
-    seeded = subprocess.run([*run, "shell", "-v", "0", "-c", SEED], env=env, cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    seeded = subprocess.run(
+        [*run, "shell", "-v", "0", "-c", SEED],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "seeded" in seeded.stdout, seeded.stderr[-2000:]
-    workers = [subprocess.Popen([*run, "remind"], env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True) for _ in range(2)]  # fmt: skip
+    workers = [
+        subprocess.Popen(
+            [*run, "remind"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outputs = [w.communicate(timeout=300) for w in workers]
     for w, (_out, err) in zip(workers, outputs, strict=True):
         assert w.returncode == 0, err[-2000:]

@@ -64,20 +64,40 @@ def test_normalize_text_is_idempotent(s: str) -> None:
 @pytest.mark.parametrize(
     "group",
     [
-        ["株式会社トヨタ", "トヨタ(株)", "ﾄﾖﾀ㈱", "トヨタ 株式会社", "（株）トヨタ", "トヨタ", "ﾄﾖﾀ"],
-        ["Toyota Motor Corporation", "TOYOTA MOTOR CORP.", "Toyota Motor Co., Ltd.",
-         "toyota motor co.,ltd", "TOYOTA MOTOR K.K.", "Toyota Motor Inc.", "ＴＯＹＯＴＡ　ＭＯＴＯＲ"],
+        [
+            "株式会社トヨタ",
+            "トヨタ(株)",
+            "ﾄﾖﾀ㈱",
+            "トヨタ 株式会社",
+            "（株）トヨタ",
+            "トヨタ",
+            "ﾄﾖﾀ",
+        ],
+        [
+            "Toyota Motor Corporation",
+            "TOYOTA MOTOR CORP.",
+            "Toyota Motor Co., Ltd.",
+            "toyota motor co.,ltd",
+            "TOYOTA MOTOR K.K.",
+            "Toyota Motor Inc.",
+            "ＴＯＹＯＴＡ　ＭＯＴＯＲ",
+        ],
         ["有限会社 山田商店", "(有)山田商店", "㈲山田商店", "山田商店 有限会社"],
         ["合同会社アルファ", "アルファ合同会社", "(同)アルファ", "アルファ LLC", "アルファ"],
         ["一般社団法人 日本ABC協会", "日本ＡＢＣ協会", "(一社)日本abc協会"],
         ["医療法人社団 健康会", "医療法人健康会", "健康会"],
         ["特定非営利活動法人 みどり", "NPO法人みどり", "みどり"],
-        ["ソニー・ミュージック", "ソニーミュージック", "ｿﾆｰ ﾐｭｰｼﾞｯｸ", "ソニー　ミュージック株式会社"],
+        [
+            "ソニー・ミュージック",
+            "ソニーミュージック",
+            "ｿﾆｰ ﾐｭｰｼﾞｯｸ",
+            "ソニー　ミュージック株式会社",
+        ],
         ["P&G", "P & G", "P and G"],
         ["SNTCORPORATION", "SNT Corporation", "snt corp."],  # glued, as in the EDINET list
         ["Kabushiki Kaisha Foo", "Foo KK", "FOO K.K.", "Foo Limited", "Foo Ltd", "Foo, Inc."],
     ],
-)  # fmt: skip
+)
 def test_company_name_key_groups(group: list[str]) -> None:
     keys = {company_name_key(name) for name in group}
     assert len(keys) == 1, keys
@@ -127,9 +147,35 @@ def test_every_legal_form_variant_is_removed() -> None:
 
 
 _FRAGMENTS = st.sampled_from(
-    ["株", "式", "会社", "株式会社", "(", ")", "㈱", "co", ".", ",", " ", "ltd", "inc", "k",
-     "&", "ー", "カ", "ト", "a", "Ａ", "ｶ", "ﾞ", "・", "有限会社", "llc", "\u3000"]
-)  # fmt: skip
+    [
+        "株",
+        "式",
+        "会社",
+        "株式会社",
+        "(",
+        ")",
+        "㈱",
+        "co",
+        ".",
+        ",",
+        " ",
+        "ltd",
+        "inc",
+        "k",
+        "&",
+        "ー",
+        "カ",
+        "ト",
+        "a",
+        "Ａ",
+        "ｶ",
+        "ﾞ",
+        "・",
+        "有限会社",
+        "llc",
+        "\u3000",
+    ]
+)
 _NAMEISH = st.one_of(st.text(), st.lists(_FRAGMENTS, max_size=12).map("".join))
 
 
@@ -189,19 +235,38 @@ def test_hiragana_katakana() -> None:
 
 @pytest.mark.parametrize(
     ("s", "expected"),
-    [("たなか", True), ("タナカ タロウ", True), ("ｻﾄｳ", True), ("ジョン・スミス", True),
-     ("ラーメン", True), ("田中", False), ("tanaka", False), ("タナカ1", False), ("", False),
-     ("   ", False), (None, False)],
-)  # fmt: skip
+    [
+        ("たなか", True),
+        ("タナカ タロウ", True),
+        ("ｻﾄｳ", True),
+        ("ジョン・スミス", True),
+        ("ラーメン", True),
+        ("田中", False),
+        ("tanaka", False),
+        ("タナカ1", False),
+        ("", False),
+        ("   ", False),
+        (None, False),
+    ],
+)
 def test_is_kana(s: str | None, expected: bool) -> None:
     assert is_kana(s) is expected
 
 
 @pytest.mark.parametrize(
     ("s", "expected"),
-    [("田中", True), ("たなか", True), ("ｶ", True), ("佐々木", True), ("Tanaka", False),
-     ("", False), (None, False), ("株式会社ABC", True), ("Ｔａｎａｋａ", False)],
-)  # fmt: skip
+    [
+        ("田中", True),
+        ("たなか", True),
+        ("ｶ", True),
+        ("佐々木", True),
+        ("Tanaka", False),
+        ("", False),
+        (None, False),
+        ("株式会社ABC", True),
+        ("Ｔａｎａｋａ", False),
+    ],
+)
 def test_contains_japanese(s: str | None, expected: bool) -> None:
     assert contains_japanese(s) is expected
 

@@ -7,8 +7,15 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Band", "band", "median_visits_before_business", "adherence_at", "weekly_adherence",
-           "per_day", "month_starts"]  # fmt: skip
+__all__ = [
+    "Band",
+    "band",
+    "median_visits_before_business",
+    "adherence_at",
+    "weekly_adherence",
+    "per_day",
+    "month_starts",
+]
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-__all__ = ["Agenda", "Approach", "CADENCED_TIERS", "Cadence", "Calendar", "MATURING_TIERS",
-           "Plan", "PlannedContact", "RelationshipState", "TIER_PRIORITY", "agenda",
-           "approaches_today", "plan", "winnowing_queue"]  # fmt: skip
+__all__ = [
+    "Agenda",
+    "Approach",
+    "CADENCED_TIERS",
+    "Cadence",
+    "Calendar",
+    "MATURING_TIERS",
+    "Plan",
+    "PlannedContact",
+    "RelationshipState",
+    "TIER_PRIORITY",
+    "agenda",
+    "approaches_today",
+    "plan",
+    "winnowing_queue",
+]
 
 # Higher in the pipeline comes first when capacity is short.
 TIER_PRIORITY = {"probable": 0, "possible": 1, "willing": 2, "client": 3, "nurture": 4, "new": 5}
@@ -189,10 +202,17 @@ def plan(
         else:
             reason = "due" if day == target else "early"
         return PlannedContact(
-            relationship_id=s.id, company_id=s.company_id, company_name=s.company_name,
-            tier=s.tier, due=due, day=days[min(day, len(days) - 1)], reason=reason,
-            last_contact=s.last_contact, cadence=s.cadence, follow_up=s.follow_up,
-        )  # fmt: skip
+            relationship_id=s.id,
+            company_id=s.company_id,
+            company_name=s.company_name,
+            tier=s.tier,
+            due=due,
+            day=days[min(day, len(days) - 1)],
+            reason=reason,
+            last_contact=s.last_contact,
+            cadence=s.cadence,
+            follow_up=s.follow_up,
+        )
 
     load: list[list[PlannedContact]] = []
     for i in range(len(days)):
@@ -208,8 +228,9 @@ def plan(
     unplaced = [contact(t, d, s, len(days)) for t, d, s in pending]
     for items in load:
         items.sort(key=lambda c: (c.due, TIER_PRIORITY.get(c.tier, 9), c.relationship_id))
-    return Plan(start=days[0], days=list(zip(days, load, strict=True)), capacity=capacity,
-                unplaced=unplaced)  # fmt: skip
+    return Plan(
+        start=days[0], days=list(zip(days, load, strict=True)), capacity=capacity, unplaced=unplaced
+    )
 
 
 def approaches_today(target: int, done_this_month: int, remaining_business_days: int) -> int:
@@ -268,8 +289,9 @@ def agenda(
         first_day.days[0][1],
         key=lambda c: (c.due >= today, TIER_PRIORITY.get(c.tier, 9), c.due, c.relationship_id),
     )
-    quota = approaches_today(approach_target, approaches_this_month,
-                             calendar.remaining_business_days_in_month(today))  # fmt: skip
+    quota = approaches_today(
+        approach_target, approaches_this_month, calendar.remaining_business_days_in_month(today)
+    )
     picked = sorted(approach_candidates, key=lambda a: (a.since, a.relationship_id))[:quota]
     return Agenda(today, True, contacts, picked, quota, overdue, capacity)
 

@@ -23,9 +23,12 @@ def frozen():
 
 def visit(actors, company, day, owner=None, **kw):
     return Activity.objects.create(
-        org=actors.org, company=company, owner=owner or actors.rep1,
-        occurred_at=timezone.make_aware(dt.datetime.combine(day, dt.time(10))), **kw,
-    )  # fmt: skip
+        org=actors.org,
+        company=company,
+        owner=owner or actors.rep1,
+        occurred_at=timezone.make_aware(dt.datetime.combine(day, dt.time(10))),
+        **kw,
+    )
 
 
 @pytest.mark.django_db
@@ -43,8 +46,13 @@ def test_due_comes_from_the_last_activity_and_logging_moves_it(book, actors, fro
 
 @pytest.mark.django_db
 def test_promised_follow_up_from_the_latest_activity(book, actors, frozen):
-    visit(actors, book.company, dt.date(2026, 11, 20), next_step="見積り提出",
-          next_step_on=dt.date(2026, 11, 25))  # fmt: skip
+    visit(
+        actors,
+        book.company,
+        dt.date(2026, 11, 20),
+        next_step="見積り提出",
+        next_step_on=dt.date(2026, 11, 25),
+    )
     _rels, states = planning.states_for(actors.rep1, actors.org)
     state = next(s for s in states if s.id == book.rel.pk)
     assert (state.follow_up_on, state.follow_up) == (dt.date(2026, 11, 25), "見積り提出")
@@ -59,10 +67,15 @@ def test_agenda_page_lists_why_and_logging_removes_the_item(book, actors, login,
     assert "株式会社トヨタ精機" in html
     assert "Possible · last contact 22 days ago · cadence 14 · overdue 8 days" in html
     back = reverse("portfolio:agenda")
-    response = web.post(reverse("activities:create") + f"?next={back}", {
-        "company": book.company.pk, "kind": "call", "occurred_at": "2026-11-24T09:00",
-        "next": back,
-    })  # fmt: skip
+    response = web.post(
+        reverse("activities:create") + f"?next={back}",
+        {
+            "company": book.company.pk,
+            "kind": "call",
+            "occurred_at": "2026-11-24T09:00",
+            "next": back,
+        },
+    )
     assert response.status_code == 302 and response["Location"] == back
     html = web.get(back).content.decode()
     contacts = html.split('data-testid="agenda"', 1)[1].split("</ol>", 1)[0]
@@ -109,8 +122,9 @@ def test_winnowing_queue_for_rep_and_manager(book, actors, login, frozen):
     from eigyo.portfolio import services
 
     old = Company.objects.create(org=actors.org, legal_name="古参株式会社")
-    services.add_to_portfolio(org=actors.org, company=old, owner=actors.rep1, tier="new",
-                              on=dt.date(2026, 7, 1))  # fmt: skip
+    services.add_to_portfolio(
+        org=actors.org, company=old, owner=actors.rep1, tier="new", on=dt.date(2026, 7, 1)
+    )
     for user in (actors.rep1, actors.manager, actors.admin):
         queue = login(user).get(reverse("portfolio:winnowing")).context["queue"]
         assert [r.company.legal_name for r in queue] == ["古参株式会社"]
@@ -131,7 +145,8 @@ def test_agenda_query_count_does_not_grow(book, actors, frozen, django_assert_ma
     few = build()
     for i in range(30):
         c = Company.objects.create(org=actors.org, legal_name=f"追加{i}")
-        services.add_to_portfolio(org=actors.org, company=c, owner=actors.rep1, tier="probable",
-                                  on=dt.date(2026, 10, 1))  # fmt: skip
+        services.add_to_portfolio(
+            org=actors.org, company=c, owner=actors.rep1, tier="probable", on=dt.date(2026, 10, 1)
+        )
         visit(actors, c, dt.date(2026, 11, 10))
     assert build() == few

@@ -15,8 +15,16 @@ MON = dt.date(2026, 11, 16)  # a Monday; 11/23 (Mon) is 勤労感謝の日
 
 def state(id, tier="possible", last=None, since=dt.date(2026, 9, 1), cadence=None, **kw):
     cad = cadence if cadence is not None else domain.Cadence().for_tier(tier)
-    return domain.RelationshipState(id=id, company_id=id, company_name=f"C{id}", tier=tier,
-                                    tier_since=since, cadence=cad, last_contact=last, **kw)  # fmt: skip
+    return domain.RelationshipState(
+        id=id,
+        company_id=id,
+        company_name=f"C{id}",
+        tier=tier,
+        tier_since=since,
+        cadence=cad,
+        last_contact=last,
+        **kw,
+    )
 
 
 def test_due_is_measured_from_the_last_real_contact():
@@ -69,8 +77,9 @@ def test_new_approaches_are_paced_to_the_monthly_target():
     assert domain.approaches_today(50, 50, 10) == 0
     assert domain.approaches_today(50, 0, 0) == 0
     candidates = [domain.Approach(i, i, f"C{i}", dt.date(2026, 11, i)) for i in range(1, 6)]
-    a = domain.agenda([], CAL, MON, approach_target=50, approaches_this_month=20,
-                      approach_candidates=candidates)  # fmt: skip
+    a = domain.agenda(
+        [], CAL, MON, approach_target=50, approaches_this_month=20, approach_candidates=candidates
+    )
     assert [x.relationship_id for x in a.approaches] == [1, 2, 3]  # oldest first
     few = domain.agenda([], CAL, MON, approach_target=50, approach_candidates=candidates[:1])
     assert few.approach_quota == 5 and few.missing_approaches == 4
@@ -104,8 +113,11 @@ def test_plan_skips_the_holiday_and_is_deterministic():
 
 
 def test_winnowing_queue_takes_old_new_relationships():
-    states = [state(1, "new", since=dt.date(2026, 7, 1)), state(2, "new", since=dt.date(2026, 10, 1)),
-              state(3, "possible", since=dt.date(2026, 1, 1))]  # fmt: skip
+    states = [
+        state(1, "new", since=dt.date(2026, 7, 1)),
+        state(2, "new", since=dt.date(2026, 10, 1)),
+        state(3, "possible", since=dt.date(2026, 1, 1)),
+    ]
     assert [s.id for s in domain.winnowing_queue(states, MON, 90)] == [1]
 
 
@@ -125,8 +137,12 @@ def portfolios(draw):
 
 
 @settings(max_examples=150, deadline=None)
-@given(portfolios(), st.dates(dt.date(2026, 12, 1), dt.date(2027, 1, 20)),
-       st.integers(1, 6), st.integers(1, 25))  # fmt: skip
+@given(
+    portfolios(),
+    st.dates(dt.date(2026, 12, 1), dt.date(2027, 1, 20)),
+    st.integers(1, 6),
+    st.integers(1, 25),
+)
 def test_plan_properties(states, start, capacity, days):
     p = domain.plan(states, CAL, start, business_days=days, capacity=capacity)
     horizon_end = p.days[-1][0]

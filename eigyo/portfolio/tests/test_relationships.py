@@ -32,8 +32,9 @@ def test_tier_change_without_reason_is_refused(book, actors, login, api):
     response = web.post(url, {"tier": "client", "reason": ""})
     assert response.status_code == 422
     assert "reason" in response.context["form"].errors
-    api_response = api(actors.rep1).patch(f"/api/relationships/{book.rel.pk}", {"tier": "client"},
-                                          content_type="application/json")  # fmt: skip
+    api_response = api(actors.rep1).patch(
+        f"/api/relationships/{book.rel.pk}", {"tier": "client"}, content_type="application/json"
+    )
     assert api_response.status_code == 422
     book.rel.refresh_from_db()
     assert book.rel.tier == "possible"
@@ -43,9 +44,11 @@ def test_tier_change_without_reason_is_refused(book, actors, login, api):
 @pytest.mark.django_db
 def test_api_tier_change_and_history(book, actors, api):
     rest = api(actors.manager)
-    response = rest.patch(f"/api/relationships/{book.rel.pk}",
-                          {"tier": "dropped", "reason": "予算凍結"},
-                          content_type="application/json")  # fmt: skip
+    response = rest.patch(
+        f"/api/relationships/{book.rel.pk}",
+        {"tier": "dropped", "reason": "予算凍結"},
+        content_type="application/json",
+    )
     assert response.status_code == 200
     assert response.json()["tier"] == "dropped"
     history = rest.get(f"/api/relationships/{book.rel.pk}/history").json()
@@ -55,30 +58,42 @@ def test_api_tier_change_and_history(book, actors, api):
 @pytest.mark.django_db
 def test_add_to_portfolio_and_duplicate_is_409(book, actors, api, login):
     web = login(actors.rep2)
-    response = web.post(reverse("portfolio:create"), {
-        "company": book.partner_company.pk, "owner": actors.rep2.pk, "tier": "new",
-    })  # fmt: skip
+    response = web.post(
+        reverse("portfolio:create"),
+        {
+            "company": book.partner_company.pk,
+            "owner": actors.rep2.pk,
+            "tier": "new",
+        },
+    )
     assert response.status_code == 302
     rel = Relationship.objects.get(company=book.partner_company, owner=actors.rep2)
     assert rel.tier_changes.get().to_tier == "new"
-    again = api(actors.rep2).post("/api/relationships", {"company": book.partner_company.pk},
-                                  content_type="application/json")  # fmt: skip
+    again = api(actors.rep2).post(
+        "/api/relationships", {"company": book.partner_company.pk}, content_type="application/json"
+    )
     assert again.status_code == 409
 
 
 @pytest.mark.django_db
 def test_rep_cannot_fill_another_reps_portfolio(book, actors, api):
     response = api(actors.rep1).post(
-        "/api/relationships", {"company": book.partner_company.pk, "owner": actors.rep2.pk},
+        "/api/relationships",
+        {"company": book.partner_company.pk, "owner": actors.rep2.pk},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "owner"
     ok = api(actors.manager).post(
-        "/api/relationships", {"company": book.partner_company.pk, "owner": actors.rep1.pk,
-                               "tier": "willing", "reason": "紹介"},
+        "/api/relationships",
+        {
+            "company": book.partner_company.pk,
+            "owner": actors.rep1.pk,
+            "tier": "willing",
+            "reason": "紹介",
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert ok.status_code == 409  # rep1 already has it (book.partner_rel)
 
 
@@ -88,9 +103,11 @@ def test_partner_user_reads_but_cannot_change(book, actors, login, api):
     web = login(actors.partner_user)
     assert web.get(url).status_code == 200
     assert web.post(url, {"tier": "client", "reason": "x"}).status_code == 403
-    patched = api(actors.partner_user).patch(f"/api/relationships/{book.partner_rel.pk}",
-                                             {"tier": "client", "reason": "x"},
-                                             content_type="application/json")  # fmt: skip
+    patched = api(actors.partner_user).patch(
+        f"/api/relationships/{book.partner_rel.pk}",
+        {"tier": "client", "reason": "x"},
+        content_type="application/json",
+    )
     assert patched.status_code == 403
 
 

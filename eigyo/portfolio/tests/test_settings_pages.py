@@ -7,12 +7,24 @@ from django.urls import reverse
 
 from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings
 
-FIELDS = {"willing_days": 30, "possible_days": 14, "probable_days": 7, "client_days": 30,
-          "nurture_days": 90, "daily_capacity": 3, "monthly_approaches": 50,
-          "monthly_contacts_min": 60, "monthly_contacts_max": 70, "maturing_min": 20,
-          "maturing_max": 30, "maturing_limit": 50, "winnow_after_days": 90,
-          "remind_before_days": 1, "escalate_after_days": 2,
-          "closed_year_end": "on"}  # fmt: skip
+FIELDS = {
+    "willing_days": 30,
+    "possible_days": 14,
+    "probable_days": 7,
+    "client_days": 30,
+    "nurture_days": 90,
+    "daily_capacity": 3,
+    "monthly_approaches": 50,
+    "monthly_contacts_min": 60,
+    "monthly_contacts_max": 70,
+    "maturing_min": 20,
+    "maturing_max": 30,
+    "maturing_limit": 50,
+    "winnow_after_days": 90,
+    "remind_before_days": 1,
+    "escalate_after_days": 2,
+    "closed_year_end": "on",
+}
 
 
 def form(**changes):
@@ -33,12 +45,15 @@ def test_admin_changes_cadence_and_closures(actors, login):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("changes,field", [
-    ({"monthly_contacts_min": 80}, "monthly_contacts_max"),
-    ({"maturing_max": 60}, "maturing_limit"),
-    ({"possible_days": 0}, "possible_days"),
-    ({"daily_capacity": "abc"}, "daily_capacity"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "changes,field",
+    [
+        ({"monthly_contacts_min": 80}, "monthly_contacts_max"),
+        ({"maturing_max": 60}, "maturing_limit"),
+        ({"possible_days": 0}, "possible_days"),
+        ({"daily_capacity": "abc"}, "daily_capacity"),
+    ],
+)
 def test_bad_settings_are_refused(actors, login, changes, field):
     response = login(actors.admin).post(reverse("portfolio:settings"), form(**changes))
     assert response.status_code == 422 and field in response.context["form"].errors

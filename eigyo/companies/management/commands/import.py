@@ -26,10 +26,15 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=["companies"], help="what the file holds")
         parser.add_argument("file", help="the CSV file")
         parser.add_argument("--user", required=True, help="email of the admin or manager")
-        parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                            help="map a column (header as written) to a field, e.g. "
-                            "--map 取引先=legal_name or --map 工場数=own:plants; "
-                            "FIELD empty ignores the column")  # fmt: skip
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="COLUMN=FIELD",
+            help="map a column (header as written) to a field, e.g. "
+            "--map 取引先=legal_name or --map 工場数=own:plants; "
+            "FIELD empty ignores the column",
+        )
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
         parser.add_argument("--format", choices=["table", "json"], default="table")
 
@@ -49,13 +54,15 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             self._report(checked, opts["format"])
             if checked.count("error"):
-                raise CommandError(f"{checked.count('error')} rows have errors: nothing was "
-                                   "imported")  # fmt: skip
+                raise CommandError(
+                    f"{checked.count('error')} rows have errors: nothing was imported"
+                )
             if opts["dry_run"] or not checked.can_commit:
                 return
             try:
-                done = importing.commit_recorded(org, user, text, mapping,
-                                                 filename=os.path.basename(opts["file"]))  # fmt: skip
+                done = importing.commit_recorded(
+                    org, user, text, mapping, filename=os.path.basename(opts["file"])
+                )
             except importing.ImportRefused as exc:
                 raise CommandError(str(exc)) from exc
             if opts["format"] == "table":
@@ -72,27 +79,46 @@ class Command(BaseCommand):
         for pair in pairs:
             column, sep, target = pair.partition("=")
             if not sep or header_key(column) not in keys:
-                raise CommandError(f"--map {pair}: no column {column!r} in the file "
-                                   f"(columns: {', '.join(headers)})")  # fmt: skip
+                raise CommandError(
+                    f"--map {pair}: no column {column!r} in the file "
+                    f"(columns: {', '.join(headers)})"
+                )
             mapping[keys.index(header_key(column))] = target.strip()
         return mapping
 
     def _report(self, result, fmt):
         if fmt == "json":
-            self.stdout.write(json.dumps([{
-                "line": r.line, "name": r.name, "action": r.action, "errors": r.errors,
-                "registry": r.entry.corporate_number if r.entry else "",
-                "match": r.match_status,
-                "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
-                "duplicate_line": r.duplicate_line,
-            } for r in result.rows], ensure_ascii=False, indent=2))  # fmt: skip
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {
+                            "line": r.line,
+                            "name": r.name,
+                            "action": r.action,
+                            "errors": r.errors,
+                            "registry": r.entry.corporate_number if r.entry else "",
+                            "match": r.match_status,
+                            "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
+                            "duplicate_line": r.duplicate_line,
+                        }
+                        for r in result.rows
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         for r in result.rows:
             if r.action == "error":
                 self.stdout.write(f"line {r.line}: {r.name or '—'}: " + "; ".join(r.errors))
             elif r.action == "skip":
-                what = (f"already company {r.duplicate_of.pk} ({r.duplicate_of.display_name})"
-                        if r.duplicate_of else f"same as line {r.duplicate_line}")  # fmt: skip
+                what = (
+                    f"already company {r.duplicate_of.pk} ({r.duplicate_of.display_name})"
+                    if r.duplicate_of
+                    else f"same as line {r.duplicate_line}"
+                )
                 self.stdout.write(f"line {r.line}: {r.name}: duplicate, skipped: {what}")
-        self.stdout.write(f"{result.count('create')} new, {result.count('skip')} duplicates "
-                          f"skipped, {result.count('error')} errors")  # fmt: skip
+        self.stdout.write(
+            f"{result.count('create')} new, {result.count('skip')} duplicates "
+            f"skipped, {result.count('error')} errors"
+        )

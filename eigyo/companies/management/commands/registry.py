@@ -18,12 +18,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         load = sub.add_parser(
-            "load", help="load a public list into the registry",
+            "load",
+            help="load a public list into the registry",
             description="edinet / tse: the lists shipped in PyPI packages. FILE: a file you "
             "downloaded — the EDINET code list (EdinetcodeDlInfo.csv), the JPX listed issues "
             "(data_j saved as CSV), or the National Tax Agency corporate numbers (全件 or 差分, "
             "CSV or zip, Unicode or Shift_JIS); the kind is recognised from its content.",
-        )  # fmt: skip
+        )
         load.add_argument("source", help="edinet, tse, or the path of a downloaded file")
         load.add_argument("--no-progress", action="store_true", help="no progress bar")
         search = sub.add_parser("search", help="search the registry")

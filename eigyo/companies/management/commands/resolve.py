@@ -33,16 +33,24 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read {opts['file']}: {exc}") from exc
         results = resolve_names(lines)
         rows = [
-            {"query": q, "corporate_number": (entry.corporate_number if entry else ""),
-             "name": (entry.name if entry else ""), "score": round(m.score, 1),
-             "status": m.status}
+            {
+                "query": q,
+                "corporate_number": (entry.corporate_number if entry else ""),
+                "name": (entry.name if entry else ""),
+                "score": round(m.score, 1),
+                "status": m.status,
+            }
             for q, (m, entry) in zip(lines, results, strict=True)
-        ]  # fmt: skip
+        ]
         if opts["format"] == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
-        writer = csv.DictWriter(self.stdout, fieldnames=list(rows[0]) if rows else
-                                ["query", "corporate_number", "name", "score", "status"],
-                                lineterminator="\n")  # fmt: skip
+        writer = csv.DictWriter(
+            self.stdout,
+            fieldnames=list(rows[0])
+            if rows
+            else ["query", "corporate_number", "name", "score", "status"],
+            lineterminator="\n",
+        )
         writer.writeheader()
         writer.writerows(rows)

@@ -25,9 +25,16 @@ class Command(BaseCommand):
             raise CommandError(f"no company with id {opts['company']}")
         if not 1 <= opts["limit"] <= 100:
             raise CommandError("--limit must be between 1 and 100")
-        rows = [{"registry": p.entry.pk, "name": p.entry.name,
-                 "corporate_number": p.entry.corporate_number, "score": p.score,
-                 "reasons": p.reasons} for p in spider.propose(company, limit=opts["limit"])]  # fmt: skip
+        rows = [
+            {
+                "registry": p.entry.pk,
+                "name": p.entry.name,
+                "corporate_number": p.entry.corporate_number,
+                "score": p.score,
+                "reasons": p.reasons,
+            }
+            for p in spider.propose(company, limit=opts["limit"])
+        ]
         if opts["format"] == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return

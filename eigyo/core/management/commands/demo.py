@@ -34,7 +34,8 @@ class Command(BaseCommand):
         )
         verb = "built" if built else "already there (use --reset to rebuild)"
         self.stdout.write(self.style.SUCCESS(f"Demo KK {verb}: {counts}"))
-        self.stdout.write("Log in at http://127.0.0.1:8000/ with (password for all: "
-                          f"{demo.PASSWORD}):")  # fmt: skip
+        self.stdout.write(
+            f"Log in at http://127.0.0.1:8000/ with (password for all: {demo.PASSWORD}):"
+        )
         for email, role, _password in demo.logins():
             self.stdout.write(f"  {role:10} {email}")

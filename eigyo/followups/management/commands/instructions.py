@@ -27,14 +27,28 @@ class Command(BaseCommand):
         visible = access.visible_instructions(user)
         today = clock.today()
         if opts["evaporating"]:
-            rows = [{"id": e.instruction.pk, "subject": e.instruction.subject,
-                     "owner": e.instruction.owner.email, "milestone": e.milestone.title,
-                     "due": e.milestone.due_on.isoformat(), "days_silent": e.days_silent}
-                    for e in services.evaporating(visible, org, today)]  # fmt: skip
+            rows = [
+                {
+                    "id": e.instruction.pk,
+                    "subject": e.instruction.subject,
+                    "owner": e.instruction.owner.email,
+                    "milestone": e.milestone.title,
+                    "due": e.milestone.due_on.isoformat(),
+                    "days_silent": e.days_silent,
+                }
+                for e in services.evaporating(visible, org, today)
+            ]
         else:
-            rows = [{"id": i.pk, "subject": i.subject, "owner": i.owner.email,
-                     "kind": i.kind, "acknowledged": bool(i.acknowledged_at)}
-                    for i in visible.filter(status="open").select_related("owner")]  # fmt: skip
+            rows = [
+                {
+                    "id": i.pk,
+                    "subject": i.subject,
+                    "owner": i.owner.email,
+                    "kind": i.kind,
+                    "acknowledged": bool(i.acknowledged_at),
+                }
+                for i in visible.filter(status="open").select_related("owner")
+            ]
         if opts["format"] == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return

@@ -29,18 +29,34 @@ class Command(BaseCommand):
         with translation.override(user.language):
             agenda = planning.build_agenda(user, org, day)
             rows = [
-                {"company": c.company_name, "tier": c.tier, "reason": c.reason,
-                 "why": explain(c, day), "relationship": c.relationship_id}
+                {
+                    "company": c.company_name,
+                    "tier": c.tier,
+                    "reason": c.reason,
+                    "why": explain(c, day),
+                    "relationship": c.relationship_id,
+                }
                 for c in agenda.contacts
-            ]  # fmt: skip
-            approaches = [{"company": a.company_name, "relationship": a.relationship_id}
-                          for a in agenda.approaches]  # fmt: skip
+            ]
+            approaches = [
+                {"company": a.company_name, "relationship": a.relationship_id}
+                for a in agenda.approaches
+            ]
         if opts["format"] == "json":
-            self.stdout.write(json.dumps({
-                "user": user.email, "date": day.isoformat(),
-                "business_day": agenda.is_business_day, "contacts": rows,
-                "approach_quota": agenda.approach_quota, "approaches": approaches,
-            }, ensure_ascii=False, indent=2))  # fmt: skip
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "user": user.email,
+                        "date": day.isoformat(),
+                        "business_day": agenda.is_business_day,
+                        "contacts": rows,
+                        "approach_quota": agenda.approach_quota,
+                        "approaches": approaches,
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         self.stdout.write(f"{user.display_name} · {day.isoformat()}")
         if not agenda.is_business_day:

@@ -32,14 +32,35 @@ class Command(BaseCommand):
         with translation.override(user.language):
             days = [(d, [(c, explain(c, d)) for c in items]) for d, items in plan.days]
         if opts["format"] == "json":
-            self.stdout.write(json.dumps({
-                "user": user.email, "capacity": plan.capacity, "fits": plan.fits,
-                "days": [{"date": d.isoformat(), "contacts": [
-                    {"company": c.company_name, "tier": c.tier, "reason": c.reason, "why": why}
-                    for c, why in items]} for d, items in days],
-                "unplaced": len(plan.unplaced), "late": len(plan.late),
-                "shortfall_by_tier": plan.shortfall_by_tier(),
-            }, ensure_ascii=False, indent=2))  # fmt: skip
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "user": user.email,
+                        "capacity": plan.capacity,
+                        "fits": plan.fits,
+                        "days": [
+                            {
+                                "date": d.isoformat(),
+                                "contacts": [
+                                    {
+                                        "company": c.company_name,
+                                        "tier": c.tier,
+                                        "reason": c.reason,
+                                        "why": why,
+                                    }
+                                    for c, why in items
+                                ],
+                            }
+                            for d, items in days
+                        ],
+                        "unplaced": len(plan.unplaced),
+                        "late": len(plan.late),
+                        "shortfall_by_tier": plan.shortfall_by_tier(),
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         for d, items in days:
             self.stdout.write(f"{d.isoformat()} ({d.strftime('%a')})")
