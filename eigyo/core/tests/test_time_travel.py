@@ -1,5 +1,6 @@
 """pytest --today really moves every clock of the suite, and refuses a bad value."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,13 @@ PROBE = Path(__file__).with_name("travel_probe.py")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    # On SQLite: the clock is what is probed, and a child on the parent's PostgreSQL
+    # would try to create the test database the parent is using.
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "EIGYO_TODAY"}}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-s", *args, str(PROBE)],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
