@@ -9,7 +9,7 @@ from eigyo.core import clock
 class StampField(models.DateTimeField):
     """A row's created (or, with on_update, last updated) time from the one clock.
 
-    Django's auto_now / auto_now_add read the real clock, so a pinned or travelled
+    Django's own automatic stamps read the real clock, so a pinned or travelled
     clock and the rows' stamps would disagree (a row "created" after today).
     """
 
