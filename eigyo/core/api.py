@@ -58,6 +58,14 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
+def valid(form):
+    """The form itself once valid, or raise FormInvalid (→ 422); the caller then
+    hands `form.cleaned_data` to the app's service."""
+    if not form.is_valid():
+        raise FormInvalid(form)
+    return form
+
+
 def validated(form):
     """Return the form's instance saved, or raise FormInvalid (→ 422)."""
     if not form.is_valid():

@@ -1,5 +1,7 @@
 """Small view helpers shared by every app."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -18,11 +20,13 @@ def form_page(
     *,
     template: str,
     success_message: str,
+    save: Callable | None = None,
     context: dict | None = None,
 ) -> HttpResponse:
-    """Save a valid POSTed form and redirect to the saved object, else render it."""
+    """Hand a valid POSTed form to `save` (the app's service: form → saved object)
+    and redirect to the object, else render the form again."""
     if request.method == "POST" and form.is_valid():
-        obj = form.save()
+        obj = save(form) if save is not None else form.save()
         messages.success(request, success_message)
         return redirect(obj.get_absolute_url())
     status = 422 if request.method == "POST" else 200
