@@ -36,9 +36,10 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from eigyo.accounts.models import Membership, Organisation, Role, User  # noqa: E402
-from eigyo.companies import importing  # noqa: E402
-from eigyo.companies.models import Company, RegistryEntry  # noqa: E402
-from eigyo.companies.resolving import resolver  # noqa: E402
+from eigyo.companies.models import Company  # noqa: E402
+from eigyo.registry.models import RegistryEntry  # noqa: E402
+from eigyo.registry.resolving import resolver  # noqa: E402
+from eigyo.transfer import importing  # noqa: E402
 
 
 def make_list(rows: int) -> str:

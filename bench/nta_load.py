@@ -32,9 +32,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from eigyo.companies.file_loader import load_file  # noqa: E402
-from eigyo.companies.models import RegistryAlias, RegistryEntry  # noqa: E402
 from eigyo.lib.corporate_number import check_digit  # noqa: E402
+from eigyo.registry.file_loader import load_file  # noqa: E402
+from eigyo.registry.models import RegistryAlias, RegistryEntry  # noqa: E402
 
 PREFS = [
     ("東京都", "13", "千代田区", "1000005"),

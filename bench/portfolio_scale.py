@@ -39,10 +39,11 @@ from django.utils import timezone  # noqa: E402
 
 from eigyo.accounts.models import Membership, Organisation, Role, Team, User  # noqa: E402
 from eigyo.activities.models import Activity  # noqa: E402
-from eigyo.companies.models import Company, search_fields  # noqa: E402
+from eigyo.companies.models import Company  # noqa: E402
 from eigyo.core import clock  # noqa: E402
 from eigyo.portfolio import planning  # noqa: E402
 from eigyo.portfolio.models import Relationship, TierChange  # noqa: E402
+from eigyo.registry.models import search_fields  # noqa: E402
 
 REPS, TEAMS, PER_REP, ACTS_PER_REL = 500, 10, 50, 40
 TODAY = dt.date(2026, 11, 24)

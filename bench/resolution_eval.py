@@ -74,8 +74,8 @@ sys.path.insert(0, str(ROOT))
 import jaconv  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from eigyo.companies.domain.resolution import MATCHED, Entity, Resolver  # noqa: E402
 from eigyo.lib.jp_text import company_name_key, normalize_text, strip_legal_form  # noqa: E402
+from eigyo.registry.domain.resolution import MATCHED, Entity, Resolver  # noqa: E402
 
 CATEGORIES = ("short", "typed", "english", "absent")  # the issue's; "typo" is reported apart
 REFERENCE = (99.2, 95.5, 8.0)  # the baseline: precision, recall, absent matched (%)

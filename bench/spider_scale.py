@@ -33,10 +33,11 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries, transaction  # noqa: E402
 
 from eigyo.accounts.models import Membership, Organisation, Role, User  # noqa: E402
-from eigyo.companies import spider  # noqa: E402
-from eigyo.companies.codes import PREFECTURES, SECTORS_33, SIZE_CLASSES  # noqa: E402
-from eigyo.companies.models import Company, RegistryEntry  # noqa: E402
+from eigyo.companies.models import Company  # noqa: E402
 from eigyo.portfolio.models import Relationship  # noqa: E402
+from eigyo.prospecting import spider  # noqa: E402
+from eigyo.registry.codes import PREFECTURES, SECTORS_33, SIZE_CLASSES  # noqa: E402
+from eigyo.registry.models import RegistryEntry  # noqa: E402
 
 N = 1_000_000
 

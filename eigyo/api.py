@@ -13,14 +13,16 @@ from ninja.security import django_auth
 
 from eigyo.activities.api import router as activities_router
 from eigyo.companies.api import router as companies_router
-from eigyo.companies.avatar_api import router as avatar_router
-from eigyo.companies.import_api import router as import_router
+from eigyo.companies.field_api import router as fields_router
 from eigyo.contacts.api import router as contacts_router
 from eigyo.core.api import Forbidden, FormInvalid, TokenAuth
 from eigyo.deals.api import router as deals_router
 from eigyo.followups.api import router as followups_router
 from eigyo.portfolio.agenda_api import router as agenda_router
 from eigyo.portfolio.api import router as portfolio_router
+from eigyo.prospecting.api import router as prospecting_router
+from eigyo.registry.api import router as registry_router
+from eigyo.transfer.api import router as import_router
 
 api = NinjaAPI(
     title="eigyo API",
@@ -30,8 +32,10 @@ api = NinjaAPI(
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )
+api.add_router("", registry_router)
 api.add_router("", companies_router)
-api.add_router("", avatar_router)
+api.add_router("", fields_router)
+api.add_router("", prospecting_router)
 api.add_router("", import_router)
 api.add_router("", contacts_router)
 api.add_router("", portfolio_router)

@@ -178,3 +178,37 @@ def api():
         return Client(headers={"Authorization": f"Bearer {secret}"})
 
     return _api
+
+
+# A small real registry (names and numbers as EDINET publishes them), for the
+# registry, company, prospecting and import tests.
+REGISTRY_SAMPLE = [
+    {
+        "edinet_code": "E02144",
+        "name": "トヨタ自動車株式会社",
+        "name_en": "TOYOTA MOTOR CORPORATION",
+        "corporate_number": "1180301018771",
+        "industry": "輸送用機器",
+    },
+    {
+        "edinet_code": "E01777",
+        "name": "ソニーグループ株式会社",
+        "name_en": "Sony Group Corporation",
+        "corporate_number": "5010401067252",
+    },
+    {
+        "edinet_code": "E01765",
+        "name": "日本電気株式会社",
+        "name_en": "NEC Corporation",
+        "corporate_number": "7010401022916",
+    },
+    {"edinet_code": "E01766", "name": "日本電気硝子株式会社", "corporate_number": "8160001012233"},
+]
+
+
+@pytest.fixture
+def loaded(db):
+    """The sample loaded into the registry."""
+    from eigyo.registry import loaders
+
+    loaders.load_edinet(REGISTRY_SAMPLE)

@@ -50,12 +50,15 @@ INSTALLED_APPS = [
     "eigyo.core",
     "eigyo.accounts",
     "eigyo.partners",
+    "eigyo.registry",
     "eigyo.companies",
     "eigyo.contacts",
     "eigyo.portfolio",
     "eigyo.activities",
     "eigyo.deals",
     "eigyo.followups",
+    "eigyo.prospecting",
+    "eigyo.transfer",
 ]
 
 MIDDLEWARE = [

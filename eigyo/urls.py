@@ -10,6 +10,9 @@ from eigyo.portfolio.views import home
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("eigyo.accounts.urls")),
+    path("companies/registry/", include("eigyo.registry.urls")),
+    path("companies/import/", include("eigyo.transfer.urls")),
+    path("companies/", include("eigyo.prospecting.urls")),
     path("companies/", include("eigyo.companies.urls")),
     path("people/", include("eigyo.contacts.urls")),
     path("portfolio/", include("eigyo.portfolio.urls")),

@@ -10,6 +10,6 @@ application = get_wsgi_application()
 from django.conf import settings  # noqa: E402
 
 if settings.EIGYO_WARM_RESOLVER:
-    from eigyo.companies.resolving import resolver  # noqa: E402
+    from eigyo.registry.resolving import resolver  # noqa: E402
 
     resolver()  # before the first request (and before a preloading server forks)

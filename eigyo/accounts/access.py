@@ -87,7 +87,7 @@ def visible_company_fields(user) -> QuerySet:
 
 def visible_company_imports(user) -> QuerySet:
     """Uploaded company lists: the admin's and managers' of the organisation."""
-    from eigyo.companies.models import CompanyImport
+    from eigyo.transfer.models import CompanyImport
 
     if not can_import_companies(user):
         return CompanyImport.objects.none()
@@ -96,7 +96,7 @@ def visible_company_imports(user) -> QuerySet:
 
 def visible_registry(user) -> QuerySet:
     """The public registry: readable by every member of an organisation."""
-    from eigyo.companies.models import RegistryEntry
+    from eigyo.registry.models import RegistryEntry
 
     if membership(user) is None:
         return RegistryEntry.objects.none()

@@ -1,12 +1,6 @@
 from django.contrib import admin
 
-from eigyo.companies.models import Company, RegistryEntry
-
-
-@admin.register(RegistryEntry)
-class RegistryEntryAdmin(admin.ModelAdmin):
-    list_display = ["name", "corporate_number", "securities_code", "sector33", "size_class"]
-    search_fields = ["name", "name_en", "corporate_number", "securities_code"]
+from eigyo.companies.models import Company
 
 
 @admin.register(Company)

@@ -1,4 +1,4 @@
-"""Company and registry endpoints (same access rules and forms as the UI)."""
+"""Company endpoints (same access rules and forms as the UI)."""
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
@@ -6,9 +6,9 @@ from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields, services
-from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
+from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter
 from eigyo.companies.forms import CompanyForm
-from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryEntryOut, RegistryLinkIn
+from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryLinkIn
 from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged
 from eigyo.core.lists import apply_sort
 
@@ -66,109 +66,6 @@ def link_registry(request: HttpRequest, company_id: int, payload: RegistryLinkIn
     if payload.registry is not None:
         entry = access.get_visible(access.visible_registry(request.user), pk=payload.registry)
     return services.link_to_registry(company, entry)
-
-
-@router.get("/registry", response=list[RegistryEntryOut])
-@paginate(Pagination)
-def search_registry(request: HttpRequest, filters: Query[RegistryFilter]):
-    return filters.filter(access.visible_registry(request.user)).order_by("name_key", "pk")
-
-
-@router.get("/registry/{int:entry_id}", response=RegistryEntryOut)
-def get_registry_entry(request: HttpRequest, entry_id: int):
-    return access.get_visible(access.visible_registry(request.user), pk=entry_id)
-
-
-class ResolveIn(Schema):
-    names: list[str]
-
-
-class ResolvedOut(Schema):
-    query: str
-    corporate_number: str
-    name: str
-    registry: int | None
-    score: float
-    status: str
-
-
-@router.post("/registry/resolve", response=list[ResolvedOut])
-def resolve(request: HttpRequest, payload: ResolveIn):
-    """Resolve up to 10,000 names to registry companies, in order (matched,
-    ambiguous or none — it abstains rather than guess)."""
-    if access.membership(request.user) is None:
-        raise Forbidden
-    if len(payload.names) > 10_000:
-        raise FormInvalid.single("names", "at most 10,000 names a request")
-    from eigyo.companies.resolving import resolve_names
-
-    return [
-        {
-            "query": q,
-            "corporate_number": e.corporate_number if e else "",
-            "name": e.name if e else "",
-            "registry": e.pk if e else None,
-            "score": round(m.score, 1),
-            "status": m.status,
-        }
-        for q, (m, e) in zip(payload.names, resolve_names(payload.names), strict=True)
-    ]
-
-
-class ProposalOut(Schema):
-    registry: int
-    name: str
-    corporate_number: str
-    score: int
-    reasons: list[str]
-
-
-class AdoptIn(Schema):
-    registry: list[int]
-
-
-@router.get("/companies/{int:company_id}/similar", response=list[ProposalOut])
-def similar(request: HttpRequest, company_id: int, limit: int = 20):
-    """The spider: similar registry companies no one in the organisation works yet."""
-    from eigyo.companies import spider
-
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if not access.can_create_relationship(request.user):
-        raise Forbidden
-    return [
-        {
-            "registry": p.entry.pk,
-            "name": p.entry.name,
-            "corporate_number": p.entry.corporate_number,
-            "score": p.score,
-            "reasons": p.reasons,
-        }
-        for p in spider.propose(company, limit=min(max(limit, 1), 100))
-    ]
-
-
-@router.post("/companies/{int:company_id}/similar", response={201: list[int]})
-def adopt_similar(request: HttpRequest, company_id: int, payload: AdoptIn):
-    """Add chosen proposals as `new` relationships of the caller; returns their ids."""
-    from eigyo.companies import spider
-    from eigyo.core import clock
-
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if not access.can_create_relationship(request.user):
-        raise Forbidden
-    offered = {p.entry.pk: p.entry for p in spider.propose(company, limit=100)}
-    unknown = [i for i in payload.registry if i not in offered]
-    if unknown:
-        raise FormInvalid.single("registry", f"not among the proposals: {unknown}")
-    created = spider.adopt(
-        access.membership(request.user).org,
-        request.user,
-        [offered[i] for i in payload.registry],
-        on=clock.today(),
-        by=request.user,
-        reason=f"similar to {company}",
-    )
-    return Status(201, [r.pk for r in created])
 
 
 class MergeIn(Schema):

@@ -6,3 +6,9 @@ class CompaniesConfig(AppConfig):
     name = "eigyo.companies"
     label = "companies"
     verbose_name = _("Companies")
+
+    def ready(self) -> None:
+        from eigyo.companies import registry_pages
+        from eigyo.registry import views as registry_views
+
+        registry_views.contribute(registry_pages.contribute)

@@ -4,7 +4,7 @@ from django.db.models import Q
 from ninja import FilterSchema
 
 from eigyo.core.lists import Id
-from eigyo.lib import jp_text
+from eigyo.registry.filters import name_search
 
 COMPANY_SORTS = {
     "name": "name_key",
@@ -13,23 +13,6 @@ COMPANY_SORTS = {
     "prefecture": "prefecture",
     "updated": "updated_at",
 }
-
-
-def name_search(q: str | None, *, prefix_only: bool = False, path: str = "") -> Q:
-    """Match a typed name, kana reading or romaji against the normalised columns
-    (of the company reached through `path`, e.g. "company__")."""
-    if not q or not q.strip():
-        return Q()
-    cond = Q()
-    for variant in jp_text.search_variants(q):
-        key = jp_text.company_name_key(variant)
-        if not key:
-            continue
-        name_lookup = "name_key__startswith" if prefix_only else "name_key__contains"
-        cond |= Q(**{path + name_lookup: key})
-        for column in ("name_en_key", "kana_key", "romaji"):
-            cond |= Q(**{f"{path}{column}__startswith": key})
-    return cond if cond else Q(pk__in=[])
 
 
 class CompanyFilter(FilterSchema):
@@ -49,15 +32,3 @@ class CompanyFilter(FilterSchema):
 
     def filter_partner(self, value):
         return Q() if value is None else Q(partner_id=value)
-
-
-class RegistryFilter(FilterSchema):
-    q: str | None = None
-    sector33: str | None = None
-    listed: bool | None = None
-
-    def filter_q(self, value):
-        return name_search(value, prefix_only=True)
-
-    def filter_listed(self, value):
-        return Q() if value is None else Q(is_listed=value)

@@ -96,8 +96,8 @@ def link_resolved(company: Company) -> None:
     """Link a typed or imported company to the registry entity its name resolves to.
     Only a `matched` answer links (ambiguous or none leaves it unlinked), and never
     to an entity another of the organisation's companies already stands for."""
-    from eigyo.companies.resolving import resolve_names
     from eigyo.companies.services import link_to_registry
+    from eigyo.registry.resolving import resolve_names
 
     names = [n for n in (company.legal_name, company.name_en) if n]
     entry = next((e for _m, e in resolve_names(names) if e is not None), None)

@@ -1,28 +1,8 @@
-"""API shapes for companies and the registry."""
+"""API shapes for the organisation's companies."""
 
 from ninja import ModelSchema, Schema
 
-from eigyo.companies.models import Company, RegistryEntry
-
-
-class RegistryEntryOut(ModelSchema):
-    class Meta:
-        model = RegistryEntry
-        fields = [
-            "id",
-            "corporate_number",
-            "edinet_code",
-            "name",
-            "name_en",
-            "kana",
-            "securities_code",
-            "short_name",
-            "sector33",
-            "market_segment",
-            "size_class",
-            "is_listed",
-            "prefecture",
-        ]
+from eigyo.companies.models import Company
 
 
 class CompanyOut(ModelSchema):

@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from eigyo.companies.models import Company, RegistryEntry
+from eigyo.companies.models import Company
+from eigyo.registry.models import RegistryEntry
 
 # Registry columns copied onto a company when it is linked, if still empty there.
 _COPIED = ["corporate_number", "name_en", "sector33", "size_class", "market_segment", "prefecture"]

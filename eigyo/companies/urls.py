@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eigyo.companies import field_views, import_views, spider_views, views
+from eigyo.companies import field_views, views
 
 app_name = "companies"
 urlpatterns = [
@@ -11,15 +11,8 @@ urlpatterns = [
     path("<int:pk>/edit/", views.company_edit, name="edit"),
     path("<int:pk>/registry/", views.company_link_registry, name="link_registry"),
     path("<int:pk>/merge/<int:other>/", views.company_merge, name="merge"),
-    path("<int:pk>/similar/", spider_views.company_spider, name="spider"),
-    path("import/", import_views.import_start, name="import"),
-    path("import/template.csv", import_views.import_template, name="import_template"),
-    path("import/<int:pk>/", import_views.import_detail, name="import_detail"),
-    path("avatar/", spider_views.avatar_page, name="avatar"),
     path("fields/", field_views.field_list, name="fields"),
     path("fields/<int:pk>/", field_views.field_edit, name="field_edit"),
     path("fields/<int:pk>/delete/", field_views.field_delete, name="field_delete"),
-    path("registry/", views.registry_list, name="registry"),
-    path("registry/<int:pk>/", views.registry_detail, name="registry_detail"),
     path("registry/<int:pk>/adopt/", views.registry_adopt, name="registry_adopt"),
 ]

@@ -1,27 +1,27 @@
-"""Company and registry pages."""
+"""The organisation's company pages."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
-from eigyo.companies import merging, own_fields, services, spider
-from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter, RegistryFilter
+from eigyo.companies import merging, own_fields, services
+from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.merging import duplicates_of
-from eigyo.companies.models import PREFECTURE_CHOICES, SECTOR_CHOICES
-from eigyo.companies.resolving import candidates
-from eigyo.companies.spider_views import reason_texts
 from eigyo.core import clock
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
 from eigyo.deals.models import Promise
 from eigyo.lib import jp_text
+from eigyo.prospecting import spider
+from eigyo.prospecting.views import reason_texts
+from eigyo.registry.models import PREFECTURE_CHOICES, SECTOR_CHOICES
+from eigyo.registry.resolving import candidates
 
 
 @login_required
@@ -151,40 +151,6 @@ def company_link_registry(request: HttpRequest, pk: int) -> HttpResponse:
     services.link_to_registry(company, entry)
     messages.success(request, _("Registry link saved.") if entry else _("Registry link removed."))
     return redirect(company.get_absolute_url())
-
-
-@login_required
-@require_http_methods(["GET"])
-def registry_list(request: HttpRequest) -> HttpResponse:
-    filters = filter_from_query(RegistryFilter, request.GET)
-    qs = filters.filter(access.visible_registry(request.user))
-    qs = qs.order_by("name_key")
-    link_to = request.GET.get("link_to")
-    context = {
-        "filters": filters,
-        "link_to": link_to,
-        "sectors": SECTOR_CHOICES,
-        "can_create": access.can_create_company(request.user),
-    }
-    return render_list(
-        request, "companies/registry_list.html", "companies/_registry_table.html", qs, context
-    )
-
-
-@login_required
-@require_http_methods(["GET"])
-def registry_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = access.get_visible(access.visible_registry(request.user), pk=pk)
-    ours = (
-        access.visible_companies(request.user)
-        .filter(registry=entry)
-        .annotate(n_rel=Count("relationships"))
-    )
-    return render(
-        request,
-        "companies/registry_detail.html",
-        {"entry": entry, "ours": ours, "can_create": access.can_create_company(request.user)},
-    )
 
 
 @login_required

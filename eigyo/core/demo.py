@@ -15,12 +15,14 @@ from django.utils import timezone
 
 from eigyo.accounts.models import Membership, Organisation, Role, Team, User
 from eigyo.activities.models import Activity
-from eigyo.companies import registry, services
-from eigyo.companies.models import Company, RegistryEntry
+from eigyo.companies import services
+from eigyo.companies.models import Company
 from eigyo.contacts.models import Person, Seniority
 from eigyo.core import clock
 from eigyo.partners.models import Partner
 from eigyo.portfolio.models import Relationship, Tier, TierChange
+from eigyo.registry import loaders
+from eigyo.registry.models import RegistryEntry
 
 SLUG = "demo"
 PASSWORD = "eigyo-demo-2026"
@@ -175,8 +177,8 @@ def logins() -> list[tuple[str, str, str]]:
 def build(*, reset: bool = False, seed: int = 2026) -> tuple[Organisation, bool]:
     """Build Demo KK. Returns (org, built); built is False when it already existed."""
     if RegistryEntry.objects.filter(source="edinet").count() == 0:
-        registry.load_edinet()
-        registry.load_tse()
+        loaders.load_edinet()
+        loaders.load_tse()
     existing = Organisation.objects.filter(slug=SLUG).first()
     if existing and not reset:
         return existing, False
@@ -293,7 +295,8 @@ def _build(rng: random.Random) -> Organisation:
 def _own_fields(rng: random.Random, org: Organisation) -> None:
     """Three fields of the organisation's own, filled on most companies, and an
     avatar that scores them (a separate random stream keeps the rest unchanged)."""
-    from eigyo.companies.models import Avatar, Company, CompanyField
+    from eigyo.companies.models import Company, CompanyField
+    from eigyo.prospecting.models import Avatar
 
     CompanyField.objects.bulk_create(
         [

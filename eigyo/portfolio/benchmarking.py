@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from eigyo.accounts.models import User
 from eigyo.activities.models import Activity
-from eigyo.companies.codes import PRESTIGE_SIZE_CLASSES
 from eigyo.portfolio import domain
 from eigyo.portfolio.models import PortfolioSettings, Relationship, TierChange
 from eigyo.portfolio.planning import (
@@ -22,6 +21,7 @@ from eigyo.portfolio.planning import (
     cadence_for,
     calendar_for,
 )
+from eigyo.registry.codes import PRESTIGE_SIZE_CLASSES
 
 
 @dataclass

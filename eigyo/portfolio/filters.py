@@ -3,8 +3,8 @@
 from django.db.models import Q
 from ninja import FilterSchema
 
-from eigyo.companies.filters import name_search
 from eigyo.core.lists import Id
+from eigyo.registry.filters import name_search
 
 RELATIONSHIP_SORTS = {
     "company": "company__name_key",

@@ -242,10 +242,10 @@ SETTINGS_VISIBLE = {
     "batch": ["admin", "manager"],
     "other_batch": ["outsider"],
 }
-SETTINGS_PAGES = {"field": ["companies:field_edit"], "batch": ["companies:import_detail"]}
+SETTINGS_PAGES = {"field": ["companies:field_edit"], "batch": ["transfer:import_detail"]}
 SETTINGS_POSTS = {
     "field": ["companies:field_edit", "companies:field_delete"],
-    "batch": ["companies:import_detail"],
+    "batch": ["transfer:import_detail"],
 }
 SETTINGS_API_WRITES = {
     "field": [("patch", "/api/company-fields/{id}"), ("delete", "/api/company-fields/{id}")],
@@ -255,7 +255,8 @@ SETTINGS_API_WRITES = {
 
 @pytest.fixture
 def settings_objects(actors):
-    from eigyo.companies.models import CompanyField, CompanyImport
+    from eigyo.companies.models import CompanyField
+    from eigyo.transfer.models import CompanyImport
 
     def field(org):
         return CompanyField.objects.create(org=org, key="plants", label="工場数", kind="number")

@@ -123,10 +123,10 @@ def test_company_list_query_count_does_not_grow(actors, login, django_assert_max
 
 @pytest.mark.django_db
 def test_link_to_registry_and_adopt_from_registry(book, actors, login):
-    from eigyo.companies import registry
-    from eigyo.companies.models import RegistryEntry
+    from eigyo.registry import loaders
+    from eigyo.registry.models import RegistryEntry
 
-    registry.load_edinet(
+    loaders.load_edinet(
         [
             {
                 "edinet_code": "E02144",
@@ -144,7 +144,7 @@ def test_link_to_registry_and_adopt_from_registry(book, actors, login):
     )
     toyota = RegistryEntry.objects.get(edinet_code="E02144")
     web = login(actors.rep1)
-    page = web.get(reverse("companies:registry"), {"q": "toyota", "link_to": book.company.pk})
+    page = web.get(reverse("registry:list"), {"q": "toyota", "link_to": book.company.pk})
     assert [e.pk for e in page.context["page"].object_list] == [toyota.pk]
     response = web.post(
         reverse("companies:link_registry", args=[book.company.pk]), {"entry": toyota.pk}

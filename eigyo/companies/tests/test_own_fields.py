@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from eigyo.companies.models import Avatar, Company, CompanyField
+from eigyo.companies.models import Company, CompanyField
+from eigyo.prospecting.models import Avatar
 
 
 @pytest.fixture
@@ -258,7 +259,7 @@ def test_avatar_criteria_over_own_fields_score_the_organisations_companies(actor
     company(actors, "無関係商事株式会社", sector33="6050")
     web = login(actors.manager)
     response = web.post(
-        reverse("companies:avatar"),
+        reverse("prospecting:avatar"),
         {
             "name": "理想の顧客",
             "sectors": ["3650"],
@@ -282,7 +283,7 @@ def test_avatar_criteria_over_own_fields_score_the_organisations_companies(actor
         "plants": {"min": 3, "max": None, "weight": 20},
         "channel": {"values": ["直販"], "weight": 10},
     }
-    page = web.get(reverse("companies:avatar"))
+    page = web.get(reverse("prospecting:avatar"))
     ours = [(c.legal_name, score) for c, score, _r in page.context["ours"]]
     assert ours == [("理想精機株式会社", 100), ("半分工業株式会社", 40)]
     detail = web.get(fits.get_absolute_url())

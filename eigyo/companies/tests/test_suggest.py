@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from eigyo.companies import registry
 from eigyo.companies.models import Company
+from eigyo.registry import loaders
 
 ENTITIES = [
     {"edinet_code": "E02144", "name": "トヨタ自動車株式会社", "corporate_number": "1180301018771"},
@@ -15,7 +15,7 @@ ENTITIES = [
 
 @pytest.fixture
 def loaded(db):
-    registry.load_edinet(ENTITIES)
+    loaders.load_edinet(ENTITIES)
 
 
 def suggest(web, **params):

@@ -83,7 +83,8 @@ def test_ids_in_urls_and_forms(book, actors, login, api, value):
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", [HUGE, "9" * 19, "-5", "abc", "１２", "' OR 1=1 --"])
 def test_own_fields_avatar_suggest_and_import(book, actors, login, api, value):
-    from eigyo.companies.models import CompanyField, CompanyImport
+    from eigyo.companies.models import CompanyField
+    from eigyo.transfer.models import CompanyImport
 
     CompanyField.objects.create(org=actors.org, key="plants", label="工場数", kind="number")
     batch = CompanyImport.objects.create(

@@ -4,9 +4,10 @@ duplicate we already have; a company list is imported after its preview."""
 import pytest
 
 from eigyo.browser import screenshot
-from eigyo.companies import registry
-from eigyo.companies.models import Company, CompanyImport
+from eigyo.companies.models import Company
 from eigyo.core.tests.test_browser_visit import log_in
+from eigyo.registry import loaders
+from eigyo.transfer.models import CompanyImport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +27,7 @@ ENTITIES = [
 
 
 def test_typing_a_company_proposes_the_registry_entity(browser, live_server, actors):
-    registry.load_edinet(ENTITIES)
+    loaders.load_edinet(ENTITIES)
     Company.objects.create(org=actors.org, legal_name="ソニーグループ株式会社")
     actors.rep2.language = "ja"
     actors.rep2.save()
@@ -49,7 +50,7 @@ def test_typing_a_company_proposes_the_registry_entity(browser, live_server, act
 
 
 def test_import_a_list_after_its_preview(browser, live_server, actors, tmp_path):
-    registry.load_edinet(ENTITIES)
+    loaders.load_edinet(ENTITIES)
     Company.objects.create(org=actors.org, legal_name="ソニーグループ株式会社")
     actors.manager.language = "ja"
     actors.manager.save()

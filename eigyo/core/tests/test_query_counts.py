@@ -70,7 +70,9 @@ def test_queries_do_not_grow_with_rows(book, actors, login, api, url):
 
 @pytest.mark.django_db
 def test_avatar_and_import_preview_do_not_grow_with_rows(book, actors, login):
-    from eigyo.companies.models import Avatar, CompanyField, CompanyImport
+    from eigyo.companies.models import CompanyField
+    from eigyo.prospecting.models import Avatar
+    from eigyo.transfer.models import CompanyImport
 
     CompanyField.objects.create(org=actors.org, key="plants", label="工場数", kind="number")
     Avatar.objects.create(

@@ -1,1 +1,0 @@
-"""Pure domain logic of the company master (no Django): name resolution."""

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProspectingConfig(AppConfig):
+    name = "eigyo.prospecting"
+    label = "prospecting"
+    verbose_name = _("Prospecting")
+
+    def ready(self) -> None:
+        from django.db.models.signals import pre_delete
+
+        from eigyo.companies.models import CompanyField
+        from eigyo.prospecting.criteria import forget_field
+
+        pre_delete.connect(forget_field, sender=CompanyField, dispatch_uid="avatar-forgets-field")

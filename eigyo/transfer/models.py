@@ -1,0 +1,41 @@
+"""Data in and out: the record of each uploaded list."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.core.models import OrgScoped
+
+
+class CompanyImport(OrgScoped):
+    """An uploaded company list: kept between the preview and the import, and
+    afterwards as the record of what was imported, by whom."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("checked, not imported")
+        DONE = "done", _("imported")
+
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(_("file"), max_length=200)
+    content = models.TextField()
+    mapping = models.JSONField(_("columns"), default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
+    created = models.PositiveIntegerField(_("companies created"), default=0)
+    skipped = models.PositiveIntegerField(_("duplicates skipped"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        db_table = "companies_companyimport"  # the table kept its name when the app split
+        verbose_name = _("company import")
+        verbose_name_plural = _("company imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("transfer:import_detail", args=[self.pk])

@@ -1,0 +1,144 @@
+"""Importing a company list: upload, check every row (preview), then import all or
+nothing. Admin and managers."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from eigyo.accounts import access
+from eigyo.companies import own_fields
+from eigyo.core.views import deny_unless
+from eigyo.transfer import importing
+from eigyo.transfer.domain.company_columns import rows
+from eigyo.transfer.models import CompanyImport
+
+TEMPLATE_HEADERS = [
+    "会社名",
+    "フリガナ",
+    "法人番号",
+    "業種",
+    "都道府県",
+    "住所",
+    "郵便番号",
+    "電話番号",
+    "URL",
+    "備考",
+]
+PREVIEW_ROWS = 200  # rows shown besides every error and duplicate
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("UTF-8 or Shift_JIS (Excel), with a header row; up to 10,000 rows."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_start(request: HttpRequest) -> HttpResponse:
+    deny_unless(access.can_import_companies(request.user))
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            text = importing.read_file(upload.read(importing.MAX_BYTES + 1))
+            org = access.membership(request.user).org
+            checked = importing.preview(org, request.user, text)
+        except importing.ImportRefused as exc:
+            form.add_error("file", str(exc))
+        else:
+            batch = CompanyImport.objects.create(
+                org=org,
+                created_by=request.user,
+                filename=upload.name[:200],
+                content=text,
+                mapping=checked.mapping,
+            )
+            return redirect(batch.get_absolute_url())
+    recent = access.visible_company_imports(request.user).select_related("created_by")[:10]
+    return render(
+        request,
+        "transfer/import_start.html",
+        {
+            "form": form,
+            "recent": recent,
+            "headers": TEMPLATE_HEADERS,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def import_template(request: HttpRequest) -> HttpResponse:
+    """An empty list with the usual Japanese headers (UTF-8 with BOM, so Excel reads it)."""
+    deny_unless(access.can_import_companies(request.user))
+    response = HttpResponse(
+        "\ufeff" + ",".join(TEMPLATE_HEADERS) + "\r\n", content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="companies.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = access.get_visible(access.visible_company_imports(request.user), pk=pk)
+    if batch.status == CompanyImport.Status.DONE:
+        return render(request, "transfer/import_detail.html", {"batch": batch})
+    org = access.membership(request.user).org
+    fields = own_fields.fields_of(org)
+    choices = importing.target_choices(fields)
+    mapping = batch.mapping
+    if request.method == "POST":
+        mapping = [request.POST.get(f"col_{i}", "") for i in range(len(batch.mapping))]
+        if request.POST.get("action") == "commit":
+            try:
+                importing.commit_recorded(org, request.user, batch.content, mapping, batch=batch)
+            except importing.ImportRefused as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("%(n)s companies imported.") % {"n": batch.created})
+                return redirect(batch.get_absolute_url())
+        else:
+            batch.mapping = mapping
+            batch.save(update_fields=["mapping", "updated_at"])
+    try:
+        checked = importing.preview(org, request.user, batch.content, mapping)
+    except importing.ImportRefused as exc:
+        checked, problem = None, str(exc)
+    else:
+        problem = ""
+    shown = []
+    if checked is not None:
+        creating = 0
+        for row in checked.rows:
+            if row.action == "create":
+                creating += 1
+                if creating > PREVIEW_ROWS:
+                    continue
+            shown.append(row)
+    return render(
+        request,
+        "transfer/import_detail.html",
+        {
+            "batch": batch,
+            "checked": checked,
+            "problem": problem,
+            "rows": shown,
+            "columns": list(zip(range(len(batch.mapping)), _headers(batch), mapping, strict=False)),
+            "choices": choices,
+            "counts": {a: checked.count(a) for a in ("create", "skip", "error")} if checked else {},
+            "hidden_creates": checked and max(0, checked.count("create") - PREVIEW_ROWS),
+        },
+    )
+
+
+def _headers(batch: CompanyImport) -> list[str]:
+    return next(rows(batch.content), (0, []))[1]
