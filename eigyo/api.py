@@ -11,11 +11,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
+from eigyo.accounts.api_auth import TokenAuth
 from eigyo.activities.api import router as activities_router
 from eigyo.companies.api import router as companies_router
 from eigyo.companies.field_api import router as fields_router
 from eigyo.contacts.api import router as contacts_router
-from eigyo.core.api import Forbidden, FormInvalid, TokenAuth
+from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.deals.api import router as deals_router
 from eigyo.followups.api import router as followups_router
 from eigyo.portfolio.agenda_api import router as agenda_router

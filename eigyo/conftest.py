@@ -22,8 +22,7 @@ def _user(org, email, role, *, team=None, partner=None, **names):
 
 @pytest.fixture
 def actors(db):
-    from eigyo.accounts.models import Organisation, Role, Team
-    from eigyo.partners.models import Partner
+    from eigyo.accounts.models import Organisation, Partner, Role, Team
 
     org = Organisation.objects.create(name="Acme Japan KK", slug="acme")
     other = Organisation.objects.create(name="Other KK", slug="other")

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "eigyo.followups",
     "eigyo.prospecting",
     "eigyo.transfer",
+    "eigyo.demo",
 ]
 
 MIDDLEWARE = [

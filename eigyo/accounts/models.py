@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.core import clock
-from eigyo.core.models import StampField
+from eigyo.core.models import OrgScoped, StampField
 from eigyo.lib.names import display_name
 
 
@@ -115,6 +115,33 @@ class Team(models.Model):
         return self.name
 
 
+class Partner(OrgScoped):
+    """A distributor, reseller or equity partner selling for the organisation. Its
+    users see only the companies and deals assigned to it: the partner is a scope
+    of the access rules, so it lives here (what the organisation does with its
+    partners, due diligence to contracts, is the partners app's)."""
+
+    class Kind(models.TextChoices):
+        DISTRIBUTOR = "distributor", _("Distributor")
+        RESELLER = "reseller", _("Reseller")
+        EQUITY = "equity", _("Equity partner")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.DISTRIBUTOR
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        db_table = "partners_partner"  # the table kept its name when the model moved here
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        constraints = [models.UniqueConstraint(fields=["org", "name"], name="partner_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Membership(models.Model):
     """A user's single role in their organisation, their team, and (for
     partner users) the partner firm whose deals they may see."""
@@ -126,7 +153,7 @@ class Membership(models.Model):
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
     )
     partner = models.ForeignKey(
-        "partners.Partner", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+        Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
 
     class Meta:

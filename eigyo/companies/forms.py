@@ -4,12 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
-from eigyo.accounts.models import Role
+from eigyo.accounts.models import Partner, Role
 from eigyo.companies import own_fields
 from eigyo.companies.models import Company
 from eigyo.core import fields
 from eigyo.lib import jp_text
-from eigyo.partners.models import Partner
 
 
 class CompanyForm(forms.ModelForm):

@@ -56,7 +56,7 @@ class Company(OrgScoped):
         verbose_name=_("registry entry"),
     )
     partner = models.ForeignKey(
-        "partners.Partner",
+        "accounts.Partner",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -30,7 +30,7 @@ class DealForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from eigyo.partners.models import Partner
+        from eigyo.accounts.models import Partner
 
         self.user = user
         self.org = access.membership(user).org

@@ -54,7 +54,7 @@ class Deal(OrgScoped):
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("team members")
     )
     partner = models.ForeignKey(
-        "partners.Partner",
+        "accounts.Partner",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

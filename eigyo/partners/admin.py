@@ -1,5 +1,5 @@
 from django.contrib import admin
 
-from eigyo.partners.models import Partner
+from eigyo.accounts.models import Partner
 
 admin.site.register(Partner)

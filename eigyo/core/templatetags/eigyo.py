@@ -85,39 +85,5 @@ def get(mapping, key):
 
 
 @register.filter
-def tier_label(value: str) -> str:
-    from eigyo.portfolio.models import Tier
-
-    try:
-        return Tier(value).label
-    except ValueError:
-        return value
-
-
-@register.filter
 def percent(value) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
-
-
-@register.filter
-def next_stage(value: str) -> str:
-    """The value-selling stage after `value` (ask for the order → won)."""
-    from eigyo.deals.models import OPEN_STAGES
-
-    i = OPEN_STAGES.index(value) if value in OPEN_STAGES else -1
-    return OPEN_STAGES[i + 1] if 0 <= i < len(OPEN_STAGES) - 1 else "won"
-
-
-@register.filter
-def prev_stage(value: str) -> str:
-    from eigyo.deals.models import OPEN_STAGES
-
-    i = OPEN_STAGES.index(value) if value in OPEN_STAGES else 0
-    return OPEN_STAGES[max(i - 1, 0)]
-
-
-@register.filter
-def next_milestone(instruction):
-    """The earliest open milestone (from the prefetched list)."""
-    open_ones = [m for m in instruction.milestones.all() if not m.done_on]
-    return min(open_ones, key=lambda m: (m.due_on, m.pk)) if open_ones else None

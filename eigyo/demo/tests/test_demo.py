@@ -10,7 +10,8 @@ from eigyo.accounts.models import Membership
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
 from eigyo.contacts.models import Person
-from eigyo.core import clock, demo
+from eigyo.core import clock
+from eigyo.demo import builder as demo
 from eigyo.portfolio.models import Relationship
 
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
-from eigyo.core import demo
+from eigyo.demo import builder as demo
 from eigyo.portfolio.models import Relationship
 
 
