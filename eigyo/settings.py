@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "eigyo.core",
     "eigyo.accounts",
+    "eigyo.worktime",
     "eigyo.partners",
     "eigyo.registry",
     "eigyo.companies",

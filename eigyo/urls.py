@@ -15,6 +15,7 @@ urlpatterns = [
     path("companies/", include("eigyo.prospecting.urls")),
     path("companies/", include("eigyo.companies.urls")),
     path("people/", include("eigyo.contacts.urls")),
+    path("portfolio/", include("eigyo.worktime.urls")),
     path("portfolio/", include("eigyo.portfolio.urls")),
     path("activities/", include("eigyo.activities.urls")),
     path("deals/", include("eigyo.deals.urls")),

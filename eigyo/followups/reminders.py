@@ -29,6 +29,7 @@ from eigyo.followups.models import Instruction, Reminder
 from eigyo.followups.services import last_sign_of_life, with_signs_of_life
 from eigyo.portfolio import planning
 from eigyo.portfolio.models import PortfolioSettings
+from eigyo.worktime.calendars import calendar_for
 
 log = logging.getLogger(__name__)
 DIGEST_HOUR = 8  # 08:00 Asia/Tokyo
@@ -69,7 +70,10 @@ _rules: dict[int, escalation.Rules] = {}
 
 def rules_for(org) -> escalation.Rules:
     if org.pk not in _rules:
-        _rules[org.pk] = PortfolioSettings.for_org(org).escalation_rules
+        settings = PortfolioSettings.for_org(org)
+        _rules[org.pk] = escalation.Rules(
+            remind_before=settings.remind_before_days, escalate_after=settings.escalate_after_days
+        )
     return _rules[org.pk]
 
 
@@ -84,7 +88,7 @@ def enqueue_due(now: dt.datetime) -> int:
     def calendar(user_id):
         m = memberships[user_id]
         if user_id not in calendars:
-            calendars[user_id] = planning.calendar_for(m.org, m.user)
+            calendars[user_id] = calendar_for(m.org, m.user)
         return calendars[user_id]
 
     # 1. Milestones: before the date, when it passes in silence, then the manager.

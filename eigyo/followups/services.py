@@ -11,7 +11,7 @@ from django.utils import timezone
 from eigyo.activities.models import Activity
 from eigyo.followups.domain import escalation
 from eigyo.followups.models import Instruction, Milestone, Update
-from eigyo.portfolio.planning import calendar_for
+from eigyo.worktime.calendars import calendar_for
 
 
 def _date(value) -> dt.date | None:

@@ -14,6 +14,7 @@ from eigyo.portfolio import benchmarking, planning
 from eigyo.portfolio.domain import MATURING_TIERS
 from eigyo.portfolio.models import PortfolioSettings, Tier
 from eigyo.portfolio.text import explain
+from eigyo.worktime.calendars import calendar_for
 
 
 def _owner(request: HttpRequest):
@@ -40,7 +41,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     org = access.membership(request.user).org
     day = _day(request)
     result = planning.build_agenda(owner, org, day)
-    calendar = planning.calendar_for(org, owner)
+    calendar = calendar_for(org, owner)
     items = [(c, explain(c, day)) for c in result.contacts]
     return render(
         request,

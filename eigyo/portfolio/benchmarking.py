@@ -19,9 +19,9 @@ from eigyo.portfolio.planning import (
     _local_date,
     annotated_relationships,
     cadence_for,
-    calendar_for,
 )
 from eigyo.registry.codes import PRESTIGE_SIZE_CLASSES
+from eigyo.worktime.calendars import calendar_for
 
 
 @dataclass
@@ -221,7 +221,7 @@ def rep_charts(user, org, today: dt.date, weeks: int = 12, days: int = 20) -> di
     """Weekly cadence adherence and contacts per business day for one rep."""
     settings = PortfolioSettings.for_org(org)
     cadence = cadence_for(settings)
-    calendar = calendar_for(org, user, settings)
+    calendar = calendar_for(org, user)
     week_ends = [today - dt.timedelta(days=7 * i) for i in range(weeks - 1, -1, -1)]
     rels = list(
         Relationship.objects.filter(org=org, owner=user)

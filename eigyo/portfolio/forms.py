@@ -73,9 +73,6 @@ class PortfolioSettingsForm(forms.ModelForm):
             "winnow_after_days",
             "remind_before_days",
             "escalate_after_days",
-            "closed_year_end",
-            "closed_obon",
-            "closed_golden_week",
         ]
 
     def clean(self):
@@ -98,10 +95,3 @@ class PortfolioSettingsForm(forms.ModelForm):
             if data.get(name) == 0:
                 self.add_error(name, _("Must be at least 1."))
         return data
-
-
-class DateEntryForm(forms.Form):
-    """One date with a note: an organisation closure or a user's day off."""
-
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label=_("note"), max_length=100, required=False)

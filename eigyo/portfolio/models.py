@@ -115,9 +115,6 @@ class PortfolioSettings(models.Model):
     escalate_after_days = models.PositiveIntegerField(
         _("tell the manager after (business days of silence)"), default=2
     )
-    closed_year_end = models.BooleanField(_("closed 12/29–1/3"), default=True)
-    closed_obon = models.BooleanField(_("closed for Obon (8/13–8/16)"), default=False)
-    closed_golden_week = models.BooleanField(_("closed on Golden Week bridge days"), default=False)
 
     class Meta:
         verbose_name = _("portfolio settings")
@@ -126,49 +123,9 @@ class PortfolioSettings(models.Model):
     def __str__(self) -> str:
         return f"{self.org} portfolio settings"
 
-    @property
-    def escalation_rules(self):
-        from eigyo.followups.domain.escalation import Rules
-
-        return Rules(remind_before=self.remind_before_days, escalate_after=self.escalate_after_days)
-
     @classmethod
     def for_org(cls, org) -> "PortfolioSettings":
         return cls.objects.get_or_create(org=org)[0]
-
-
-class Closure(OrgScoped):
-    """A day the organisation does not work beyond the national holidays
-    (a founding day, an office move)."""
-
-    date = models.DateField(_("date"))
-    name = models.CharField(_("name"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("closure")
-        verbose_name_plural = _("closures")
-        constraints = [models.UniqueConstraint(fields=["org", "date"], name="closure_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.name}"
-
-
-class DayOff(OrgScoped):
-    """A day a user does not work (leave, training): no contacts are planned on it."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="days_off"
-    )
-    date = models.DateField(_("date"))
-    note = models.CharField(_("note"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("day off")
-        verbose_name_plural = _("days off")
-        constraints = [models.UniqueConstraint(fields=["user", "date"], name="day_off_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.date}"
 
 
 class CalendarFeed(OrgScoped):

@@ -9,22 +9,9 @@ from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from eigyo.activities.models import Activity
-from eigyo.lib.business_days import BusinessCalendar, ClosureRules
 from eigyo.portfolio import domain
-from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings, Relationship
-
-
-def calendar_for(org, user=None, settings: PortfolioSettings | None = None) -> BusinessCalendar:
-    """The organisation's working calendar, with the user's days off."""
-    settings = settings or PortfolioSettings.for_org(org)
-    rules = ClosureRules(
-        year_end=settings.closed_year_end,
-        obon=settings.closed_obon,
-        golden_week_bridges=settings.closed_golden_week,
-        extra_closures=frozenset(Closure.objects.filter(org=org).values_list("date", flat=True)),
-    )
-    days_off = DayOff.objects.filter(user=user).values_list("date", flat=True) if user else ()
-    return BusinessCalendar(rules, days_off=list(days_off))
+from eigyo.portfolio.models import PortfolioSettings, Relationship
+from eigyo.worktime.calendars import calendar_for
 
 
 def cadence_for(settings: PortfolioSettings) -> domain.Cadence:
@@ -111,7 +98,7 @@ def states_for(user, org, settings: PortfolioSettings | None = None):
 def build_plan(user, org, start: dt.date, weeks: int = 4) -> domain.Plan:
     settings = PortfolioSettings.for_org(org)
     _rels, states = states_for(user, org, settings)
-    calendar = calendar_for(org, user, settings)
+    calendar = calendar_for(org, user)
     return domain.plan(
         states, calendar, start, business_days=weeks * 5, capacity=settings.daily_capacity
     )
@@ -120,7 +107,7 @@ def build_plan(user, org, start: dt.date, weeks: int = 4) -> domain.Plan:
 def build_agenda(user, org, today: dt.date) -> domain.Agenda:
     settings = PortfolioSettings.for_org(org)
     rels, states = states_for(user, org, settings)
-    calendar = calendar_for(org, user, settings)
+    calendar = calendar_for(org, user)
     month_start = today.replace(day=1)
     approached = sum(
         1 for r in rels if r.first_contact_at and month_start <= _local_date(r.first_contact_at)

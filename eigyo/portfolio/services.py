@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import transaction
 
 from eigyo.portfolio.models import Relationship, TierChange
+from eigyo.worktime import services as worktime
 
 
 @transaction.atomic
@@ -44,3 +45,13 @@ def change_tier(rel: Relationship, *, tier: str, on: dt.date, reason: str, by) -
     rel.tier_since = on
     rel.save(update_fields=["tier", "tier_since", "updated_at"])
     return rel
+
+
+@transaction.atomic
+def save_settings(*, by, settings, calendar=None):
+    """Store the organisation's cadence settings (and its closure options, which the
+    same page edits) together."""
+    settings.save()
+    if calendar is not None:
+        worktime.save_closure_options(by=by, options=calendar)
+    return settings

@@ -12,6 +12,5 @@ urlpatterns = [
     path("to-sort/", agenda_views.winnowing, name="winnowing"),
     path("benchmarks/", agenda_views.benchmark_page, name="benchmarks"),
     path("settings/", views.settings_page, name="settings"),
-    path("days-off/", views.days_off, name="days_off"),
     path("calendar/", feed.manage, name="feed_manage"),
 ]

@@ -17,13 +17,15 @@ from eigyo.core.views import deny_unless
 from eigyo.portfolio import planning, services
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
 from eigyo.portfolio.forms import (
-    DateEntryForm,
     PortfolioSettingsForm,
     RelationshipEditForm,
     RelationshipForm,
 )
-from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings, Tier
+from eigyo.portfolio.models import PortfolioSettings, Tier
 from eigyo.portfolio.text import explain
+from eigyo.worktime import services as worktime
+from eigyo.worktime.forms import DateEntryForm, WorkCalendarForm
+from eigyo.worktime.models import Closure, WorkCalendar
 
 
 @login_required
@@ -165,23 +167,31 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     """Cadence, capacity, targets and closures of the organisation (admin)."""
     deny_unless(access.role(request.user) == "admin")
     org = access.membership(request.user).org
-    settings = PortfolioSettings.for_org(org)
-    form = PortfolioSettingsForm(request.POST or None, instance=settings, prefix="s")
+    form = PortfolioSettingsForm(
+        request.POST or None, instance=PortfolioSettings.for_org(org), prefix="s"
+    )
+    calendar_form = WorkCalendarForm(
+        request.POST or None, instance=WorkCalendar.for_org(org), prefix="s"
+    )
     closure_form = DateEntryForm(request.POST or None, prefix="c")
     if request.method == "POST":
         if "remove" in request.POST:
-            Closure.objects.filter(org=org, pk=request.POST["remove"]).delete()
+            worktime.remove_closure(by=request.user, pk=request.POST["remove"])
             return redirect("portfolio:settings")
         if "c-date" in request.POST:
             if closure_form.is_valid():
-                Closure.objects.update_or_create(
-                    org=org,
+                worktime.set_closure(
+                    by=request.user,
                     date=closure_form.cleaned_data["date"],
-                    defaults={"name": closure_form.cleaned_data["note"]},
+                    name=closure_form.cleaned_data["note"],
                 )
                 return redirect("portfolio:settings")
-        elif form.is_valid():
-            form.save()
+        elif form.is_valid() and calendar_form.is_valid():
+            services.save_settings(
+                by=request.user,
+                settings=form.save(commit=False),
+                calendar=calendar_form.save(commit=False),
+            )
             messages.success(request, _("Settings saved."))
             return redirect("portfolio:settings")
     return render(
@@ -189,36 +199,9 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         "portfolio/settings.html",
         {
             "form": form,
+            "calendar_form": calendar_form,
             "closure_form": closure_form,
             "closures": Closure.objects.filter(org=org).order_by("date"),
         },
-        status=422 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def days_off(request: HttpRequest) -> HttpResponse:
-    """The user's own days off: nothing is planned on them."""
-    membership = access.membership(request.user)
-    deny_unless(membership is not None)
-    form = DateEntryForm(request.POST or None)
-    mine = DayOff.objects.filter(user=request.user)
-    if request.method == "POST":
-        if "remove" in request.POST:
-            mine.filter(pk=request.POST["remove"]).delete()
-            return redirect("portfolio:days_off")
-        if form.is_valid():
-            DayOff.objects.update_or_create(
-                org=membership.org,
-                user=request.user,
-                date=form.cleaned_data["date"],
-                defaults={"note": form.cleaned_data["note"]},
-            )
-            return redirect("portfolio:days_off")
-    return render(
-        request,
-        "portfolio/days_off.html",
-        {"form": form, "days": mine.filter(date__gte=clock.today()).order_by("date")},
         status=422 if request.method == "POST" else 200,
     )

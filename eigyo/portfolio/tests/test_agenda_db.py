@@ -9,7 +9,8 @@ from django.utils import timezone
 from eigyo.activities.models import Activity
 from eigyo.core import clock
 from eigyo.portfolio import planning
-from eigyo.portfolio.models import DayOff, PortfolioSettings
+from eigyo.portfolio.models import PortfolioSettings
+from eigyo.worktime.models import DayOff
 
 TUE = dt.date(2026, 11, 24)
 

@@ -1,11 +1,12 @@
-"""Organisation cadence settings (admin) and a user's own days off."""
+"""Organisation cadence settings (admin), with the business calendar's closures on the same page."""
 
 import datetime as dt
 
 import pytest
 from django.urls import reverse
 
-from eigyo.portfolio.models import Closure, DayOff, PortfolioSettings
+from eigyo.portfolio.models import PortfolioSettings
+from eigyo.worktime.models import Closure, WorkCalendar
 
 FIELDS = {
     "willing_days": 30,
@@ -38,8 +39,8 @@ def test_admin_changes_cadence_and_closures(actors, login):
     assert web.post(reverse("portfolio:settings"), form(possible_days=10, closed_obon="on"))[
         "Location"
     ] == reverse("portfolio:settings")
-    settings = PortfolioSettings.for_org(actors.org)
-    assert settings.possible_days == 10 and settings.closed_obon
+    assert PortfolioSettings.for_org(actors.org).possible_days == 10
+    assert WorkCalendar.for_org(actors.org).closed_obon
     web.post(reverse("portfolio:settings"), {"c-date": "2026-12-25", "c-note": "創立記念日"})
     assert Closure.objects.get(org=actors.org).date == dt.date(2026, 12, 25)
 
@@ -65,16 +66,3 @@ def test_only_admins_change_settings(actors, login):
     for who in (actors.manager, actors.rep1, actors.partner_user, actors.marketing):
         assert login(who).get(reverse("portfolio:settings")).status_code == 403
         assert login(who).post(reverse("portfolio:settings"), form()).status_code == 403
-
-
-@pytest.mark.django_db
-def test_days_off_are_personal(actors, login):
-    web = login(actors.rep1)
-    web.post(reverse("portfolio:days_off"), {"date": "2026-12-01", "note": "有給"})
-    web.post(reverse("portfolio:days_off"), {"date": "not a date"})
-    assert list(DayOff.objects.values_list("user", "date")) == [
-        (actors.rep1.pk, dt.date(2026, 12, 1))
-    ]
-    other = DayOff.objects.get()
-    login(actors.rep2).post(reverse("portfolio:days_off"), {"remove": other.pk})
-    assert DayOff.objects.exists()  # rep2 cannot remove rep1's day off
