@@ -13,13 +13,13 @@ from ninja.security import django_auth
 
 from eigyo.accounts.api_auth import TokenAuth
 from eigyo.activities.api import router as activities_router
+from eigyo.agenda.api import router as agenda_router
 from eigyo.companies.api import router as companies_router
 from eigyo.companies.field_api import router as fields_router
 from eigyo.contacts.api import router as contacts_router
 from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.deals.api import router as deals_router
 from eigyo.followups.api import router as followups_router
-from eigyo.portfolio.agenda_api import router as agenda_router
 from eigyo.portfolio.api import router as portfolio_router
 from eigyo.prospecting.api import router as prospecting_router
 from eigyo.registry.api import router as registry_router

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "eigyo.followups",
     "eigyo.prospecting",
     "eigyo.transfer",
+    "eigyo.agenda",
     "eigyo.demo",
 ]
 
@@ -117,7 +118,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "agenda:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

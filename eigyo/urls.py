@@ -4,11 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from eigyo.api import api
-from eigyo.portfolio.feed import ics
-from eigyo.portfolio.views import home
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", include("eigyo.agenda.urls")),
     path("accounts/", include("eigyo.accounts.urls")),
     path("companies/registry/", include("eigyo.registry.urls")),
     path("companies/import/", include("eigyo.transfer.urls")),
@@ -20,7 +18,6 @@ urlpatterns = [
     path("activities/", include("eigyo.activities.urls")),
     path("deals/", include("eigyo.deals.urls")),
     path("follow-ups/", include("eigyo.followups.urls")),
-    path("feed/<str:token>.ics", ics, name="feed"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

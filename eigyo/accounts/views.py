@@ -59,7 +59,7 @@ def switch_language(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
     if access.membership(request.user) is None:
-        return redirect("home")
+        return redirect("agenda:home")
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():

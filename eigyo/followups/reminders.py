@@ -24,11 +24,13 @@ from django.utils import timezone, translation
 
 from eigyo.accounts.models import Membership, Role
 from eigyo.deals.models import Promise
+from eigyo.deals.queries import open_promises
 from eigyo.followups.domain import escalation
 from eigyo.followups.models import Instruction, Reminder
 from eigyo.followups.services import last_sign_of_life, with_signs_of_life
 from eigyo.portfolio import planning
 from eigyo.portfolio.models import PortfolioSettings
+from eigyo.portfolio.text import explain
 from eigyo.worktime.calendars import calendar_for
 
 log = logging.getLogger(__name__)
@@ -148,12 +150,10 @@ def _message(reminder: Reminder, today: dt.date) -> EmailMultiAlternatives:
         if reminder.kind == "digest":
             m = Membership.objects.select_related("org").get(user=user)
             agenda = planning.build_agenda(user, m.org, today)
-            from eigyo.portfolio.text import explain
-
             context.update(
                 agenda=agenda,
                 items=[(c, explain(c, today)) for c in agenda.contacts],
-                promises=planning.open_promises(user, m.org, today),
+                promises=open_promises(user, m.org, today),
             )
         elif reminder.milestone_id:
             context.update(milestone=reminder.milestone, instruction=reminder.milestone.instruction)

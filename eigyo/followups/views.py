@@ -1,5 +1,5 @@
-"""Follow-through pages: instructions and their milestones, the manager's
-dashboard with the evaporating list, conflicts, coaching, senior visits."""
+"""Follow-through pages: instructions and their milestones, conflicts, coaching,
+senior visits (the manager's dashboard that reads them lives in agenda)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,7 +22,6 @@ from eigyo.followups.forms import (
     UpdateForm,
 )
 from eigyo.followups.models import Instruction, Milestone, Update
-from eigyo.portfolio import benchmarking
 
 
 def _org(request):
@@ -130,49 +129,6 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_owner": ins.owner_id == request.user.pk,
         },
         status=422 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET"])
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """The manager's view per rep: benchmarks, instructions, coaching, conflicts, visits."""
-    owners = access.portfolio_owners(request.user)
-    deny_unless(owners.exists())
-    org, today = _org(request), clock.today()
-    reps = list(owners.order_by("family_kana", "email"))
-    bench = {b.user.pk: b for b in benchmarking.benchmarks(reps, org, today)}
-    instructions = access.visible_instructions(request.user).filter(status="open")
-    evaporating = services.evaporating(instructions, org, today)
-    coaching = access.visible_coaching(request.user)
-    visits = access.visible_senior_visits(request.user).exclude(status__in=["done", "declined"])
-    conflicts = access.visible_conflicts(request.user).filter(resolved_on__isnull=True)
-    rows = []
-    for rep in reps:
-        last = coaching.filter(rep=rep).order_by("-held_on").first()
-        rows.append(
-            {
-                "rep": rep,
-                "bench": bench[rep.pk],
-                "open": sum(1 for i in instructions if i.owner_id == rep.pk),
-                "evaporating": [e for e in evaporating if e.instruction.owner_id == rep.pk],
-                "last_coaching": last,
-                "coaching_due": bool(last and last.next_on and last.next_on <= today)
-                or last is None,
-                "conflicts": sum(1 for c in conflicts if c.messenger_id == rep.pk),
-                "visits": sum(1 for v in visits if v.requested_by_id == rep.pk),
-            }
-        )
-    return render(
-        request,
-        "followups/dashboard.html",
-        {
-            "rows": rows,
-            "evaporating": evaporating,
-            "visits": visits.select_related("company", "requested_by", "senior"),
-            "conflicts": conflicts.select_related("company", "messenger"),
-            "today": today,
-        },
     )
 
 

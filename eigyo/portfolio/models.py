@@ -126,21 +126,3 @@ class PortfolioSettings(models.Model):
     @classmethod
     def for_org(cls, org) -> "PortfolioSettings":
         return cls.objects.get_or_create(org=org)[0]
-
-
-class CalendarFeed(OrgScoped):
-    """A user's secret iCalendar address. The token is the capability: anyone
-    with the URL reads the feed, so the user can regenerate or revoke it."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
-    )
-    token = models.CharField(max_length=64, unique=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("calendar feed")
-        verbose_name_plural = _("calendar feeds")
-
-    def __str__(self) -> str:
-        return f"{self.user} feed"

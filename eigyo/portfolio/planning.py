@@ -139,34 +139,4 @@ def winnowing(owner_ids, org, today: dt.date):
     )
 
 
-__all__ = ["build_agenda", "build_plan", "calendar_for", "states_for", "winnowing"]
-
-
-def open_promises(user, org, until: dt.date):
-    """The user's open promises to buyers due by `until` (overdue ones included)."""
-    from eigyo.deals.models import Promise
-
-    return (
-        Promise.objects.filter(org=org, owner=user, status=Promise.Status.OPEN, due_on__lte=until)
-        .select_related("deal", "deal__company")
-        .order_by("due_on", "pk")
-    )
-
-
-def senior_visits(user, org, start: dt.date, end: dt.date):
-    """Scheduled senior visits the user takes part in (as requester or senior)."""
-    from django.db.models import Q
-
-    from eigyo.followups.models import SeniorVisit
-
-    return (
-        SeniorVisit.objects.filter(
-            org=org,
-            status="scheduled",
-            scheduled_for__date__gte=start,
-            scheduled_for__date__lte=end,
-        )
-        .filter(Q(requested_by=user) | Q(senior=user))
-        .select_related("company", "senior", "requested_by")
-        .order_by("scheduled_for")
-    )
+__all__ = ["build_agenda", "build_plan", "states_for", "winnowing"]

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +21,6 @@ from eigyo.portfolio.forms import (
     RelationshipForm,
 )
 from eigyo.portfolio.models import PortfolioSettings, Tier
-from eigyo.portfolio.text import explain
 from eigyo.worktime import services as worktime
 from eigyo.worktime.forms import DateEntryForm, WorkCalendarForm
 from eigyo.worktime.models import Closure, WorkCalendar
@@ -129,35 +127,14 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def home(request: HttpRequest) -> HttpResponse:
-    """The start page: today's agenda at a glance, my portfolio by tier, my latest contacts."""
-    mine = access.visible_relationships(request.user).filter(owner=request.user)
-    counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
-    funnel = [(value, label, counts.get(value, 0)) for value, label in Tier.choices]
-    recent = (
-        access.visible_activities(request.user)
-        .filter(owner=request.user)
-        .select_related("company", "owner")
-        .prefetch_related("people")[:8]
-    )
-    agenda, items = None, []
-    sees_portfolios = access.role(request.user) in access.SALES_ROLES
-    if sees_portfolios:
-        today = clock.today()
-        agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
-        items = [(c, explain(c, today)) for c in agenda.contacts]
+def winnowing(request: HttpRequest) -> HttpResponse:
+    owners = access.portfolio_owners(request.user)
+    deny_unless(owners.exists())
+    org = access.membership(request.user).org
+    settings = PortfolioSettings.for_org(org)
+    queue = planning.winnowing(list(owners.values_list("pk", flat=True)), org, clock.today())
     return render(
-        request,
-        "home.html",
-        {
-            "funnel": funnel,
-            "recent": recent,
-            "agenda": agenda,
-            "items": items,
-            "can_log": access.can_log_activity(request.user),
-            "is_admin": access.role(request.user) == "admin",
-            "sees_portfolios": sees_portfolios,
-        },
+        request, "portfolio/winnowing.html", {"queue": queue, "days": settings.winnow_after_days}
     )
 
 

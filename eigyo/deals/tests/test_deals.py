@@ -257,7 +257,7 @@ def test_child_of_another_deal_is_404(book, actors, login, api):
 
 @pytest.mark.django_db
 def test_open_promises_on_agenda_and_company(book, actors, login, frozen):
-    agenda = login(actors.rep1).get(reverse("portfolio:agenda")).content.decode()
+    agenda = login(actors.rep1).get(reverse("agenda:today")).content.decode()
     assert "見積りを提出" in agenda
     company = login(actors.rep1).get(book.company.get_absolute_url()).content.decode()
     assert 'data-testid="company-overdue-promise"' in company

@@ -1,4 +1,4 @@
-"""Instructions, the evaporating list, the dashboard, conflicts, coaching, senior visits."""
+"""Instructions, the evaporating list, conflicts, coaching, senior visits."""
 
 import datetime as dt
 
@@ -77,7 +77,7 @@ def test_evaporating_until_the_rep_speaks(book, actors, login, on):
     on(2026, 11, 19)
     assert login(actors.manager).get(reverse("followups:list")).context["evaporating"] == []
     on(2026, 11, 25)  # milestone 11/20 passed, silence since
-    (item,) = login(actors.manager).get(reverse("followups:dashboard")).context["evaporating"]
+    (item,) = login(actors.manager).get(reverse("agenda:dashboard")).context["evaporating"]
     assert item.instruction == book.instruction and item.days_silent == 2  # 11/24, 11/25
     rep = login(actors.rep1)
     rep.post(book.instruction.get_absolute_url(), {"action": "acknowledge"})
@@ -141,17 +141,6 @@ def test_api_instructions_and_evaporating(book, actors, api, on):
 
 
 @pytest.mark.django_db
-def test_dashboard_rows_per_rep(book, actors, login, on):
-    on(2026, 11, 24)
-    rows = login(actors.manager).get(reverse("followups:dashboard")).context["rows"]
-    assert [r["rep"] for r in rows] == [actors.manager, actors.rep1] or {
-        r["rep"] for r in rows
-    } == {actors.manager, actors.rep1}
-    assert login(actors.rep2).get(reverse("followups:dashboard")).status_code == 200
-    assert login(actors.marketing).get(reverse("followups:dashboard")).status_code == 403
-
-
-@pytest.mark.django_db
 def test_conflict_coaching_and_senior_visit(book, actors, login, api, on):
     on(2026, 11, 24)
     web = login(actors.rep1)
@@ -193,7 +182,7 @@ def test_conflict_coaching_and_senior_visit(book, actors, login, api, on):
     )
     assert scheduled.status_code == 200
     for who in (actors.rep1, actors.manager):  # on both agendas
-        page = login(who).get(reverse("portfolio:agenda"), {"date": "2026-12-01"})
+        page = login(who).get(reverse("agenda:today"), {"date": "2026-12-01"})
         assert 'data-testid="agenda-senior-visits"' in page.content.decode()
     assert (
         login(actors.rep2)
@@ -228,15 +217,15 @@ def test_conflict_coaching_and_senior_visit(book, actors, login, api, on):
 def test_milestones_and_escalations_on_the_calendar_feed(book, actors, login, client, on):
     from icalendar import Calendar
 
-    from eigyo.portfolio.models import CalendarFeed
+    from eigyo.agenda.models import CalendarFeed
 
     backdate(book.instruction, dt.date(2026, 11, 10))
     on(2026, 11, 25)
     feeds = {}
     for user in (actors.rep1, actors.manager):
-        login(user).post(reverse("portfolio:feed_manage"), {"action": "create"})
+        login(user).post(reverse("agenda:feed_manage"), {"action": "create"})
         token = CalendarFeed.objects.get(user=user, revoked_at__isnull=True).token
-        cal = Calendar.from_ical(client.get(reverse("feed", args=[token])).content)
+        cal = Calendar.from_ical(client.get(reverse("agenda:feed", args=[token])).content)
         feeds[user.pk] = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     assert "Milestone: 日程確定" in feeds[actors.rep1.pk]
     follow_up = [s for s in feeds[actors.manager.pk] if "日程確定" in s]

@@ -5,9 +5,9 @@ import json
 from django.core.management.base import BaseCommand
 
 from eigyo.accounts import access
+from eigyo.accounts.commands import owner_and_org
 from eigyo.core import clock
 from eigyo.followups import services
-from eigyo.portfolio.management.commands._owner import owner_and_org
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from eigyo.accounts import access
+from eigyo.accounts.commands import owner_and_org
 from eigyo.companies.own_fields import fields_of
-from eigyo.portfolio.management.commands._owner import owner_and_org
 from eigyo.transfer import importing
 from eigyo.transfer.domain.company_columns import guess_mapping, header_key, rows
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from eigyo.agenda.models import CalendarFeed
 from eigyo.core import clock
-from eigyo.portfolio.models import CalendarFeed
 
 
 @pytest.fixture
@@ -21,9 +21,9 @@ def frozen():
 
 
 def feed_url(web) -> str:
-    web.post(reverse("portfolio:feed_manage"), {"action": "create"})
+    web.post(reverse("agenda:feed_manage"), {"action": "create"})
     token = CalendarFeed.objects.get(revoked_at__isnull=True).token
-    return reverse("feed", args=[token])
+    return reverse("agenda:feed", args=[token])
 
 
 @pytest.mark.django_db
@@ -65,13 +65,13 @@ def test_feed_shows_only_the_owners_portfolio(book, actors, login, client, froze
 def test_regenerate_and_revoke(book, actors, login, client, frozen):
     web = login(actors.rep1)
     old = feed_url(web)
-    web.post(reverse("portfolio:feed_manage"), {"action": "regenerate"})
+    web.post(reverse("agenda:feed_manage"), {"action": "regenerate"})
     assert client.get(old).status_code == 404
-    new = reverse("feed", args=[CalendarFeed.objects.get(revoked_at__isnull=True).token])
+    new = reverse("agenda:feed", args=[CalendarFeed.objects.get(revoked_at__isnull=True).token])
     assert client.get(new).status_code == 200
-    web.post(reverse("portfolio:feed_manage"), {"action": "revoke"})
+    web.post(reverse("agenda:feed_manage"), {"action": "revoke"})
     assert client.get(new).status_code == 404
-    assert client.get(reverse("feed", args=["nonsense"])).status_code == 404
+    assert client.get(reverse("agenda:feed", args=["nonsense"])).status_code == 404
 
 
 @pytest.mark.django_db

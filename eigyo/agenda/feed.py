@@ -2,7 +2,6 @@
 calendar app a rep already looks at."""
 
 import datetime as dt
-import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,9 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Calendar, Event, Timezone
 
 from eigyo.accounts import access
+from eigyo.agenda import services
+from eigyo.agenda.models import CalendarFeed
 from eigyo.core import clock
+from eigyo.deals.queries import open_promises
+from eigyo.followups import services as followups
+from eigyo.followups.models import Milestone, SeniorVisit
 from eigyo.portfolio import planning
-from eigyo.portfolio.models import CalendarFeed
 from eigyo.portfolio.text import explain
 
 TOKYO = "Asia/Tokyo"
@@ -82,7 +85,7 @@ def build_calendar(user, org, today: dt.date, weeks: int = 4, host: str = "eigyo
                     f"https://{host}{reverse('companies:detail', args=[c.company_id])}",
                 )
         horizon_end = plan.days[-1][0] if plan.days else today
-        for p in planning.open_promises(user, org, horizon_end):
+        for p in open_promises(user, org, horizon_end):
             due = max(p.due_on, today)  # an overdue promise stays on today until kept
             ev = Event()
             ev.add("uid", f"promise-{p.pk}@{host}")
@@ -121,9 +124,6 @@ def _all_day(cal, uid: str, day: dt.date, summary: str, description: str, url: s
 
 def _followups(cal, user, org, today, horizon_end, stamp, host) -> None:
     """Milestones the user owns, escalations they must act on, senior visits."""
-    from eigyo.followups import services
-    from eigyo.followups.models import Milestone, SeniorVisit
-
     for m in Milestone.objects.filter(
         instruction__owner=user,
         instruction__status="open",
@@ -140,7 +140,7 @@ def _followups(cal, user, org, today, horizon_end, stamp, host) -> None:
             stamp,
         )
     managed = access.visible_instructions(user).exclude(owner=user)
-    for e in services.evaporating(managed, org, today):
+    for e in followups.evaporating(managed, org, today):
         _all_day(
             cal,
             f"escalation-{e.milestone.pk}@{host}",
@@ -192,19 +192,13 @@ def manage(request: HttpRequest) -> HttpResponse:
     if membership is None:
         raise Http404
     if request.method == "POST":
-        action = request.POST.get("action")
-        now = clock.now()
-        CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
-            revoked_at=now
-        )
-        if action in {"create", "regenerate"}:
-            CalendarFeed.objects.create(
-                org=membership.org, user=request.user, token=secrets.token_urlsafe(32)
-            )
+        if request.POST.get("action") in {"create", "regenerate"}:
+            services.issue_feed(by=request.user, org=membership.org)
             messages.success(request, _("Your calendar address is ready."))
         else:
+            services.revoke_feed(by=request.user)
             messages.success(request, _("Your calendar address was revoked."))
-        return redirect("portfolio:feed_manage")
+        return redirect("agenda:feed_manage")
     feed = active_feed(request.user)
-    url = request.build_absolute_uri(reverse("feed", args=[feed.token])) if feed else None
-    return render(request, "portfolio/feed.html", {"feed": feed, "url": url})
+    url = request.build_absolute_uri(reverse("agenda:feed", args=[feed.token])) if feed else None
+    return render(request, "agenda/feed.html", {"feed": feed, "url": url})

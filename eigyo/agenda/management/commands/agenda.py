@@ -5,9 +5,9 @@ import json
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from eigyo.accounts.commands import owner_and_org, parse_date
 from eigyo.core import clock
 from eigyo.portfolio import planning
-from eigyo.portfolio.management.commands._owner import owner_and_org, parse_date
 from eigyo.portfolio.text import explain
 
 

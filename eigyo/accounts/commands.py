@@ -1,4 +1,5 @@
-"""Shared argument handling for `eigyo agenda` and `eigyo plan`."""
+"""Argument handling shared by the commands that act for a user (`eigyo agenda`,
+`eigyo plan`, `eigyo instructions`, `eigyo import`)."""
 
 import datetime as dt
 

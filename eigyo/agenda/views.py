@@ -1,8 +1,10 @@
-"""The rep's day and weeks: agenda, plan, winnowing queue, benchmarks."""
+"""The top floor: the start page, the rep's day and weeks (agenda, plan), the
+benchmarks and the manager's dashboard. Each reads the apps below; none writes."""
 
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
@@ -10,6 +12,9 @@ from django.views.decorators.http import require_http_methods
 from eigyo.accounts import access
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
+from eigyo.deals.queries import open_promises
+from eigyo.followups import services as followups
+from eigyo.followups.queries import scheduled_senior_visits
 from eigyo.portfolio import benchmarking, planning
 from eigyo.portfolio.domain import MATURING_TIERS
 from eigyo.portfolio.models import PortfolioSettings, Tier
@@ -36,6 +41,40 @@ def _day(request: HttpRequest) -> dt.date:
 
 @login_required
 @require_http_methods(["GET"])
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: today's agenda at a glance, my portfolio by tier, my latest contacts."""
+    mine = access.visible_relationships(request.user).filter(owner=request.user)
+    counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
+    funnel = [(value, label, counts.get(value, 0)) for value, label in Tier.choices]
+    recent = (
+        access.visible_activities(request.user)
+        .filter(owner=request.user)
+        .select_related("company", "owner")
+        .prefetch_related("people")[:8]
+    )
+    agenda, items = None, []
+    sees_portfolios = access.role(request.user) in access.SALES_ROLES
+    if sees_portfolios:
+        today = clock.today()
+        agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
+        items = [(c, explain(c, today)) for c in agenda.contacts]
+    return render(
+        request,
+        "agenda/home.html",
+        {
+            "funnel": funnel,
+            "recent": recent,
+            "agenda": agenda,
+            "items": items,
+            "can_log": access.can_log_activity(request.user),
+            "is_admin": access.role(request.user) == "admin",
+            "sees_portfolios": sees_portfolios,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
 def agenda(request: HttpRequest) -> HttpResponse:
     owner, owners = _owner(request)
     org = access.membership(request.user).org
@@ -45,7 +84,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     items = [(c, explain(c, day)) for c in result.contacts]
     return render(
         request,
-        "portfolio/agenda.html",
+        "agenda/agenda.html",
         {
             "owner": owner,
             "owners": owners,
@@ -56,8 +95,8 @@ def agenda(request: HttpRequest) -> HttpResponse:
             "next_day": calendar.next_business_day(day, include_today=False),
             "back": request.get_full_path(),
             "to_sort": planning.winnowing([owner.pk], org, day).count(),
-            "promises": planning.open_promises(owner, org, day + dt.timedelta(days=7)),
-            "senior_visits": planning.senior_visits(owner, org, day, day + dt.timedelta(days=7)),
+            "promises": open_promises(owner, org, day + dt.timedelta(days=7)),
+            "senior_visits": scheduled_senior_visits(owner, org, day, day + dt.timedelta(days=7)),
         },
     )
 
@@ -76,7 +115,7 @@ def plan(request: HttpRequest) -> HttpResponse:
     days = [(d, [(c, explain(c, d)) for c in items]) for d, items in result.days]
     return render(
         request,
-        "portfolio/plan.html",
+        "agenda/plan.html",
         {
             "owner": owner,
             "owners": owners,
@@ -88,19 +127,6 @@ def plan(request: HttpRequest) -> HttpResponse:
             "late": len(result.late),
             "tier_labels": dict(Tier.choices),
         },
-    )
-
-
-@login_required
-@require_http_methods(["GET"])
-def winnowing(request: HttpRequest) -> HttpResponse:
-    owners = access.portfolio_owners(request.user)
-    deny_unless(owners.exists())
-    org = access.membership(request.user).org
-    settings = PortfolioSettings.for_org(org)
-    queue = planning.winnowing(list(owners.values_list("pk", flat=True)), org, clock.today())
-    return render(
-        request, "portfolio/winnowing.html", {"queue": queue, "days": settings.winnow_after_days}
     )
 
 
@@ -128,7 +154,7 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
     ]
     return render(
         request,
-        "portfolio/benchmarks.html",
+        "agenda/benchmarks.html",
         {
             "owner": owner,
             "rows": rows,
@@ -144,5 +170,48 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
                 },
                 **({"rep": charts} if charts else {}),
             },
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The manager's view per rep: benchmarks, instructions, coaching, conflicts, visits."""
+    owners = access.portfolio_owners(request.user)
+    deny_unless(owners.exists())
+    org, today = access.membership(request.user).org, clock.today()
+    reps = list(owners.order_by("family_kana", "email"))
+    bench = {b.user.pk: b for b in benchmarking.benchmarks(reps, org, today)}
+    instructions = access.visible_instructions(request.user).filter(status="open")
+    evaporating = followups.evaporating(instructions, org, today)
+    coaching = access.visible_coaching(request.user)
+    visits = access.visible_senior_visits(request.user).exclude(status__in=["done", "declined"])
+    conflicts = access.visible_conflicts(request.user).filter(resolved_on__isnull=True)
+    rows = []
+    for rep in reps:
+        last = coaching.filter(rep=rep).order_by("-held_on").first()
+        rows.append(
+            {
+                "rep": rep,
+                "bench": bench[rep.pk],
+                "open": sum(1 for i in instructions if i.owner_id == rep.pk),
+                "evaporating": [e for e in evaporating if e.instruction.owner_id == rep.pk],
+                "last_coaching": last,
+                "coaching_due": bool(last and last.next_on and last.next_on <= today)
+                or last is None,
+                "conflicts": sum(1 for c in conflicts if c.messenger_id == rep.pk),
+                "visits": sum(1 for v in visits if v.requested_by_id == rep.pk),
+            }
+        )
+    return render(
+        request,
+        "agenda/dashboard.html",
+        {
+            "rows": rows,
+            "evaporating": evaporating,
+            "visits": visits.select_related("company", "requested_by", "senior"),
+            "conflicts": conflicts.select_related("company", "messenger"),
+            "today": today,
         },
     )

@@ -1,0 +1,16 @@
+"""The top floor's pages keep the paths they had under portfolio and follow-ups."""
+
+from django.urls import path
+
+from eigyo.agenda import feed, views
+
+app_name = "agenda"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("portfolio/agenda/", views.agenda, name="today"),
+    path("portfolio/plan/", views.plan, name="plan"),
+    path("portfolio/benchmarks/", views.benchmark_page, name="benchmarks"),
+    path("portfolio/calendar/", feed.manage, name="feed_manage"),
+    path("follow-ups/dashboard/", views.dashboard, name="dashboard"),
+    path("feed/<str:token>.ics", feed.ics, name="feed"),
+]
