@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "eigyo.core.context.eigyo_context",
+                "eigyo.accounts.context.rules",
             ],
         },
     }

@@ -1,8 +1,9 @@
-"""THE visibility rules: who may see and change what.
+"""The access vocabulary and the rule registry.
 
-Every view, API handler, feed and export starts its queryset here, never from
-`Model.objects`. An object outside these querysets answers 404, identical to
-a missing one. Rules:
+Who may see and change what is decided by named rules. This module holds what every
+rule is built from (the user's membership, role predicates, whose work a manager
+oversees, the 404 for anything out of sight) and the registry in which each app's
+`access.py` declares the visibility rule of each of its models. The apps' rules:
 
 - everyone sees only their own organisation;
 - companies and people: admin, manager, rep and marketing see the whole
@@ -13,24 +14,30 @@ a missing one. Rules:
   companies (read only); marketing none;
 - activities: the sales side (admin, manager, rep) shares the visit log of
   the whole organisation, as a team's 日報 is shared; a partner user sees
-  those on their partner's companies; marketing none.
+  those on their partner's companies; marketing none;
+- a child record (a deal's promise, an instruction's milestone) follows its parent.
+
+Every view, API handler, feed and export starts its queryset from a rule, never from
+`Model.objects`; an object outside it answers 404, identical to a missing one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.db import DataError
 from django.db.models import QuerySet
 from django.http import Http404
 
-from eigyo.accounts.models import Membership, Role, User
+from eigyo.accounts.models import Membership, Partner, Role, User
 
 if TYPE_CHECKING:
     from django.db.models import Model
 
 INTERNAL_ROLES = {Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING}
 SALES_ROLES = {Role.ADMIN, Role.MANAGER, Role.REP}
+LEADER_ROLES = {Role.ADMIN, Role.MANAGER}
 
 
 def membership(user) -> Membership | None:
@@ -40,8 +47,38 @@ def membership(user) -> Membership | None:
 
 
 def role(user) -> str | None:
+    """The user's role, for the rules in this module and the apps' access modules."""
     m = membership(user)
     return m.role if m else None
+
+
+# --- role predicates: what the rules are built from ----------------------------
+
+
+def is_admin(user) -> bool:
+    """The organisation's administrator."""
+    return role(user) == Role.ADMIN
+
+
+def in_sales(user) -> bool:
+    """The sales side: admin, manager, rep (not partner users or marketing)."""
+    return role(user) in SALES_ROLES
+
+
+def leads(user) -> bool:
+    """Leads people: an admin or a manager."""
+    return role(user) in LEADER_ROLES
+
+
+def is_partner_user(user) -> bool:
+    """Someone from an external partner: sees only their partner's share."""
+    return role(user) == Role.PARTNER
+
+
+def partner_of(user) -> int | None:
+    """The partner a partner user works for (None for everyone else)."""
+    m = membership(user)
+    return m.partner_id if m and m.role == Role.PARTNER else None
 
 
 def managed_user_ids(user) -> list[int]:
@@ -77,165 +114,6 @@ def visible_users(user) -> QuerySet[User]:
     )
 
 
-def visible_company_fields(user) -> QuerySet:
-    """The organisation's own company fields: every member sees their definitions."""
-    from eigyo.companies.models import CompanyField
-
-    m = membership(user)
-    return CompanyField.objects.filter(org=m.org) if m else CompanyField.objects.none()
-
-
-def visible_company_imports(user) -> QuerySet:
-    """Uploaded company lists: the admin's and managers' of the organisation."""
-    from eigyo.transfer.models import CompanyImport
-
-    if not can_import_companies(user):
-        return CompanyImport.objects.none()
-    return CompanyImport.objects.filter(org=membership(user).org)
-
-
-def visible_registry(user) -> QuerySet:
-    """The public registry: readable by every member of an organisation."""
-    from eigyo.registry.models import RegistryEntry
-
-    if membership(user) is None:
-        return RegistryEntry.objects.none()
-    return RegistryEntry.objects.all()
-
-
-def visible_companies(user) -> QuerySet:
-    from eigyo.companies.models import Company
-
-    m = membership(user)
-    if m is None:
-        return Company.objects.none()
-    qs = Company.objects.filter(org=m.org)
-    if m.role == Role.PARTNER:
-        return qs.filter(partner=m.partner_id)
-    return qs
-
-
-def visible_people(user) -> QuerySet:
-    from eigyo.contacts.models import Person
-
-    m = membership(user)
-    if m is None:
-        return Person.objects.none()
-    qs = Person.objects.filter(org=m.org)
-    if m.role == Role.PARTNER:
-        return qs.filter(company__partner=m.partner_id)
-    return qs
-
-
-def visible_relationships(user) -> QuerySet:
-    from eigyo.portfolio.models import Relationship
-
-    m = membership(user)
-    if m is None or m.role == Role.MARKETING:
-        return Relationship.objects.none()
-    qs = Relationship.objects.filter(org=m.org)
-    if m.role == Role.ADMIN:
-        return qs
-    if m.role == Role.MANAGER:
-        return qs.filter(owner__in=managed_user_ids(user))
-    if m.role == Role.REP:
-        return qs.filter(owner=user)
-    return qs.filter(company__partner=m.partner_id)
-
-
-def visible_activities(user) -> QuerySet:
-    from eigyo.activities.models import Activity
-
-    m = membership(user)
-    if m is None or m.role == Role.MARKETING:
-        return Activity.objects.none()
-    qs = Activity.objects.filter(org=m.org)
-    if m.role == Role.PARTNER:
-        return qs.filter(company__partner=m.partner_id)
-    return qs
-
-
-def visible_deals(user) -> QuerySet:
-    """Deals: the owner and team members, their manager(s), admins; a partner
-    user only the deals assigned to their partner; marketing none."""
-    from django.db.models import Q
-
-    from eigyo.deals.models import Deal
-
-    m = membership(user)
-    if m is None or m.role == Role.MARKETING:
-        return Deal.objects.none()
-    qs = Deal.objects.filter(org=m.org)
-    if m.role == Role.ADMIN:
-        return qs
-    if m.role == Role.PARTNER:
-        return qs.filter(partner=m.partner_id)
-    people = in_scope(user, m)
-    ids = qs.filter(Q(owner__in=people) | Q(team_members__in=people)).values("pk")
-    return qs.filter(pk__in=ids)
-
-
-def visible_instructions(user) -> QuerySet:
-    """Instructions and client requests: the owner, whoever issued it, the
-    owner's managers, admins."""
-    from django.db.models import Q
-
-    from eigyo.followups.models import Instruction
-
-    m = membership(user)
-    if m is None or m.role not in SALES_ROLES:
-        return Instruction.objects.none()
-    qs = Instruction.objects.filter(org=m.org)
-    if m.role == Role.ADMIN:
-        return qs
-    people = in_scope(user, m)
-    return qs.filter(Q(owner__in=people) | Q(issued_by=user))
-
-
-def visible_conflicts(user) -> QuerySet:
-    """Conflicts on accounts: shared by the sales side of the organisation."""
-    from eigyo.followups.models import Conflict
-
-    m = membership(user)
-    if m is None or m.role not in SALES_ROLES:
-        return Conflict.objects.none()
-    return Conflict.objects.filter(org=m.org)
-
-
-def visible_coaching(user) -> QuerySet:
-    """Coaching: a rep their own sessions, a manager their teams', an admin all."""
-    from eigyo.followups.models import CoachingSession
-
-    m = membership(user)
-    if m is None or m.role not in SALES_ROLES:
-        return CoachingSession.objects.none()
-    qs = CoachingSession.objects.filter(org=m.org)
-    if m.role == Role.ADMIN:
-        return qs
-    people = in_scope(user, m)
-    return qs.filter(rep__in=people)
-
-
-def visible_senior_visits(user) -> QuerySet:
-    """Senior visits: the rep who asked, the senior asked, their managers, admins."""
-    from django.db.models import Q
-
-    from eigyo.followups.models import SeniorVisit
-
-    m = membership(user)
-    if m is None or m.role not in SALES_ROLES:
-        return SeniorVisit.objects.none()
-    qs = SeniorVisit.objects.filter(org=m.org)
-    if m.role == Role.ADMIN:
-        return qs
-    people = in_scope(user, m)
-    return qs.filter(Q(requested_by__in=people) | Q(senior=user))
-
-
-def can_create_deal(user) -> bool:
-    return role(user) in SALES_ROLES
-
-
 def get_visible(queryset: QuerySet, **lookup) -> Model:
     """The object from a visibility queryset, or 404 (same as a missing id)."""
     try:
@@ -243,54 +121,6 @@ def get_visible(queryset: QuerySet, **lookup) -> Model:
     except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError, DataError) as exc:
         # A malformed or out-of-range id is simply not there: same 404.
         raise Http404 from exc
-
-
-# --- changes -----------------------------------------------------------------
-
-
-def can_create_company(user) -> bool:
-    return role(user) in SALES_ROLES
-
-
-def can_manage_company_fields(user) -> bool:
-    """Defining the organisation's own company fields is the admin's."""
-    return role(user) == Role.ADMIN
-
-
-def can_import_companies(user) -> bool:
-    """A list of companies is imported by the admin or a manager."""
-    return role(user) in {Role.ADMIN, Role.MANAGER}
-
-
-def can_edit_company(user, company) -> bool:
-    r = role(user)
-    if r in SALES_ROLES:
-        return True
-    m = membership(user)
-    return r == Role.PARTNER and company.partner_id == m.partner_id
-
-
-def can_create_person(user) -> bool:
-    return role(user) in SALES_ROLES | {Role.PARTNER}
-
-
-def can_edit_person(user, person) -> bool:
-    if person.company_id is None:
-        return role(user) in SALES_ROLES
-    return can_edit_company(user, person.company)
-
-
-def can_create_relationship(user) -> bool:
-    return role(user) in SALES_ROLES
-
-
-def can_edit_relationship(user, relationship) -> bool:
-    r = role(user)
-    if r == Role.ADMIN:
-        return True
-    if r == Role.MANAGER:
-        return relationship.owner_id in managed_user_ids(user)
-    return r == Role.REP and relationship.owner_id == user.pk
 
 
 def assignable_owners(user) -> QuerySet[User]:
@@ -317,14 +147,87 @@ def portfolio_owners(user) -> QuerySet[User]:
     return qs.filter(pk=user.pk)
 
 
-def can_log_activity(user) -> bool:
-    return role(user) in SALES_ROLES | {Role.PARTNER}
+# --- the rule registry --------------------------------------------------------
+
+Rule = Callable[[Any], QuerySet]
+_RULES: dict[type, Rule] = {}
 
 
-def can_edit_activity(user, activity) -> bool:
-    r = role(user)
-    if r == Role.ADMIN:
-        return True
-    if r == Role.MANAGER:
-        return activity.owner_id in managed_user_ids(user)
-    return activity.owner_id == user.pk and r in {Role.REP, Role.PARTNER}
+def rule(model: type) -> Callable[[Rule], Rule]:
+    """Declare `fn(user) -> QuerySet` as THE visibility rule of `model` (in the app's
+    access.py; accounts' AppConfig imports every app's access module at start-up)."""
+
+    def register(fn: Rule) -> Rule:
+        if _RULES.get(model, fn) is not fn:
+            raise ValueError(f"{model.__name__} already has a visibility rule")
+        _RULES[model] = fn
+        return fn
+
+    return register
+
+
+def follows(model: type, parent: str, parent_model: type) -> Rule:
+    """A child is visible exactly when its parent is (`parent` is the field name)."""
+
+    def child_rule(user) -> QuerySet:
+        parents = visible(user, parent_model).values("pk")
+        return model.objects.filter(**{f"{parent}__in": parents})
+
+    child_rule.__doc__ = f"{model.__name__}: visible when its {parent} is."
+    return rule(model)(child_rule)
+
+
+def visible(user, model: type) -> QuerySet:
+    """What `user` may see of `model`, by the model's registered rule."""
+    try:
+        return _RULES[model](user)
+    except KeyError:
+        raise LookupError(f"{model.__name__} has no visibility rule") from None
+
+
+def rules() -> dict[type, Rule]:
+    """Every registered rule (the census test reads it)."""
+    return dict(_RULES)
+
+
+@rule(Partner)
+def visible_partners(user) -> QuerySet[Partner]:
+    """The organisation's partners; a partner user sees only their own."""
+    m = membership(user)
+    if m is None:
+        return Partner.objects.none()
+    qs = Partner.objects.filter(org=m.org)
+    return qs.filter(pk=m.partner_id) if m.role == Role.PARTNER else qs
+
+
+# --- named rules for templates ---------------------------------------------------
+
+Capability = Callable[[Any], bool]
+_CAPABILITIES: dict[str, Capability] = {}
+
+
+def capability(name: str, fn: Capability) -> Capability:
+    """Offer a named rule to templates as `{% if can.<name> %}` (declared in an app's
+    access.py, so templates never compare role strings)."""
+    if _CAPABILITIES.get(name, fn) is not fn:
+        raise ValueError(f"capability {name!r} is already declared")
+    _CAPABILITIES[name] = fn
+    return fn
+
+
+class Can:
+    """`can.<name>` in a template: the named rule answered for the current user."""
+
+    def __init__(self, user) -> None:
+        self._user = user
+        self._answers: dict[str, bool] = {}
+
+    def __getitem__(self, name: str) -> bool:
+        if name not in _CAPABILITIES:
+            raise KeyError(f"no capability {name!r} is declared")
+        if name not in self._answers:
+            self._answers[name] = bool(_CAPABILITIES[name](self._user))
+        return self._answers[name]
+
+
+capability("manage_organisation", is_admin)

@@ -8,6 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
+from eigyo.activities.access import can_edit_activity, can_log_activity, visible_activities
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.schemas import ActivityIn, ActivityOut
@@ -34,7 +35,7 @@ def _form_data(values: dict) -> dict:
 @paginate(Pagination)
 def list_activities(request: HttpRequest, filters: Query[ActivityFilter], sort: str = "-when"):
     qs = (
-        filters.filter(access.visible_activities(request.user))
+        filters.filter(visible_activities(request.user))
         .select_related("owner", "company")
         .prefetch_related("people", "colleagues")
     )
@@ -43,20 +44,20 @@ def list_activities(request: HttpRequest, filters: Query[ActivityFilter], sort: 
 
 @router.get("/activities/{int:activity_id}", response=ActivityOut)
 def get_activity(request: HttpRequest, activity_id: int):
-    return access.get_visible(access.visible_activities(request.user), pk=activity_id)
+    return access.get_visible(visible_activities(request.user), pk=activity_id)
 
 
 @router.post("/activities", response={201: ActivityOut})
 def log_activity(request: HttpRequest, payload: ActivityIn):
-    if not access.can_log_activity(request.user):
+    if not can_log_activity(request.user):
         raise Forbidden
     return Status(201, validated(ActivityForm(_form_data(payload.dict()), user=request.user)))
 
 
 @router.patch("/activities/{int:activity_id}", response=ActivityOut)
 def update_activity(request: HttpRequest, activity_id: int, payload: ActivityIn):
-    activity = access.get_visible(access.visible_activities(request.user), pk=activity_id)
-    if not access.can_edit_activity(request.user, activity):
+    activity = access.get_visible(visible_activities(request.user), pk=activity_id)
+    if not can_edit_activity(request.user, activity):
         raise Forbidden
     data = _form_data(merged(activity, ActivityForm, payload.dict(exclude_unset=True)))
     return validated(ActivityForm(data, instance=activity, user=request.user))
@@ -64,8 +65,8 @@ def update_activity(request: HttpRequest, activity_id: int, payload: ActivityIn)
 
 @router.delete("/activities/{int:activity_id}", response={204: None})
 def delete_activity(request: HttpRequest, activity_id: int):
-    activity = access.get_visible(access.visible_activities(request.user), pk=activity_id)
-    if not access.can_edit_activity(request.user, activity):
+    activity = access.get_visible(visible_activities(request.user), pk=activity_id)
+    if not can_edit_activity(request.user, activity):
         raise Forbidden
     activity.delete()
     return Status(204, None)

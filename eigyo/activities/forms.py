@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
+from eigyo.companies.access import visible_companies
+from eigyo.contacts.access import visible_people
 from eigyo.core import clock, fields
 
 
@@ -48,8 +50,8 @@ class ActivityForm(forms.ModelForm):
         ]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("occurred_at", clock.now().replace(second=0, microsecond=0))
-        self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
-        people = access.visible_people(user).order_by("family_kana", "family_name")
+        self.fields["company"].queryset = visible_companies(user).order_by("name_key")
+        people = visible_people(user).order_by("family_kana", "family_name")
         company_id = (
             self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
         )

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
+from eigyo.activities.access import can_edit_activity, can_log_activity, visible_activities
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.models import Activity
+from eigyo.companies.access import visible_companies
 from eigyo.core import fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
@@ -23,7 +25,7 @@ from eigyo.core.views import deny_unless, form_page
 def activity_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(ActivityFilter, request.GET)
     qs = (
-        filters.filter(access.visible_activities(request.user))
+        filters.filter(visible_activities(request.user))
         .select_related("company", "owner")
         .prefetch_related("people")
     )
@@ -37,7 +39,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "kinds": Activity.Kind.choices,
-            "can_log": access.can_log_activity(request.user),
+            "can_log": can_log_activity(request.user),
         },
     )
 
@@ -46,12 +48,12 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_visible(
-        access.visible_activities(request.user).select_related("company", "owner"), pk=pk
+        visible_activities(request.user).select_related("company", "owner"), pk=pk
     )
     return render(
         request,
         "activities/activity_detail.html",
-        {"activity": activity, "can_edit": access.can_edit_activity(request.user, activity)},
+        {"activity": activity, "can_edit": can_edit_activity(request.user, activity)},
     )
 
 
@@ -59,10 +61,10 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest) -> HttpResponse:
     """Log a visit: few fields, big targets, works on a 375-px screen."""
-    deny_unless(access.can_log_activity(request.user))
+    deny_unless(can_log_activity(request.user))
     initial = {}
     company_id = request.GET.get("company", "")
-    if fields.is_id(company_id) and access.visible_companies(request.user).filter(pk=company_id):
+    if fields.is_id(company_id) and visible_companies(request.user).filter(pk=company_id):
         initial["company"] = int(company_id)
     person_id = request.GET.get("person", "")
     if fields.is_id(person_id):
@@ -87,8 +89,8 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = access.get_visible(access.visible_activities(request.user), pk=pk)
-    deny_unless(access.can_edit_activity(request.user, activity))
+    activity = access.get_visible(visible_activities(request.user), pk=pk)
+    deny_unless(can_edit_activity(request.user, activity))
     form = ActivityForm(request.POST or None, instance=activity, user=request.user)
     return form_page(
         request,
@@ -106,5 +108,5 @@ def people_options(request: HttpRequest) -> HttpResponse:
     form = ActivityForm(initial={"company": request.GET.get("company", "")}, user=request.user)
     company_id = request.GET.get("company", "")
     if company_id:
-        access.get_visible(access.visible_companies(request.user), pk=company_id)
+        access.get_visible(visible_companies(request.user), pk=company_id)
     return render(request, "activities/_people_options.html", {"form": form})

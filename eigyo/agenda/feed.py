@@ -21,6 +21,7 @@ from eigyo.agenda.models import CalendarFeed
 from eigyo.core import clock
 from eigyo.deals.queries import open_promises
 from eigyo.followups import services as followups
+from eigyo.followups.access import visible_instructions
 from eigyo.followups.models import Milestone, SeniorVisit
 from eigyo.portfolio import planning
 from eigyo.portfolio.text import explain
@@ -139,7 +140,7 @@ def _followups(cal, user, org, today, horizon_end, stamp, host) -> None:
             f"https://{host}{m.instruction.get_absolute_url()}",
             stamp,
         )
-    managed = access.visible_instructions(user).exclude(owner=user)
+    managed = visible_instructions(user).exclude(owner=user)
     for e in followups.evaporating(managed, org, today):
         _all_day(
             cal,

@@ -10,12 +10,20 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
+from eigyo.activities.access import can_log_activity, visible_activities
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
 from eigyo.deals.queries import open_promises
 from eigyo.followups import services as followups
+from eigyo.followups.access import (
+    visible_coaching,
+    visible_conflicts,
+    visible_instructions,
+    visible_senior_visits,
+)
 from eigyo.followups.queries import scheduled_senior_visits
 from eigyo.portfolio import benchmarking, planning
+from eigyo.portfolio.access import has_portfolio, visible_relationships
 from eigyo.portfolio.domain import MATURING_TIERS
 from eigyo.portfolio.models import PortfolioSettings, Tier
 from eigyo.portfolio.text import explain
@@ -43,17 +51,17 @@ def _day(request: HttpRequest) -> dt.date:
 @require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: today's agenda at a glance, my portfolio by tier, my latest contacts."""
-    mine = access.visible_relationships(request.user).filter(owner=request.user)
+    mine = visible_relationships(request.user).filter(owner=request.user)
     counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
     funnel = [(value, label, counts.get(value, 0)) for value, label in Tier.choices]
     recent = (
-        access.visible_activities(request.user)
+        visible_activities(request.user)
         .filter(owner=request.user)
         .select_related("company", "owner")
         .prefetch_related("people")[:8]
     )
     agenda, items = None, []
-    sees_portfolios = access.role(request.user) in access.SALES_ROLES
+    sees_portfolios = has_portfolio(request.user)
     if sees_portfolios:
         today = clock.today()
         agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
@@ -66,8 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "recent": recent,
             "agenda": agenda,
             "items": items,
-            "can_log": access.can_log_activity(request.user),
-            "is_admin": access.role(request.user) == "admin",
+            "can_log": can_log_activity(request.user),
             "sees_portfolios": sees_portfolios,
         },
     )
@@ -183,11 +190,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     org, today = access.membership(request.user).org, clock.today()
     reps = list(owners.order_by("family_kana", "email"))
     bench = {b.user.pk: b for b in benchmarking.benchmarks(reps, org, today)}
-    instructions = access.visible_instructions(request.user).filter(status="open")
+    instructions = visible_instructions(request.user).filter(status="open")
     evaporating = followups.evaporating(instructions, org, today)
-    coaching = access.visible_coaching(request.user)
-    visits = access.visible_senior_visits(request.user).exclude(status__in=["done", "declined"])
-    conflicts = access.visible_conflicts(request.user).filter(resolved_on__isnull=True)
+    coaching = visible_coaching(request.user)
+    visits = visible_senior_visits(request.user).exclude(status__in=["done", "declined"])
+    conflicts = visible_conflicts(request.user).filter(resolved_on__isnull=True)
     rows = []
     for rep in reps:
         last = coaching.filter(rep=rep).order_by("-held_on").first()

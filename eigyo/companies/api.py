@@ -6,11 +6,19 @@ from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields, services
+from eigyo.companies.access import (
+    can_create_company,
+    can_delete_company,
+    can_edit_company,
+    can_merge_companies,
+    visible_companies,
+)
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.schemas import CompanyIn, CompanyOut, RegistryLinkIn
 from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged
 from eigyo.core.lists import apply_sort
+from eigyo.registry.access import visible_registry
 
 router = Router(tags=["companies"])
 
@@ -18,18 +26,18 @@ router = Router(tags=["companies"])
 @router.get("/companies", response=list[CompanyOut])
 @paginate(Pagination)
 def list_companies(request: HttpRequest, filters: Query[CompanyFilter], sort: str = "name"):
-    qs = filters.filter(access.visible_companies(request.user))
+    qs = filters.filter(visible_companies(request.user))
     return apply_sort(qs, sort, COMPANY_SORTS, "name")
 
 
 @router.get("/companies/{int:company_id}", response=CompanyOut)
 def get_company(request: HttpRequest, company_id: int):
-    return access.get_visible(access.visible_companies(request.user), pk=company_id)
+    return access.get_visible(visible_companies(request.user), pk=company_id)
 
 
 @router.post("/companies", response={201: CompanyOut})
 def create_company(request: HttpRequest, payload: CompanyIn):
-    if not access.can_create_company(request.user):
+    if not can_create_company(request.user):
         raise Forbidden
     raw = payload.dict()
     data = {k: ("" if v is None else v) for k, v in raw.items() if k != "custom"}
@@ -39,8 +47,8 @@ def create_company(request: HttpRequest, payload: CompanyIn):
 
 @router.patch("/companies/{int:company_id}", response=CompanyOut)
 def update_company(request: HttpRequest, company_id: int, payload: CompanyIn):
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if not access.can_edit_company(request.user, company):
+    company = access.get_visible(visible_companies(request.user), pk=company_id)
+    if not can_edit_company(request.user, company):
         raise Forbidden
     raw = payload.dict(exclude_unset=True)
     data = merged(company, CompanyForm, {k: v for k, v in raw.items() if k != "custom"})
@@ -50,8 +58,8 @@ def update_company(request: HttpRequest, company_id: int, payload: CompanyIn):
 
 @router.delete("/companies/{int:company_id}", response={204: None})
 def delete_company(request: HttpRequest, company_id: int):
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if access.role(request.user) not in {"admin", "manager"}:
+    company = access.get_visible(visible_companies(request.user), pk=company_id)
+    if not can_delete_company(request.user):
         raise Forbidden
     company.delete()
     return Status(204, None)
@@ -59,12 +67,12 @@ def delete_company(request: HttpRequest, company_id: int):
 
 @router.put("/companies/{int:company_id}/registry", response=CompanyOut)
 def link_registry(request: HttpRequest, company_id: int, payload: RegistryLinkIn):
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if not access.can_edit_company(request.user, company):
+    company = access.get_visible(visible_companies(request.user), pk=company_id)
+    if not can_edit_company(request.user, company):
         raise Forbidden
     entry = None
     if payload.registry is not None:
-        entry = access.get_visible(access.visible_registry(request.user), pk=payload.registry)
+        entry = access.get_visible(visible_registry(request.user), pk=payload.registry)
     return services.link_to_registry(company, entry)
 
 
@@ -77,7 +85,7 @@ def duplicates(request: HttpRequest, company_id: int):
     """The organisation's companies that look like this one (name, number, registry)."""
     from eigyo.companies.merging import duplicates_of
 
-    visible = access.visible_companies(request.user)
+    visible = visible_companies(request.user)
     return list(duplicates_of(access.get_visible(visible, pk=company_id), visible))
 
 
@@ -86,10 +94,10 @@ def merge_company(request: HttpRequest, company_id: int, payload: MergeIn):
     """Merge company `merge` into this one (admin, manager)."""
     from eigyo.companies import merging
 
-    visible = access.visible_companies(request.user)
+    visible = visible_companies(request.user)
     kept = access.get_visible(visible, pk=company_id)
     merged = access.get_visible(visible, pk=payload.merge)
-    if access.role(request.user) not in {"admin", "manager"}:
+    if not can_merge_companies(request.user):
         raise Forbidden
     if kept.pk == merged.pk:
         raise FormInvalid.single("merge", "a company cannot be merged into itself")

@@ -6,6 +6,7 @@ from ninja import Router, Schema, Status
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields
+from eigyo.companies.access import can_manage_company_fields, visible_company_fields
 from eigyo.companies.models import CompanyField
 from eigyo.core.api import Forbidden, FormInvalid, validated
 
@@ -45,7 +46,7 @@ def _field_data(payload: FieldIn, field: CompanyField | None = None) -> dict:
 
 
 def _org_fields(request: HttpRequest):
-    return access.visible_company_fields(request.user)
+    return visible_company_fields(request.user)
 
 
 @router.get("/company-fields", response=list[FieldOut])
@@ -56,7 +57,7 @@ def list_fields(request: HttpRequest):
 
 @router.post("/company-fields", response={201: FieldOut})
 def create_field(request: HttpRequest, payload: FieldIn):
-    if not access.can_manage_company_fields(request.user):
+    if not can_manage_company_fields(request.user):
         raise Forbidden
     form = own_fields.CompanyFieldForm(
         _field_data(payload), org=access.membership(request.user).org
@@ -67,7 +68,7 @@ def create_field(request: HttpRequest, payload: FieldIn):
 @router.patch("/company-fields/{int:field_id}", response=FieldOut)
 def update_field(request: HttpRequest, field_id: int, payload: FieldIn):
     field = access.get_visible(_org_fields(request), pk=field_id)
-    if not access.can_manage_company_fields(request.user):
+    if not can_manage_company_fields(request.user):
         raise Forbidden
     if payload.key not in (None, field.key) or payload.kind not in (None, field.kind):
         raise FormInvalid.single("key", "a field's key and kind cannot be changed")
@@ -79,7 +80,7 @@ def update_field(request: HttpRequest, field_id: int, payload: FieldIn):
 def delete_field(request: HttpRequest, field_id: int):
     """Delete a field, its value on every company and its avatar criterion."""
     field = access.get_visible(_org_fields(request), pk=field_id)
-    if not access.can_manage_company_fields(request.user):
+    if not can_manage_company_fields(request.user):
         raise Forbidden
     own_fields.delete_field(field)
     return Status(204, None)

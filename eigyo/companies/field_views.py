@@ -9,14 +9,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields
+from eigyo.companies.access import can_manage_company_fields, visible_company_fields
 from eigyo.companies.models import CompanyField
 from eigyo.core.views import deny_unless
 
 
 def _field(request: HttpRequest, pk: int) -> CompanyField:
     """Another organisation's field is 404 for everyone; ours is 403 for non-admins."""
-    field = access.get_visible(access.visible_company_fields(request.user), pk=pk)
-    deny_unless(access.can_manage_company_fields(request.user))
+    field = access.get_visible(visible_company_fields(request.user), pk=pk)
+    deny_unless(can_manage_company_fields(request.user))
     return field
 
 
@@ -24,8 +25,8 @@ def _field(request: HttpRequest, pk: int) -> CompanyField:
 @require_http_methods(["GET", "POST"])
 def field_list(request: HttpRequest) -> HttpResponse:
     """The fields, and a form to add one."""
-    deny_unless(access.can_manage_company_fields(request.user))
-    fields = access.visible_company_fields(request.user)
+    deny_unless(can_manage_company_fields(request.user))
+    fields = visible_company_fields(request.user)
     org = access.membership(request.user).org
     form = own_fields.CompanyFieldForm(request.POST or None, org=org)
     if request.method == "POST" and form.is_valid():

@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
-from eigyo.accounts.models import Partner, Role
+from eigyo.accounts.models import Partner
 from eigyo.companies import own_fields
+from eigyo.companies.access import can_assign_partner
 from eigyo.companies.models import Company
 from eigyo.core import fields
 from eigyo.lib import jp_text
@@ -43,7 +44,7 @@ class CompanyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.org = access.membership(user).org
-        if access.role(user) in {Role.ADMIN, Role.MANAGER}:
+        if can_assign_partner(user):
             self.fields["partner"].queryset = Partner.objects.filter(org=self.org)
         else:
             # Only the boss assigns companies to partners.

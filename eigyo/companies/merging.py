@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.db.models import Q
 
@@ -51,33 +53,26 @@ def duplicates_of(company: Company, queryset=None):
     ).exclude(pk=company.pk)
 
 
+# What each app above moves from the merged company to the kept one: a hook takes
+# (kept, merged) and answers {model name: rows moved}. Registered in AppConfig.ready.
+MergeHook = Callable[[Company, Company], dict[str, int]]
+_hooks: list[MergeHook] = []
+
+
+def on_merge(hook: MergeHook) -> MergeHook:
+    if hook not in _hooks:
+        _hooks.append(hook)
+    return hook
+
+
 @transaction.atomic
 def merge(kept: Company, merged: Company, *, by) -> CompanyMerge:
     """Move everything of `merged` onto `kept` and delete it, recording the merge."""
-    from eigyo.activities.models import Activity
-    from eigyo.contacts.models import Person
-    from eigyo.deals.models import Deal
-    from eigyo.followups.models import Conflict, Instruction, SeniorVisit
-    from eigyo.portfolio.models import Relationship, TierChange
-
     if kept.pk == merged.pk or kept.org_id != merged.org_id:
         raise ValueError("merge two different companies of one organisation")
-    moved = {}
-    for model in (Person, Activity, Deal, Instruction, Conflict, SeniorVisit):
-        moved[model._meta.model_name] = model.objects.filter(company=merged).update(company=kept)
-    # A rep may have both in their portfolio: keep one relationship, with both histories.
-    rels = 0
-    for rel in Relationship.objects.filter(company=merged):
-        twin = Relationship.objects.filter(company=kept, owner=rel.owner_id).first()
-        if twin is None:
-            rel.company = kept
-            rel.save(update_fields=["company", "updated_at"])
-        else:
-            TierChange.objects.filter(relationship=rel).update(relationship=twin)
-            Deal.objects.filter(relationship=rel).update(relationship=twin)
-            rel.delete()
-        rels += 1
-    moved["relationship"] = rels
+    moved: dict[str, int] = {}
+    for hook in _hooks:
+        moved.update(hook(kept, merged))
     name, number = merged.legal_name, merged.corporate_number
     for field in FILL:
         if not getattr(kept, field) and getattr(merged, field):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.db.models import Count
 
-from eigyo.accounts import access
-from eigyo.registry.views import Contribution
+from eigyo.companies.access import can_create_company, visible_companies
+from eigyo.core.contributions import Contribution
 
 
 def contribute(request, entry) -> list[Contribution]:
@@ -22,11 +22,11 @@ def contribute(request, entry) -> list[Contribution]:
             )
         ]
     ours = (
-        access.visible_companies(request.user)
+        visible_companies(request.user)
         .filter(registry=entry)
         .annotate(n_rel=Count("relationships"))
     )
     found = [Contribution("panel", "companies/_registry_ours.html", {"ours": ours})]
-    if access.can_create_company(request.user):
+    if can_create_company(request.user):
         found.insert(0, Contribution("actions", "companies/_registry_adopt.html"))
     return found

@@ -9,17 +9,22 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
 from eigyo.companies import merging, own_fields, services
+from eigyo.companies.access import (
+    can_create_company,
+    can_edit_company,
+    can_import_companies,
+    can_merge_companies,
+    visible_companies,
+)
 from eigyo.companies.filters import COMPANY_SORTS, CompanyFilter
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.merging import duplicates_of
-from eigyo.core import clock
+from eigyo.companies.pages import COMPANY
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
-from eigyo.deals.models import Promise
 from eigyo.lib import jp_text
-from eigyo.prospecting import spider
-from eigyo.prospecting.views import reason_texts
+from eigyo.registry.access import visible_registry
 from eigyo.registry.models import PREFECTURE_CHOICES, SECTOR_CHOICES
 from eigyo.registry.resolving import candidates
 
@@ -28,7 +33,7 @@ from eigyo.registry.resolving import candidates
 @require_http_methods(["GET"])
 def company_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(CompanyFilter, request.GET)
-    qs = filters.filter(access.visible_companies(request.user)).select_related("registry")
+    qs = filters.filter(visible_companies(request.user)).select_related("registry")
     qs = apply_sort(qs, request.GET.get("sort"), COMPANY_SORTS, "name")
     return render_list(
         request,
@@ -37,8 +42,8 @@ def company_list(request: HttpRequest) -> HttpResponse:
         qs,
         {
             "filters": filters,
-            "can_create": access.can_create_company(request.user),
-            "can_import": access.can_import_companies(request.user),
+            "can_create": can_create_company(request.user),
+            "can_import": can_import_companies(request.user),
             "sectors": SECTOR_CHOICES,
             "prefectures": PREFECTURE_CHOICES,
         },
@@ -48,45 +53,22 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The company and everything the apps above show about it (their panels)."""
     company = access.get_visible(
-        access.visible_companies(request.user).select_related("registry", "partner"), pk=pk
+        visible_companies(request.user).select_related("registry", "partner"), pk=pk
     )
-    people = (
-        access.visible_people(request.user)
-        .filter(company=company)
-        .order_by("-seniority", "family_kana")
-    )
-    relationships = (
-        access.visible_relationships(request.user).filter(company=company).select_related("owner")
-    )
-    activities = (
-        access.visible_activities(request.user)
-        .filter(company=company)
-        .select_related("owner")
-        .prefetch_related("people")[:50]
-    )
-    deals = access.visible_deals(request.user).filter(company=company).order_by("-updated_at")
-    overdue_promises = Promise.objects.filter(
-        deal__in=deals.values("pk"), status=Promise.Status.OPEN, due_on__lt=clock.today()
-    ).select_related("deal")
     fields = own_fields.fields_of(company.org_id)
-    fit = spider.company_fit(company, fields)
     return render(
         request,
         "companies/company_detail.html",
         {
             "company": company,
             "own_values": own_fields.displayed(company, fields),
-            "fit": fit and (fit[0], reason_texts(fit[1])),
-            "duplicates": duplicates_of(company, access.visible_companies(request.user)),
+            "duplicates": duplicates_of(company, visible_companies(request.user)),
             "merges": company.merges.all()[:5],
-            "deals": deals,
-            "overdue_promises": overdue_promises,
-            "people": people,
-            "relationships": relationships,
-            "activities": activities,
-            "can_edit": access.can_edit_company(request.user, company),
-            "can_log": access.can_log_activity(request.user),
+            "can_edit": can_edit_company(request.user, company),
+            "can_merge": can_merge_companies(request.user),
+            **COMPANY.context(request, company),
         },
     )
 
@@ -94,7 +76,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def company_create(request: HttpRequest) -> HttpResponse:
-    deny_unless(access.can_create_company(request.user))
+    deny_unless(can_create_company(request.user))
     form = CompanyForm(request.POST or None, user=request.user)
     return form_page(
         request, form, template="companies/company_form.html", success_message=_("Company saved.")
@@ -106,13 +88,13 @@ def company_create(request: HttpRequest) -> HttpResponse:
 def company_suggest(request: HttpRequest) -> HttpResponse:
     """While a company is typed in: the registry entity its name resolves to (or the
     candidates when ambiguous) and the organisation's companies it may duplicate."""
-    deny_unless(access.can_create_company(request.user))
+    deny_unless(can_create_company(request.user))
     name = request.GET.get("legal_name", "")[:300]
     number = request.GET.get("corporate_number", "").strip()[:13]
     key = jp_text.company_name_key(name)
     status, entries = candidates(name) if key else ("none", [])
     duplicates = merging.look_alikes(
-        access.visible_companies(request.user),
+        visible_companies(request.user),
         name_key=key,
         corporate_number=number if number.isdigit() and len(number) == 13 else "",
         registry_ids=[e.pk for e in entries],
@@ -127,8 +109,8 @@ def company_suggest(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    company = access.get_visible(access.visible_companies(request.user), pk=pk)
-    deny_unless(access.can_edit_company(request.user, company))
+    company = access.get_visible(visible_companies(request.user), pk=pk)
+    deny_unless(can_edit_company(request.user, company))
     form = CompanyForm(request.POST or None, instance=company, user=request.user)
     return form_page(
         request,
@@ -142,12 +124,12 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def company_link_registry(request: HttpRequest, pk: int) -> HttpResponse:
-    company = access.get_visible(access.visible_companies(request.user), pk=pk)
-    deny_unless(access.can_edit_company(request.user, company))
+    company = access.get_visible(visible_companies(request.user), pk=pk)
+    deny_unless(can_edit_company(request.user, company))
     entry_id = request.POST.get("entry", "")
     entry = None
     if entry_id:
-        entry = access.get_visible(access.visible_registry(request.user), pk=entry_id)
+        entry = access.get_visible(visible_registry(request.user), pk=entry_id)
     services.link_to_registry(company, entry)
     messages.success(request, _("Registry link saved.") if entry else _("Registry link removed."))
     return redirect(company.get_absolute_url())
@@ -157,8 +139,8 @@ def company_link_registry(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def registry_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     """Make a registry company one of the organisation's companies."""
-    deny_unless(access.can_create_company(request.user))
-    entry = access.get_visible(access.visible_registry(request.user), pk=pk)
+    deny_unless(can_create_company(request.user))
+    entry = access.get_visible(visible_registry(request.user), pk=pk)
     company, created = services.company_from_registry(access.membership(request.user).org, entry)
     messages.success(
         request, _("Company added.") if created else _("This company is already in your list.")
@@ -171,10 +153,10 @@ def registry_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 def company_merge(request: HttpRequest, pk: int, other: int) -> HttpResponse:
     """Merge a duplicate into this company (admin, manager): people, portfolios,
     activities, deals and follow-ups move over; the merge is recorded."""
-    visible = access.visible_companies(request.user)
+    visible = visible_companies(request.user)
     kept = access.get_visible(visible, pk=pk)
     merged = access.get_visible(visible, pk=other)
-    deny_unless(access.role(request.user) in {"admin", "manager"} and kept.pk != merged.pk)
+    deny_unless(can_merge_companies(request.user) and kept.pk != merged.pk)
     if request.method == "POST":
         merging.merge(kept, merged, by=request.user)
         messages.success(request, _("Merged into this company."))

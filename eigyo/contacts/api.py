@@ -5,6 +5,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
+from eigyo.contacts.access import can_create_person, can_edit_person, visible_people
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
 from eigyo.contacts.schemas import PersonIn, PersonOut
@@ -17,18 +18,18 @@ router = Router(tags=["people"])
 @router.get("/people", response=list[PersonOut])
 @paginate(Pagination)
 def list_people(request: HttpRequest, filters: Query[PersonFilter], sort: str = "name"):
-    qs = filters.filter(access.visible_people(request.user))
+    qs = filters.filter(visible_people(request.user))
     return apply_sort(qs, sort, PERSON_SORTS, "name")
 
 
 @router.get("/people/{int:person_id}", response=PersonOut)
 def get_person(request: HttpRequest, person_id: int):
-    return access.get_visible(access.visible_people(request.user), pk=person_id)
+    return access.get_visible(visible_people(request.user), pk=person_id)
 
 
 @router.post("/people", response={201: PersonOut})
 def create_person(request: HttpRequest, payload: PersonIn):
-    if not access.can_create_person(request.user):
+    if not can_create_person(request.user):
         raise Forbidden
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
     return Status(201, validated(PersonForm(data, user=request.user)))
@@ -36,8 +37,8 @@ def create_person(request: HttpRequest, payload: PersonIn):
 
 @router.patch("/people/{int:person_id}", response=PersonOut)
 def update_person(request: HttpRequest, person_id: int, payload: PersonIn):
-    person = access.get_visible(access.visible_people(request.user), pk=person_id)
-    if not access.can_edit_person(request.user, person):
+    person = access.get_visible(visible_people(request.user), pk=person_id)
+    if not can_edit_person(request.user, person):
         raise Forbidden
     data = merged(person, PersonForm, payload.dict(exclude_unset=True))
     return validated(PersonForm(data, instance=person, user=request.user))
@@ -45,8 +46,8 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonIn):
 
 @router.delete("/people/{int:person_id}", response={204: None})
 def delete_person(request: HttpRequest, person_id: int):
-    person = access.get_visible(access.visible_people(request.user), pk=person_id)
-    if not access.can_edit_person(request.user, person):
+    person = access.get_visible(visible_people(request.user), pk=person_id)
+    if not can_edit_person(request.user, person):
         raise Forbidden
     person.delete()
     return Status(204, None)

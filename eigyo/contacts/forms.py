@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
+from eigyo.companies.access import can_edit_company, visible_companies
+from eigyo.contacts.access import can_edit_person, visible_people
 from eigyo.contacts.models import Person, Seniority
 from eigyo.core import fields
 
@@ -33,8 +35,8 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.org = access.membership(user).org
-        self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
-        people = access.visible_people(user)
+        self.fields["company"].queryset = visible_companies(user).order_by("name_key")
+        people = visible_people(user)
         company_id = (
             self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
         )
@@ -74,9 +76,9 @@ class PersonForm(forms.ModelForm):
         company, boss = data.get("company"), data.get("reports_to")
         if boss is not None and company is not None and boss.company_id != company.pk:
             self.add_error("reports_to", _("The superior must work at the same company."))
-        if company is None and not access.can_edit_person(self.user, Person(org=self.org)):
+        if company is None and not can_edit_person(self.user, Person(org=self.org)):
             self.add_error("company", _("Choose the company this person works at."))
-        if company is not None and not access.can_edit_company(self.user, company):
+        if company is not None and not can_edit_company(self.user, company):
             self.add_error("company", _("You may not add people to this company."))
         return data
 

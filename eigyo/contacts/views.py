@@ -7,8 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
+from eigyo.companies.access import visible_companies
+from eigyo.contacts.access import can_create_person, can_edit_person, visible_people
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
+from eigyo.contacts.pages import PERSON
 from eigyo.core import fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
@@ -19,14 +22,14 @@ from eigyo.core.views import deny_unless, form_page
 @require_http_methods(["GET"])
 def person_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(PersonFilter, request.GET)
-    qs = filters.filter(access.visible_people(request.user)).select_related("company")
+    qs = filters.filter(visible_people(request.user)).select_related("company")
     qs = apply_sort(qs, request.GET.get("sort"), PERSON_SORTS, "name")
     return render_list(
         request,
         "contacts/person_list.html",
         "contacts/_person_table.html",
         qs,
-        {"filters": filters, "can_create": access.can_create_person(request.user)},
+        {"filters": filters, "can_create": can_create_person(request.user)},
     )
 
 
@@ -34,24 +37,17 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.get_visible(
-        access.visible_people(request.user).select_related("company", "reports_to"), pk=pk
+        visible_people(request.user).select_related("company", "reports_to"), pk=pk
     )
-    activities = (
-        access.visible_activities(request.user)
-        .filter(people=person)
-        .select_related("owner", "company")
-        .prefetch_related("people")[:50]
-    )
-    reports = access.visible_people(request.user).filter(reports_to=person)
+    reports = visible_people(request.user).filter(reports_to=person)
     return render(
         request,
         "contacts/person_detail.html",
         {
             "person": person,
-            "activities": activities,
             "reports": reports,
-            "can_edit": access.can_edit_person(request.user, person),
-            "can_log": access.can_log_activity(request.user),
+            "can_edit": can_edit_person(request.user, person),
+            **PERSON.context(request, person),
         },
     )
 
@@ -59,10 +55,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    deny_unless(access.can_create_person(request.user))
+    deny_unless(can_create_person(request.user))
     initial = {}
     company_id = request.GET.get("company", "")
-    if fields.is_id(company_id) and access.visible_companies(request.user).filter(pk=company_id):
+    if fields.is_id(company_id) and visible_companies(request.user).filter(pk=company_id):
         initial["company"] = int(company_id)
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
     return form_page(
@@ -73,8 +69,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(access.visible_people(request.user), pk=pk)
-    deny_unless(access.can_edit_person(request.user, person))
+    person = access.get_visible(visible_people(request.user), pk=pk)
+    deny_unless(can_edit_person(request.user, person))
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     return form_page(
         request,

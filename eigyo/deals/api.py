@@ -10,6 +10,7 @@ from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, validated
 from eigyo.core.lists import apply_sort
 from eigyo.deals import services
+from eigyo.deals.access import can_create_deal, can_delete_deal, visible_deals
 from eigyo.deals.filters import DEAL_SORTS, DealFilter
 from eigyo.deals.forms import (
     DealForm,
@@ -42,7 +43,7 @@ router = Router(tags=["deals"])
 
 
 def _deal(request, deal_id):
-    return access.get_visible(access.visible_deals(request.user), pk=deal_id)
+    return access.get_visible(visible_deals(request.user), pk=deal_id)
 
 
 def _blank(payload: dict) -> dict:
@@ -52,7 +53,7 @@ def _blank(payload: dict) -> dict:
 @router.get("/deals", response=list[DealOut])
 @paginate(Pagination)
 def list_deals(request: HttpRequest, filters: Query[DealFilter], sort: str = "close"):
-    qs = filters.filter(access.visible_deals(request.user)).prefetch_related("team_members")
+    qs = filters.filter(visible_deals(request.user)).prefetch_related("team_members")
     return apply_sort(qs, sort, DEAL_SORTS, "close")
 
 
@@ -63,7 +64,7 @@ def get_deal(request: HttpRequest, deal_id: int):
 
 @router.post("/deals", response={201: DealOut})
 def create_deal(request: HttpRequest, payload: DealIn):
-    if not access.can_create_deal(request.user):
+    if not can_create_deal(request.user):
         raise Forbidden
     data = _blank(payload.dict())
     data["owner"] = data["owner"] or request.user.pk
@@ -82,7 +83,7 @@ def update_deal(request: HttpRequest, deal_id: int, payload: DealIn):
 @router.delete("/deals/{int:deal_id}", response={204: None})
 def delete_deal(request: HttpRequest, deal_id: int):
     deal = _deal(request, deal_id)
-    if access.role(request.user) not in {"admin", "manager"} and deal.owner_id != request.user.pk:
+    if not can_delete_deal(request.user, deal):
         raise Forbidden
     deal.delete()
     return Status(204, None)

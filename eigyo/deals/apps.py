@@ -6,3 +6,12 @@ class DealsConfig(AppConfig):
     name = "eigyo.deals"
     label = "deals"
     verbose_name = _("Deals")
+
+    def ready(self) -> None:
+        from eigyo.companies import merging
+        from eigyo.companies.pages import COMPANY
+        from eigyo.deals import company_panel, services
+
+        # What this app shows on the company page and moves when two companies merge.
+        COMPANY.contribute(company_panel.contribute)
+        merging.on_merge(services.follow_company_merge)

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
+from eigyo.companies.access import can_assign_partner, visible_companies
+from eigyo.contacts.access import visible_people
 from eigyo.core import fields
 from eigyo.deals.models import Deal, DiscountRequest, Objection, Praise, Promise, Stakeholder
 
@@ -34,7 +36,7 @@ class DealForm(forms.ModelForm):
 
         self.user = user
         self.org = access.membership(user).org
-        self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
+        self.fields["company"].queryset = visible_companies(user).order_by("name_key")
         self.fields["owner"].queryset = access.assignable_owners(user) | (
             access.visible_users(user).filter(pk=self.instance.owner_id)
             if self.instance.pk
@@ -43,7 +45,7 @@ class DealForm(forms.ModelForm):
         self.fields["owner"].initial = user.pk
         self.fields["team_members"].queryset = access.visible_users(user).order_by("family_kana")
         self.fields["team_members"].required = False
-        if access.role(user) in {"admin", "manager"}:
+        if can_assign_partner(user):
             self.fields["partner"].queryset = Partner.objects.filter(org=self.org)
         else:
             del self.fields["partner"]
@@ -73,7 +75,7 @@ class DealChildForm(forms.ModelForm):
     def __init__(self, *args, deal, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.deal, self.user = deal, user
-        people = access.visible_people(user).filter(company_id=deal.company_id)
+        people = visible_people(user).filter(company_id=deal.company_id)
         for name in self.person_fields:
             self.fields[name].queryset = people.order_by("-seniority", "family_kana")
         # A choice with a model default (status, role, stance …) may be left out.

@@ -90,3 +90,8 @@ def record_creation(deal: Deal, *, on: dt.date, by) -> None:
         from_stage="",
         defaults={"to_stage": deal.stage, "changed_on": on, "changed_by": by},
     )
+
+
+def follow_company_merge(kept, merged) -> dict[str, int]:
+    """The merged company's deals are the kept one's (a merge hook)."""
+    return {"deal": Deal.objects.filter(company=merged).update(company=kept)}

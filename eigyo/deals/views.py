@@ -16,6 +16,7 @@ from eigyo.core.htmx import is_htmx, render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
 from eigyo.deals import insights, services
+from eigyo.deals.access import can_create_deal, visible_deals
 from eigyo.deals.filters import DEAL_SORTS, DealFilter
 from eigyo.deals.forms import (
     DealForm,
@@ -33,7 +34,7 @@ from eigyo.deals.text import gap_sentences
 
 def _deal(request, pk):
     return access.get_visible(
-        access.visible_deals(request.user).select_related("company", "owner", "partner"), pk=pk
+        visible_deals(request.user).select_related("company", "owner", "partner"), pk=pk
     )
 
 
@@ -41,7 +42,7 @@ def _deal(request, pk):
 @require_http_methods(["GET"])
 def deal_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(DealFilter, request.GET)
-    qs = filters.filter(access.visible_deals(request.user)).select_related("company", "owner")
+    qs = filters.filter(visible_deals(request.user)).select_related("company", "owner")
     qs = apply_sort(qs, request.GET.get("sort"), DEAL_SORTS, "close")
     return render_list(
         request,
@@ -51,14 +52,14 @@ def deal_list(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "stages": Stage.choices,
-            "can_create": access.can_create_deal(request.user),
+            "can_create": can_create_deal(request.user),
         },
     )
 
 
 def _board_context(request):
     filters = filter_from_query(DealFilter, request.GET)
-    deals = filters.filter(access.visible_deals(request.user)).select_related("company", "owner")
+    deals = filters.filter(visible_deals(request.user)).select_related("company", "owner")
     columns = {s: [] for s in Stage.values}
     for deal in deals.order_by("expected_close", "pk"):
         columns[deal.stage].append(deal)
@@ -126,7 +127,7 @@ def deal_map(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def deal_create(request: HttpRequest) -> HttpResponse:
-    deny_unless(access.can_create_deal(request.user))
+    deny_unless(can_create_deal(request.user))
     initial = {}
     company = request.GET.get("company", "")
     if company.isdigit():
@@ -233,7 +234,7 @@ def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = Non
 @require_http_methods(["GET"])
 def deal_insights(request: HttpRequest) -> HttpResponse:
     """Across the deals the user sees: recurring objections, value instead of discount."""
-    deals = access.visible_deals(request.user)
+    deals = visible_deals(request.user)
     return render(
         request,
         "deals/insights.html",

@@ -10,6 +10,13 @@ from eigyo.accounts import access
 from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, merged, validated
 from eigyo.followups import services
+from eigyo.followups.access import (
+    uses_followups,
+    visible_coaching,
+    visible_conflicts,
+    visible_instructions,
+    visible_senior_visits,
+)
 from eigyo.followups.forms import CoachingForm, ConflictForm, InstructionForm, SeniorVisitForm
 from eigyo.followups.models import (
     CoachingSession,
@@ -90,17 +97,17 @@ class EvaporatingOut(Schema):
 
 
 def _instruction(request, pk):
-    return access.get_visible(access.visible_instructions(request.user), pk=pk)
+    return access.get_visible(visible_instructions(request.user), pk=pk)
 
 
 def _sales(request):
-    if access.role(request.user) not in access.SALES_ROLES:
+    if not uses_followups(request.user):
         raise Forbidden
 
 
 @router.get("/instructions", response=list[InstructionOut])
 def list_instructions(request: HttpRequest, status: str | None = None):
-    qs = access.visible_instructions(request.user).prefetch_related("milestones")
+    qs = visible_instructions(request.user).prefetch_related("milestones")
     return list(qs.filter(status=status) if status else qs.order_by("-issued_at", "-pk")[:500])
 
 
@@ -108,7 +115,7 @@ def list_instructions(request: HttpRequest, status: str | None = None):
 def evaporating(request: HttpRequest):
     _sales(request)
     items = services.evaporating(
-        access.visible_instructions(request.user),
+        visible_instructions(request.user),
         access.membership(request.user).org,
         clock.today(),
     )
@@ -240,6 +247,6 @@ def _crud(path: str, visible, form_class, model):
         return validated(form_class(data, instance=obj, user=request.user))
 
 
-_crud("conflicts", access.visible_conflicts, ConflictForm, Conflict)
-_crud("coaching", access.visible_coaching, CoachingForm, CoachingSession)
-_crud("senior-visits", access.visible_senior_visits, SeniorVisitForm, SeniorVisit)
+_crud("conflicts", visible_conflicts, ConflictForm, Conflict)
+_crud("coaching", visible_coaching, CoachingForm, CoachingSession)
+_crud("senior-visits", visible_senior_visits, SeniorVisitForm, SeniorVisit)

@@ -4,7 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
+from eigyo.companies.access import visible_companies
 from eigyo.core import fields
+from eigyo.deals.access import visible_deals
+from eigyo.followups.access import seniors
 from eigyo.followups.models import CoachingSession, Conflict, Instruction, SeniorVisit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -18,9 +21,9 @@ class OrgForm(forms.ModelForm):
         self.user = user
         self.org = access.membership(user).org
         if "company" in self.fields:
-            self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
+            self.fields["company"].queryset = visible_companies(user).order_by("name_key")
         if "deal" in self.fields:
-            self.fields["deal"].queryset = access.visible_deals(user)
+            self.fields["deal"].queryset = visible_deals(user)
 
     def save(self, commit=True):
         self.instance.org = self.org
@@ -170,12 +173,7 @@ class SeniorVisitForm(OrgForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from eigyo.accounts.models import Membership
-
-        seniors = Membership.objects.filter(org=self.org, role__in=["manager", "admin"])
-        self.fields["senior"].queryset = access.visible_users(self.user).filter(
-            pk__in=seniors.values("user_id")
-        )
+        self.fields["senior"].queryset = seniors(self.user)
         self.fields["status"].required = False
         self.fields["scheduled_for"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from eigyo.activities.models import Activity
 from eigyo.followups.domain import escalation
-from eigyo.followups.models import Instruction, Milestone, Update
+from eigyo.followups.models import Conflict, Instruction, Milestone, SeniorVisit, Update
 from eigyo.worktime.calendars import calendar_for
 
 
@@ -92,3 +92,11 @@ def evaporating(instructions, org, today: dt.date) -> list[Evaporating]:
 
 
 __all__ = ["evaporating", "last_sign_of_life", "with_signs_of_life"]
+
+
+def follow_company_merge(kept, merged) -> dict[str, int]:
+    """Instructions, conflicts and senior visits about the merged company move (a merge hook)."""
+    return {
+        model._meta.model_name: model.objects.filter(company=merged).update(company=kept)
+        for model in (Instruction, Conflict, SeniorVisit)
+    }

@@ -13,6 +13,13 @@ from eigyo.accounts import access
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
 from eigyo.followups import services
+from eigyo.followups.access import (
+    uses_followups,
+    visible_coaching,
+    visible_conflicts,
+    visible_instructions,
+    visible_senior_visits,
+)
 from eigyo.followups.forms import (
     CoachingForm,
     ConflictForm,
@@ -31,8 +38,8 @@ def _org(request):
 @login_required
 @require_http_methods(["GET"])
 def instruction_list(request: HttpRequest) -> HttpResponse:
-    visible = access.visible_instructions(request.user)
-    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    visible = visible_instructions(request.user)
+    deny_unless(uses_followups(request.user))
     status = request.GET.get("status", "open")
     qs = visible.filter(status=status) if status in Instruction.Status.values else visible
     today = clock.today()
@@ -53,7 +60,7 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def instruction_create(request: HttpRequest) -> HttpResponse:
-    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    deny_unless(uses_followups(request.user))
     initial = {"company": request.GET.get("company")} if request.GET.get("company") else {}
     form = InstructionForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -73,9 +80,7 @@ def instruction_create(request: HttpRequest) -> HttpResponse:
 def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ins = access.get_visible(
         services.with_signs_of_life(
-            access.visible_instructions(request.user).select_related(
-                "owner", "issued_by", "company"
-            )
+            visible_instructions(request.user).select_related("owner", "issued_by", "company")
         ),
         pk=pk,
     )
@@ -134,19 +139,19 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 SIMPLE = {
     "conflicts": (
-        access.visible_conflicts,
+        visible_conflicts,
         ConflictForm,
         gettext_lazy("Conflicts with clients"),
         gettext_lazy("conflict"),
     ),
     "coaching": (
-        access.visible_coaching,
+        visible_coaching,
         CoachingForm,
         gettext_lazy("Coaching"),
         gettext_lazy("coaching session"),
     ),
     "senior-visits": (
-        access.visible_senior_visits,
+        visible_senior_visits,
         SeniorVisitForm,
         gettext_lazy("Senior visits"),
         gettext_lazy("senior visit"),
@@ -161,7 +166,7 @@ def simple_list(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in SIMPLE:
         raise Http404
     visible, _form, title, label = SIMPLE[kind]
-    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    deny_unless(uses_followups(request.user))
     return render(
         request,
         f"followups/{kind}.html",
@@ -181,7 +186,7 @@ def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     if kind not in SIMPLE:
         raise Http404
     visible, form_class, title, label = SIMPLE[kind]
-    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    deny_unless(uses_followups(request.user))
     instance = access.get_visible(visible(request.user), pk=pk) if pk else None
     form = form_class(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -10,6 +10,11 @@ from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, Pagination
 from eigyo.core.lists import apply_sort
 from eigyo.portfolio import services
+from eigyo.portfolio.access import (
+    can_create_relationship,
+    can_edit_relationship,
+    visible_relationships,
+)
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
 from eigyo.portfolio.forms import RelationshipEditForm, RelationshipForm
 from eigyo.portfolio.schemas import (
@@ -27,24 +32,24 @@ router = Router(tags=["portfolio"])
 def list_relationships(
     request: HttpRequest, filters: Query[RelationshipFilter], sort: str = "company"
 ):
-    qs = filters.filter(access.visible_relationships(request.user))
+    qs = filters.filter(visible_relationships(request.user))
     return apply_sort(qs, sort, RELATIONSHIP_SORTS, "company")
 
 
 @router.get("/relationships/{int:rel_id}", response=RelationshipOut)
 def get_relationship(request: HttpRequest, rel_id: int):
-    return access.get_visible(access.visible_relationships(request.user), pk=rel_id)
+    return access.get_visible(visible_relationships(request.user), pk=rel_id)
 
 
 @router.get("/relationships/{int:rel_id}/history", response=list[TierChangeOut])
 def relationship_history(request: HttpRequest, rel_id: int):
-    rel = access.get_visible(access.visible_relationships(request.user), pk=rel_id)
+    rel = access.get_visible(visible_relationships(request.user), pk=rel_id)
     return list(rel.tier_changes.all())
 
 
 @router.post("/relationships", response={201: RelationshipOut})
 def create_relationship(request: HttpRequest, payload: RelationshipIn):
-    if not access.can_create_relationship(request.user):
+    if not can_create_relationship(request.user):
         raise Forbidden
     data = payload.dict()
     data["owner"] = data["owner"] or request.user.pk
@@ -70,8 +75,8 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn):
 
 @router.patch("/relationships/{int:rel_id}", response=RelationshipOut)
 def update_relationship(request: HttpRequest, rel_id: int, payload: RelationshipPatch):
-    rel = access.get_visible(access.visible_relationships(request.user), pk=rel_id)
-    if not access.can_edit_relationship(request.user, rel):
+    rel = access.get_visible(visible_relationships(request.user), pk=rel_id)
+    if not can_edit_relationship(request.user, rel):
         raise Forbidden
     sent = payload.dict(exclude_unset=True)
     data = {
@@ -98,8 +103,8 @@ def update_relationship(request: HttpRequest, rel_id: int, payload: Relationship
 
 @router.delete("/relationships/{int:rel_id}", response={204: None})
 def delete_relationship(request: HttpRequest, rel_id: int):
-    rel = access.get_visible(access.visible_relationships(request.user), pk=rel_id)
-    if not access.can_edit_relationship(request.user, rel):
+    rel = access.get_visible(visible_relationships(request.user), pk=rel_id)
+    if not can_edit_relationship(request.user, rel):
         raise Forbidden
     rel.delete()
     return Status(204, None)

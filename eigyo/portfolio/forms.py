@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
+from eigyo.companies.access import visible_companies
 from eigyo.core import fields
 from eigyo.portfolio.models import PortfolioSettings, Relationship, Tier
 
@@ -23,7 +24,7 @@ class RelationshipForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["company"].queryset = access.visible_companies(user).order_by("name_key")
+        self.fields["company"].queryset = visible_companies(user).order_by("name_key")
         self.fields["owner"].queryset = access.assignable_owners(user)
         self.fields["owner"].initial = user.pk
 

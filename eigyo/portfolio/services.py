@@ -55,3 +55,23 @@ def save_settings(*, by, settings, calendar=None):
     if calendar is not None:
         worktime.save_closure_options(by=by, options=calendar)
     return settings
+
+
+def follow_company_merge(kept, merged) -> dict[str, int]:
+    """A merge hook. A rep may have both companies in their portfolio: keep one
+    relationship, and point everything of the other (tier history, deals) at it."""
+    moved = 0
+    for rel in Relationship.objects.filter(company=merged):
+        twin = Relationship.objects.filter(company=kept, owner=rel.owner_id).first()
+        if twin is None:
+            rel.company = kept
+            rel.save(update_fields=["company", "updated_at"])
+        else:
+            for reverse in Relationship._meta.related_objects:
+                if reverse.one_to_many:
+                    reverse.related_model.objects.filter(**{reverse.field.name: rel}).update(
+                        **{reverse.field.name: twin}
+                    )
+            rel.delete()
+        moved += 1
+    return {"relationship": moved}

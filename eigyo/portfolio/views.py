@@ -9,11 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
+from eigyo.activities.access import visible_activities
 from eigyo.core import clock, fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
 from eigyo.portfolio import planning, services
+from eigyo.portfolio.access import (
+    can_create_relationship,
+    can_edit_relationship,
+    can_manage_portfolio_settings,
+    visible_relationships,
+)
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
 from eigyo.portfolio.forms import (
     PortfolioSettingsForm,
@@ -30,7 +37,7 @@ from eigyo.worktime.models import Closure, WorkCalendar
 @require_http_methods(["GET"])
 def relationship_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(RelationshipFilter, request.GET)
-    visible = access.visible_relationships(request.user)
+    visible = visible_relationships(request.user)
     qs = filters.filter(visible).select_related("company", "owner")
     qs = apply_sort(qs, request.GET.get("sort"), RELATIONSHIP_SORTS, "company")
     return render_list(
@@ -42,7 +49,7 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "tiers": Tier.choices,
             "owners": access.visible_users(request.user).filter(pk__in=visible.values("owner_id")),
-            "can_create": access.can_create_relationship(request.user),
+            "can_create": can_create_relationship(request.user),
         },
     )
 
@@ -51,9 +58,9 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rel = access.get_visible(
-        access.visible_relationships(request.user).select_related("company", "owner"), pk=pk
+        visible_relationships(request.user).select_related("company", "owner"), pk=pk
     )
-    can_edit = access.can_edit_relationship(request.user, rel)
+    can_edit = can_edit_relationship(request.user, rel)
     if request.method == "POST":
         deny_unless(can_edit)
     form = RelationshipEditForm(request.POST or None, instance=rel) if can_edit else None
@@ -74,7 +81,7 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Relationship saved."))
         return redirect(rel.get_absolute_url())
     activities = (
-        access.visible_activities(request.user)
+        visible_activities(request.user)
         .filter(company=rel.company)
         .select_related("owner")
         .prefetch_related("people")[:30]
@@ -95,7 +102,7 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def relationship_create(request: HttpRequest) -> HttpResponse:
-    deny_unless(access.can_create_relationship(request.user))
+    deny_unless(can_create_relationship(request.user))
     initial = {}
     company_id = request.GET.get("company", "")
     if fields.is_id(company_id):
@@ -142,7 +149,7 @@ def winnowing(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Cadence, capacity, targets and closures of the organisation (admin)."""
-    deny_unless(access.role(request.user) == "admin")
+    deny_unless(can_manage_portfolio_settings(request.user))
     org = access.membership(request.user).org
     form = PortfolioSettingsForm(
         request.POST or None, instance=PortfolioSettings.for_org(org), prefix="s"

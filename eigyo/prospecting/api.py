@@ -5,9 +5,12 @@ from ninja import Router, Schema, Status
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields
+from eigyo.companies.access import visible_companies
 from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid
+from eigyo.portfolio.access import can_create_relationship
 from eigyo.prospecting import criteria, spider
+from eigyo.prospecting.access import can_edit_avatar, can_see_avatar
 from eigyo.prospecting.models import Avatar
 from eigyo.prospecting.views import AvatarForm, reason_texts
 
@@ -43,7 +46,7 @@ class AvatarIn(Schema):
 
 
 def _sales_only(request: HttpRequest):
-    if access.role(request.user) not in access.SALES_ROLES:
+    if not can_see_avatar(request.user):
         raise Forbidden
     org = access.membership(request.user).org
     return org, Avatar.objects.filter(org=org).first() or Avatar(org=org)
@@ -58,7 +61,7 @@ def get_avatar(request: HttpRequest):
 def put_avatar(request: HttpRequest, payload: AvatarIn):
     """Set the ideal client profile (admin, manager), through the page's form."""
     org, avatar = _sales_only(request)
-    if access.role(request.user) not in {"admin", "manager"}:
+    if not can_edit_avatar(request.user):
         raise Forbidden
     own = own_fields.fields_of(org)
     given = payload.dict(exclude_unset=True)
@@ -91,7 +94,7 @@ def avatar_fits(request: HttpRequest, limit: int = 50):
 @router.get("/companies/{int:company_id}/fit", response=FitOut)
 def company_fit(request: HttpRequest, company_id: int):
     """One company's score against the avatar, own fields included (0 without one)."""
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
+    company = access.get_visible(visible_companies(request.user), pk=company_id)
     score, reasons = spider.company_fit(company) or (0, [])
     return {
         "company": company.pk,
@@ -116,8 +119,8 @@ class AdoptIn(Schema):
 @router.get("/companies/{int:company_id}/similar", response=list[ProposalOut])
 def similar(request: HttpRequest, company_id: int, limit: int = 20):
     """The spider: similar registry companies no one in the organisation works yet."""
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if not access.can_create_relationship(request.user):
+    company = access.get_visible(visible_companies(request.user), pk=company_id)
+    if not can_create_relationship(request.user):
         raise Forbidden
     return [
         {
@@ -135,8 +138,8 @@ def similar(request: HttpRequest, company_id: int, limit: int = 20):
 def adopt_similar(request: HttpRequest, company_id: int, payload: AdoptIn):
     """Add chosen proposals as `new` relationships of the caller; returns their ids."""
 
-    company = access.get_visible(access.visible_companies(request.user), pk=company_id)
-    if not access.can_create_relationship(request.user):
+    company = access.get_visible(visible_companies(request.user), pk=company_id)
+    if not can_create_relationship(request.user):
         raise Forbidden
     offered = {p.entry.pk: p.entry for p in spider.propose(company, limit=100)}
     unknown = [i for i in payload.registry if i not in offered]

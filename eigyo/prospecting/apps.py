@@ -11,6 +11,10 @@ class ProspectingConfig(AppConfig):
         from django.db.models.signals import pre_delete
 
         from eigyo.companies.models import CompanyField
+        from eigyo.companies.pages import COMPANY
+        from eigyo.prospecting import company_panel
         from eigyo.prospecting.criteria import forget_field
 
         pre_delete.connect(forget_field, sender=CompanyField, dispatch_uid="avatar-forgets-field")
+        # What this app shows on the company page and moves when two companies merge.
+        COMPANY.contribute(company_panel.contribute)

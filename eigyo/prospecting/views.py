@@ -11,9 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields
+from eigyo.companies.access import can_manage_company_fields, visible_companies
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
+from eigyo.portfolio.access import can_create_relationship
 from eigyo.prospecting import criteria, spider
+from eigyo.prospecting.access import can_edit_avatar, can_see_avatar
 from eigyo.prospecting.models import Avatar
 from eigyo.registry.codes import MARKET_SEGMENTS, PREFECTURES, SECTORS_33, SIZE_CLASSES
 
@@ -42,10 +45,8 @@ def reason_texts(reasons: list[tuple[str, str]]) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def company_spider(request: HttpRequest, pk: int) -> HttpResponse:
     """Similar companies no one works yet; tick some, they become new approaches."""
-    company = access.get_visible(
-        access.visible_companies(request.user).select_related("registry"), pk=pk
-    )
-    deny_unless(access.can_create_relationship(request.user))
+    company = access.get_visible(visible_companies(request.user).select_related("registry"), pk=pk)
+    deny_unless(can_create_relationship(request.user))
     try:
         limit = min(max(int(request.GET.get("limit", 20)), 1), 100)
     except ValueError:
@@ -139,10 +140,10 @@ class AvatarForm(forms.ModelForm):
 @require_http_methods(["GET", "POST"])
 def avatar_page(request: HttpRequest) -> HttpResponse:
     """Edit the ideal client profile (admin, manager); see the best-fitting companies."""
-    deny_unless(access.role(request.user) in access.SALES_ROLES)
+    deny_unless(can_see_avatar(request.user))
     org = access.membership(request.user).org
     avatar = Avatar.objects.filter(org=org).first() or Avatar(org=org)
-    can_edit = access.role(request.user) in {"admin", "manager"}
+    can_edit = can_edit_avatar(request.user)
     own = own_fields.fields_of(org)
     form = AvatarForm(request.POST or None, instance=avatar, own=own) if can_edit else None
     if request.method == "POST":
@@ -155,7 +156,7 @@ def avatar_page(request: HttpRequest) -> HttpResponse:
     ours = [
         (c, score, reason_texts(reasons))
         for c, score, reasons in spider.companies_by_fit(
-            org, access.visible_companies(request.user), fields=own
+            org, visible_companies(request.user), fields=own
         )
     ]
     return render(
@@ -166,7 +167,7 @@ def avatar_page(request: HttpRequest) -> HttpResponse:
             "fits": fits,
             "ours": ours,
             "own": own,
-            "can_manage_fields": access.can_manage_company_fields(request.user),
+            "can_manage_fields": can_manage_company_fields(request.user),
         },
         status=422 if request.method == "POST" else 200,
     )

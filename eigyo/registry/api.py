@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.core.api import Forbidden, FormInvalid, Pagination
+from eigyo.registry.access import visible_registry
 from eigyo.registry.filters import RegistryFilter
 from eigyo.registry.schemas import RegistryEntryOut
 
@@ -15,12 +16,12 @@ router = Router(tags=["registry"])
 @router.get("/registry", response=list[RegistryEntryOut])
 @paginate(Pagination)
 def search_registry(request: HttpRequest, filters: Query[RegistryFilter]):
-    return filters.filter(access.visible_registry(request.user)).order_by("name_key", "pk")
+    return filters.filter(visible_registry(request.user)).order_by("name_key", "pk")
 
 
 @router.get("/registry/{int:entry_id}", response=RegistryEntryOut)
 def get_registry_entry(request: HttpRequest, entry_id: int):
-    return access.get_visible(access.visible_registry(request.user), pk=entry_id)
+    return access.get_visible(visible_registry(request.user), pk=entry_id)
 
 
 class ResolveIn(Schema):

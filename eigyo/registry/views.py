@@ -8,52 +8,33 @@ contributor in their AppConfig.ready().
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
+from eigyo.core.contributions import Contribution, Page
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import filter_from_query
+from eigyo.registry.access import visible_registry
 from eigyo.registry.filters import RegistryFilter
 from eigyo.registry.models import SECTOR_CHOICES, RegistryEntry
 
-
-@dataclass(frozen=True)
-class Contribution:
-    """A template an app above fills into a registry page: `slot` is "actions"
-    (page head), "panel" (below the facts) or "row" (a cell per search result)."""
-
-    slot: str
-    template: str
-    context: dict = field(default_factory=dict)
-
-
-Contributor = Callable[[HttpRequest, RegistryEntry | None], list[Contribution]]
-_contributors: list[Contributor] = []
-
-
-def contribute(contributor: Contributor) -> Contributor:
-    """Register a contributor (called with the entry on the detail page, None on
-    the search page)."""
-    if contributor not in _contributors:
-        _contributors.append(contributor)
-    return contributor
+# Apps above fill the registry's pages (companies adds "our companies" and "adopt").
+PAGE = Page("registry")
+contribute = PAGE.contribute
 
 
 def contributions(request: HttpRequest, entry: RegistryEntry | None) -> list[Contribution]:
-    return [c for contributor in _contributors for c in contributor(request, entry)]
+    return PAGE.collect(request, entry)
 
 
 @login_required
 @require_http_methods(["GET"])
 def registry_list(request: HttpRequest) -> HttpResponse:
     filters = filter_from_query(RegistryFilter, request.GET)
-    qs = filters.filter(access.visible_registry(request.user)).order_by("name_key")
+    qs = filters.filter(visible_registry(request.user)).order_by("name_key")
     extra = contributions(request, None)
     context = {
         "filters": filters,
@@ -69,7 +50,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def registry_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = access.get_visible(access.visible_registry(request.user), pk=pk)
+    entry = access.get_visible(visible_registry(request.user), pk=pk)
     extra = contributions(request, entry)
     return render(
         request,

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from eigyo.accounts import access
+from eigyo.companies.access import can_import_companies
 from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.transfer import importing
 
@@ -44,7 +45,7 @@ class ImportOut(Schema):
 def import_companies(request: HttpRequest, payload: ImportIn):
     """Check a company list (``commit: false``) or import it. With ``commit: true`` a
     file with any bad row is refused (422, each row's errors) and nothing is written."""
-    if not access.can_import_companies(request.user):
+    if not can_import_companies(request.user):
         raise Forbidden
     org = access.membership(request.user).org
     if len(payload.content.encode()) > importing.MAX_BYTES:

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.companies import own_fields
+from eigyo.companies.access import can_import_companies
 from eigyo.core.views import deny_unless
 from eigyo.transfer import importing
+from eigyo.transfer.access import visible_company_imports
 from eigyo.transfer.domain.company_columns import rows
 from eigyo.transfer.models import CompanyImport
 
@@ -42,7 +44,7 @@ class UploadForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_start(request: HttpRequest) -> HttpResponse:
-    deny_unless(access.can_import_companies(request.user))
+    deny_unless(can_import_companies(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -61,7 +63,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 mapping=checked.mapping,
             )
             return redirect(batch.get_absolute_url())
-    recent = access.visible_company_imports(request.user).select_related("created_by")[:10]
+    recent = visible_company_imports(request.user).select_related("created_by")[:10]
     return render(
         request,
         "transfer/import_start.html",
@@ -78,7 +80,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def import_template(request: HttpRequest) -> HttpResponse:
     """An empty list with the usual Japanese headers (UTF-8 with BOM, so Excel reads it)."""
-    deny_unless(access.can_import_companies(request.user))
+    deny_unless(can_import_companies(request.user))
     response = HttpResponse(
         "\ufeff" + ",".join(TEMPLATE_HEADERS) + "\r\n", content_type="text/csv; charset=utf-8"
     )
@@ -89,7 +91,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = access.get_visible(access.visible_company_imports(request.user), pk=pk)
+    batch = access.get_visible(visible_company_imports(request.user), pk=pk)
     if batch.status == CompanyImport.Status.DONE:
         return render(request, "transfer/import_detail.html", {"batch": batch})
     org = access.membership(request.user).org

@@ -4,10 +4,10 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from eigyo.accounts import access
 from eigyo.accounts.commands import owner_and_org
 from eigyo.core import clock
 from eigyo.followups import services
+from eigyo.followups.access import visible_instructions
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         user, org = owner_and_org(opts["user"])
-        visible = access.visible_instructions(user)
+        visible = visible_instructions(user)
         today = clock.today()
         if opts["evaporating"]:
             rows = [

@@ -6,8 +6,8 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from eigyo.accounts import access
 from eigyo.accounts.commands import owner_and_org
+from eigyo.companies.access import can_import_companies
 from eigyo.companies.own_fields import fields_of
 from eigyo.transfer import importing
 from eigyo.transfer.domain.company_columns import guess_mapping, header_key, rows
@@ -40,7 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         user, org = owner_and_org(opts["user"])
-        if not access.can_import_companies(user):
+        if not can_import_companies(user):
             raise CommandError(f"{opts['user']} is not an admin or manager: imports are theirs")
         with translation.override(user.language or None):
             try:

@@ -1,0 +1,31 @@
+"""Who sees and changes people."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from eigyo.accounts import access
+from eigyo.companies.access import can_edit_company
+from eigyo.contacts.models import Person
+
+
+@access.rule(Person)
+def visible_people(user) -> QuerySet[Person]:
+    """The organisation's people; a partner user only those at their partner's companies."""
+    m = access.membership(user)
+    if m is None:
+        return Person.objects.none()
+    qs = Person.objects.filter(org=m.org)
+    if access.is_partner_user(user):
+        return qs.filter(company__partner=m.partner_id)
+    return qs
+
+
+def can_create_person(user) -> bool:
+    return access.in_sales(user) or access.is_partner_user(user)
+
+
+def can_edit_person(user, person) -> bool:
+    if person.company_id is None:
+        return access.in_sales(user)
+    return can_edit_company(user, person.company)

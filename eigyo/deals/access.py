@@ -1,0 +1,55 @@
+"""Who sees and changes deals; everything of a deal follows the deal."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from eigyo.accounts import access
+from eigyo.accounts.models import Role
+from eigyo.deals.models import (
+    Deal,
+    DiscountRequest,
+    Objection,
+    Praise,
+    Promise,
+    StageChange,
+    Stakeholder,
+)
+
+
+@access.rule(Deal)
+def visible_deals(user) -> QuerySet[Deal]:
+    """Deals: the owner and team members, their manager(s), admins; a partner
+    user only the deals assigned to their partner; marketing none."""
+    m = access.membership(user)
+    if m is None or m.role == Role.MARKETING:
+        return Deal.objects.none()
+    qs = Deal.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    if m.role == Role.PARTNER:
+        return qs.filter(partner=m.partner_id)
+    people = access.in_scope(user, m)
+    ids = qs.filter(Q(owner__in=people) | Q(team_members__in=people)).values("pk")
+    return qs.filter(pk__in=ids)
+
+
+for _child in (StageChange, Stakeholder, Promise, Praise, Objection, DiscountRequest):
+    access.follows(_child, "deal", Deal)
+
+
+def sees_deals(user) -> bool:
+    """Everyone but marketing works with deals (partner users with their partner's)."""
+    return access.in_sales(user) or access.is_partner_user(user)
+
+
+def can_create_deal(user) -> bool:
+    return access.in_sales(user)
+
+
+def can_delete_deal(user, deal) -> bool:
+    """The owner, or an admin or manager."""
+    return access.leads(user) or (access.in_sales(user) and deal.owner_id == user.pk)
+
+
+access.capability("see_deals", sees_deals)

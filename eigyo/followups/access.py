@@ -1,0 +1,85 @@
+"""Who sees and changes the follow-through: instructions, conflicts, coaching, visits."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from eigyo.accounts import access
+from eigyo.accounts.models import Membership, Role, User
+from eigyo.followups.models import (
+    CoachingSession,
+    Conflict,
+    Instruction,
+    Milestone,
+    SeniorVisit,
+    Update,
+)
+
+
+def uses_followups(user) -> bool:
+    """Instructions, coaching, conflicts and senior visits are the sales side's."""
+    return access.in_sales(user)
+
+
+@access.rule(Instruction)
+def visible_instructions(user) -> QuerySet[Instruction]:
+    """Instructions and client requests: the owner, whoever issued it, the
+    owner's managers, admins."""
+    m = access.membership(user)
+    if m is None or not uses_followups(user):
+        return Instruction.objects.none()
+    qs = Instruction.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    people = access.in_scope(user, m)
+    return qs.filter(Q(owner__in=people) | Q(issued_by=user))
+
+
+access.follows(Milestone, "instruction", Instruction)
+access.follows(Update, "instruction", Instruction)
+
+
+@access.rule(Conflict)
+def visible_conflicts(user) -> QuerySet[Conflict]:
+    """Conflicts on accounts: shared by the sales side of the organisation."""
+    m = access.membership(user)
+    if m is None or not uses_followups(user):
+        return Conflict.objects.none()
+    return Conflict.objects.filter(org=m.org)
+
+
+@access.rule(CoachingSession)
+def visible_coaching(user) -> QuerySet[CoachingSession]:
+    """Coaching: a rep their own sessions, a manager their teams', an admin all."""
+    m = access.membership(user)
+    if m is None or not uses_followups(user):
+        return CoachingSession.objects.none()
+    qs = CoachingSession.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    return qs.filter(rep__in=access.in_scope(user, m))
+
+
+@access.rule(SeniorVisit)
+def visible_senior_visits(user) -> QuerySet[SeniorVisit]:
+    """Senior visits: the rep who asked, the senior asked, their managers, admins."""
+    m = access.membership(user)
+    if m is None or not uses_followups(user):
+        return SeniorVisit.objects.none()
+    qs = SeniorVisit.objects.filter(org=m.org)
+    if m.role == Role.ADMIN:
+        return qs
+    people = access.in_scope(user, m)
+    return qs.filter(Q(requested_by__in=people) | Q(senior=user))
+
+
+def seniors(user) -> QuerySet[User]:
+    """Whom a rep may ask for a senior visit: the organisation's managers and admins."""
+    m = access.membership(user)
+    if m is None:
+        return User.objects.none()
+    leaders = Membership.objects.filter(org=m.org, role__in=access.LEADER_ROLES)
+    return access.visible_users(user).filter(pk__in=leaders.values("user_id"))
+
+
+access.capability("use_followups", uses_followups)
