@@ -4,6 +4,7 @@ Auth: a personal token (`Authorization: Bearer …`) or the browser session
 (with CSRF). Errors are JSON with a clear `detail`; never a 500 for bad input.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -80,6 +81,7 @@ def not_found(request, exc):
 
 
 @api.exception_handler(Forbidden)
+@api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
     return api.create_response(request, {"detail": _("Your role does not allow this.")}, status=403)
 

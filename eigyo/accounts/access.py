@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import DataError
 from django.db.models import QuerySet
 from django.http import Http404
@@ -231,3 +232,22 @@ class Can:
 
 
 capability("manage_organisation", is_admin)
+
+
+def admin_ids(org_id: int) -> list[int]:
+    """The organisation's administrators (who hear what has no manager to hear it)."""
+    return list(
+        Membership.objects.filter(org_id=org_id, role=Role.ADMIN).values_list("user_id", flat=True)
+    )
+
+
+class OutOfSight(PermissionDenied):
+    """A write would put the object outside what its author may see (say, a partner
+    user moving a person to a company not assigned to their partner): refused."""
+
+
+def ensure_visible(user, obj):
+    """Re-check after a write, inside its transaction: the author must still see it."""
+    if not visible(user, type(obj)).filter(pk=obj.pk).exists():
+        raise OutOfSight
+    return obj

@@ -9,10 +9,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from eigyo.accounts import access
+from eigyo.accounts import access, services
 from eigyo.accounts.forms import PreferencesForm, TokenForm
-from eigyo.accounts.models import ApiToken, User
-from eigyo.core import clock
+from eigyo.accounts.models import User
 
 login = auth_views.LoginView.as_view(
     template_name="accounts/login.html", redirect_authenticated_user=True
@@ -32,7 +31,7 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_preferences(form, by=request.user)
         messages.success(request, _("Preferences saved."))
         return redirect("accounts:preferences")
     return render(
@@ -49,8 +48,7 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     """One tap from the header: 日本語 ⇄ English, remembered for the user."""
     language = request.POST.get("language")
     if language in User.Language.values:
-        request.user.language = language
-        request.user.save(update_fields=["language"])
+        services.set_language(by=request.user, language=language)
     nxt = request.POST.get("next") or "/"
     return redirect(nxt if nxt.startswith("/") and not nxt.startswith("//") else "/")
 
@@ -63,7 +61,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
-        _token, secret = ApiToken.issue(request.user, form.cleaned_data["name"])
+        _token, secret = services.issue_token(by=request.user, name=form.cleaned_data["name"])
         form = TokenForm()
     listing = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
     return render(
@@ -75,7 +73,6 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = access.get_visible(request.user.api_tokens.filter(revoked_at__isnull=True), pk=pk)
-    token.revoked_at = clock.now()
-    token.save(update_fields=["revoked_at"])
+    services.revoke_token(by=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")

@@ -8,11 +8,12 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
+from eigyo.activities import services
 from eigyo.activities.access import can_edit_activity, can_log_activity, visible_activities
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.schemas import ActivityIn, ActivityOut
-from eigyo.core.api import Forbidden, Pagination, merged, validated
+from eigyo.core.api import Forbidden, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["activities"])
@@ -51,7 +52,8 @@ def get_activity(request: HttpRequest, activity_id: int):
 def log_activity(request: HttpRequest, payload: ActivityIn):
     if not can_log_activity(request.user):
         raise Forbidden
-    return Status(201, validated(ActivityForm(_form_data(payload.dict()), user=request.user)))
+    form = valid(ActivityForm(_form_data(payload.dict()), user=request.user))
+    return Status(201, services.save_activity(form, by=request.user))
 
 
 @router.patch("/activities/{int:activity_id}", response=ActivityOut)
@@ -60,7 +62,8 @@ def update_activity(request: HttpRequest, activity_id: int, payload: ActivityIn)
     if not can_edit_activity(request.user, activity):
         raise Forbidden
     data = _form_data(merged(activity, ActivityForm, payload.dict(exclude_unset=True)))
-    return validated(ActivityForm(data, instance=activity, user=request.user))
+    form = valid(ActivityForm(data, instance=activity, user=request.user))
+    return services.save_activity(form, by=request.user)
 
 
 @router.delete("/activities/{int:activity_id}", response={204: None})
@@ -68,5 +71,5 @@ def delete_activity(request: HttpRequest, activity_id: int):
     activity = access.get_visible(visible_activities(request.user), pk=activity_id)
     if not can_edit_activity(request.user, activity):
         raise Forbidden
-    activity.delete()
+    services.delete_activity(activity, by=request.user)
     return Status(204, None)

@@ -1,6 +1,20 @@
-"""Writes on the visit log."""
+"""Writes on the visit log: one function per operation, for page, API and CLI."""
 
+from django.db import transaction
+
+from eigyo.accounts import access
 from eigyo.activities.models import Activity
+
+
+@transaction.atomic
+def save_activity(form, *, by) -> Activity:
+    """Log a visit, call or meeting, or correct one (a validated ActivityForm of `by`)."""
+    return access.ensure_visible(by, form.save())
+
+
+@transaction.atomic
+def delete_activity(activity: Activity, *, by) -> None:
+    activity.delete()
 
 
 def follow_company_merge(kept, merged) -> dict[str, int]:

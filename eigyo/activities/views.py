@@ -1,5 +1,7 @@
 """The visit log: list, log a visit (phone-first), detail, edit."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
+from eigyo.activities import services
 from eigyo.activities.access import can_edit_activity, can_log_activity, visible_activities
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
@@ -74,7 +77,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = ""
     if request.method == "POST" and form.is_valid():
-        activity = form.save()
+        activity = services.save_activity(form, by=request.user)
         messages.success(request, _("Contact logged."))
         # From the agenda, go back to it: the logged item has left the list.
         return redirect(back or activity.company.get_absolute_url())
@@ -97,6 +100,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         template="activities/activity_form.html",
         success_message=_("Contact saved."),
+        save=partial(services.save_activity, by=request.user),
         context={"activity": activity},
     )
 

@@ -42,7 +42,8 @@ def create_company(request: HttpRequest, payload: CompanyIn):
     raw = payload.dict()
     data = {k: ("" if v is None else v) for k, v in raw.items() if k != "custom"}
     data |= own_fields.api_data(raw.get("custom"), access.membership(request.user).org, {})
-    return Status(201, own_fields.validated_api(CompanyForm(data, user=request.user)))
+    form = own_fields.valid_api(CompanyForm(data, user=request.user))
+    return Status(201, services.save_company(form, by=request.user))
 
 
 @router.patch("/companies/{int:company_id}", response=CompanyOut)
@@ -53,7 +54,8 @@ def update_company(request: HttpRequest, company_id: int, payload: CompanyIn):
     raw = payload.dict(exclude_unset=True)
     data = merged(company, CompanyForm, {k: v for k, v in raw.items() if k != "custom"})
     data |= own_fields.api_data(raw.get("custom"), company.org, company.custom)
-    return own_fields.validated_api(CompanyForm(data, instance=company, user=request.user))
+    form = own_fields.valid_api(CompanyForm(data, instance=company, user=request.user))
+    return services.save_company(form, by=request.user)
 
 
 @router.delete("/companies/{int:company_id}", response={204: None})
@@ -61,7 +63,7 @@ def delete_company(request: HttpRequest, company_id: int):
     company = access.get_visible(visible_companies(request.user), pk=company_id)
     if not can_delete_company(request.user):
         raise Forbidden
-    company.delete()
+    services.delete_company(company, by=request.user)
     return Status(204, None)
 
 
@@ -73,7 +75,7 @@ def link_registry(request: HttpRequest, company_id: int, payload: RegistryLinkIn
     entry = None
     if payload.registry is not None:
         entry = access.get_visible(visible_registry(request.user), pk=payload.registry)
-    return services.link_to_registry(company, entry)
+    return services.link_company(company, entry, by=request.user)
 
 
 class MergeIn(Schema):
@@ -92,8 +94,6 @@ def duplicates(request: HttpRequest, company_id: int):
 @router.post("/companies/{int:company_id}/merge", response=CompanyOut)
 def merge_company(request: HttpRequest, company_id: int, payload: MergeIn):
     """Merge company `merge` into this one (admin, manager)."""
-    from eigyo.companies import merging
-
     visible = visible_companies(request.user)
     kept = access.get_visible(visible, pk=company_id)
     merged = access.get_visible(visible, pk=payload.merge)
@@ -101,6 +101,6 @@ def merge_company(request: HttpRequest, company_id: int, payload: MergeIn):
         raise Forbidden
     if kept.pk == merged.pk:
         raise FormInvalid.single("merge", "a company cannot be merged into itself")
-    merging.merge(kept, merged, by=request.user)
+    services.merge_companies(kept, merged, by=request.user)
     kept.refresh_from_db()
     return kept

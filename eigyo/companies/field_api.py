@@ -5,10 +5,10 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from eigyo.accounts import access
-from eigyo.companies import own_fields
+from eigyo.companies import own_fields, services
 from eigyo.companies.access import can_manage_company_fields, visible_company_fields
 from eigyo.companies.models import CompanyField
-from eigyo.core.api import Forbidden, FormInvalid, validated
+from eigyo.core.api import Forbidden, FormInvalid, valid
 
 router = Router(tags=["company fields"])
 
@@ -62,7 +62,7 @@ def create_field(request: HttpRequest, payload: FieldIn):
     form = own_fields.CompanyFieldForm(
         _field_data(payload), org=access.membership(request.user).org
     )
-    return Status(201, validated(form))
+    return Status(201, services.save_company_field(valid(form), by=request.user))
 
 
 @router.patch("/company-fields/{int:field_id}", response=FieldOut)
@@ -73,7 +73,7 @@ def update_field(request: HttpRequest, field_id: int, payload: FieldIn):
     if payload.key not in (None, field.key) or payload.kind not in (None, field.kind):
         raise FormInvalid.single("key", "a field's key and kind cannot be changed")
     form = own_fields.CompanyFieldForm(_field_data(payload, field), instance=field, org=field.org)
-    return validated(form)
+    return services.save_company_field(valid(form), by=request.user)
 
 
 @router.delete("/company-fields/{int:field_id}", response={204: None})
@@ -82,5 +82,5 @@ def delete_field(request: HttpRequest, field_id: int):
     field = access.get_visible(_org_fields(request), pk=field_id)
     if not can_manage_company_fields(request.user):
         raise Forbidden
-    own_fields.delete_field(field)
+    services.delete_company_field(field, by=request.user)
     return Status(204, None)

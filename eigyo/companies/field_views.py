@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
-from eigyo.companies import own_fields
+from eigyo.companies import own_fields, services
 from eigyo.companies.access import can_manage_company_fields, visible_company_fields
 from eigyo.companies.models import CompanyField
 from eigyo.core.views import deny_unless
@@ -30,7 +30,7 @@ def field_list(request: HttpRequest) -> HttpResponse:
     org = access.membership(request.user).org
     form = own_fields.CompanyFieldForm(request.POST or None, org=org)
     if request.method == "POST" and form.is_valid():
-        field = form.save()
+        field = services.save_company_field(form, by=request.user)
         messages.success(request, _("Field “%(label)s” added.") % {"label": field.label})
         return redirect("companies:fields")
     return render(
@@ -47,7 +47,7 @@ def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
     field = _field(request, pk)
     form = own_fields.CompanyFieldForm(request.POST or None, instance=field, org=field.org)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_company_field(form, by=request.user)
         messages.success(request, _("Field saved."))
         return redirect("companies:fields")
     return render(
@@ -62,7 +62,7 @@ def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def field_delete(request: HttpRequest, pk: int) -> HttpResponse:
     field = _field(request, pk)
-    cleared = own_fields.delete_field(field)
+    cleared = services.delete_company_field(field, by=request.user)
     messages.success(
         request,
         _("Field “%(label)s” deleted; its value was removed from %(n)s companies.")

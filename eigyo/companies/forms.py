@@ -86,28 +86,4 @@ class CompanyForm(forms.ModelForm):
         self.instance.custom = own_fields.values_from(
             self.cleaned_data, self.own_fields, self.instance.custom or {}
         )
-        company = super().save(commit)
-        if commit and company.registry_id is None:
-            link_resolved(company)
-        return company
-
-
-def link_resolved(company: Company) -> None:
-    """Link a typed or imported company to the registry entity its name resolves to.
-    Only a `matched` answer links (ambiguous or none leaves it unlinked), and never
-    to an entity another of the organisation's companies already stands for."""
-    from eigyo.companies.services import link_to_registry
-    from eigyo.registry.resolving import resolve_names
-
-    names = [n for n in (company.legal_name, company.name_en) if n]
-    entry = next((e for _m, e in resolve_names(names) if e is not None), None)
-    if entry is None:
-        return
-    if company.corporate_number and entry.corporate_number not in ("", company.corporate_number):
-        return  # the typed number says it is another company
-    others = Company.objects.filter(org=company.org_id).exclude(pk=company.pk)
-    if others.filter(registry=entry).exists() or (
-        entry.corporate_number and others.filter(corporate_number=entry.corporate_number).exists()
-    ):
-        return  # a duplicate: the duplicates workflow (a later issue) proposes merging
-    link_to_registry(company, entry)
+        return super().save(commit)

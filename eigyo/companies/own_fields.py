@@ -206,10 +206,10 @@ def api_data(custom: dict | None, org, current: dict) -> dict:
     return data
 
 
-def validated_api(form):
-    """Save the form or raise FormInvalid with own fields named ``custom.<key>``."""
+def valid_api(form):
+    """The valid form, or raise FormInvalid with own fields named ``custom.<key>``."""
     if form.is_valid():
-        return form.save()
+        return form
     error = FormInvalid(form)
     for item in error.errors:
         if item["field"].startswith("own_"):

@@ -1,9 +1,13 @@
-"""Company writes that are more than a form save."""
+"""Writes on the organisation's companies: one function per operation, called by the
+pages, the API and the CLI alike (the acting user is `by`)."""
 
 from django.db import transaction
 
-from eigyo.companies.models import Company
+from eigyo.accounts import access
+from eigyo.companies import merging, own_fields
+from eigyo.companies.models import Company, CompanyField, CompanyMerge
 from eigyo.registry.models import RegistryEntry
+from eigyo.registry.resolving import resolve_names
 
 # Registry columns copied onto a company when it is linked, if still empty there.
 _COPIED = ["corporate_number", "name_en", "sector33", "size_class", "market_segment", "prefecture"]
@@ -35,3 +39,65 @@ def company_from_registry(org, entry: RegistryEntry) -> tuple[Company, bool]:
         return existing, False
     company = Company(org=org, legal_name=entry.name)
     return link_to_registry(company, entry), True
+
+
+@transaction.atomic
+def save_company(form, *, by) -> Company:
+    """Create or change a company (a validated CompanyForm of `by`); a new name that
+    resolves to one registry entity is linked to it."""
+    company = form.save()
+    if company.registry_id is None:
+        link_resolved(company)
+    return access.ensure_visible(by, company)
+
+
+@transaction.atomic
+def delete_company(company: Company, *, by) -> None:
+    company.delete()
+
+
+@transaction.atomic
+def link_company(company: Company, entry: RegistryEntry | None, *, by) -> Company:
+    """Link a company to a registry entry (None unlinks), filling in the public facts."""
+    return access.ensure_visible(by, link_to_registry(company, entry))
+
+
+@transaction.atomic
+def adopt_from_registry(entry: RegistryEntry, *, by) -> tuple[Company, bool]:
+    """The organisation's company for a registry entry, created if missing."""
+    company, created = company_from_registry(access.membership(by).org, entry)
+    return access.ensure_visible(by, company), created
+
+
+def merge_companies(kept: Company, merged: Company, *, by) -> CompanyMerge:
+    """Merge `merged` into `kept` (every app moves its records, see merging.on_merge)."""
+    return merging.merge(kept, merged, by=by)
+
+
+@transaction.atomic
+def save_company_field(form, *, by) -> CompanyField:
+    """Define or change one of the organisation's own company fields."""
+    return form.save()
+
+
+def delete_company_field(field: CompanyField, *, by) -> int:
+    """Delete a field and its value on every company; answers how many were cleared."""
+    return own_fields.delete_field(field)
+
+
+def link_resolved(company: Company) -> None:
+    """Link a typed or imported company to the registry entity its name resolves to.
+    Only a `matched` answer links (ambiguous or none leaves it unlinked), and never
+    to an entity another of the organisation's companies already stands for."""
+    names = [n for n in (company.legal_name, company.name_en) if n]
+    entry = next((e for _m, e in resolve_names(names) if e is not None), None)
+    if entry is None:
+        return
+    if company.corporate_number and entry.corporate_number not in ("", company.corporate_number):
+        return  # the typed number says it is another company
+    others = Company.objects.filter(org=company.org_id).exclude(pk=company.pk)
+    if others.filter(registry=entry).exists() or (
+        entry.corporate_number and others.filter(corporate_number=entry.corporate_number).exists()
+    ):
+        return  # a duplicate: the duplicates workflow (a later issue) proposes merging
+    link_to_registry(company, entry)

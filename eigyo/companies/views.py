@@ -1,5 +1,7 @@
 """The organisation's company pages."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -79,7 +81,11 @@ def company_create(request: HttpRequest) -> HttpResponse:
     deny_unless(can_create_company(request.user))
     form = CompanyForm(request.POST or None, user=request.user)
     return form_page(
-        request, form, template="companies/company_form.html", success_message=_("Company saved.")
+        request,
+        form,
+        template="companies/company_form.html",
+        success_message=_("Company saved."),
+        save=partial(services.save_company, by=request.user),
     )
 
 
@@ -117,6 +123,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         template="companies/company_form.html",
         success_message=_("Company saved."),
+        save=partial(services.save_company, by=request.user),
         context={"company": company},
     )
 
@@ -130,7 +137,7 @@ def company_link_registry(request: HttpRequest, pk: int) -> HttpResponse:
     entry = None
     if entry_id:
         entry = access.get_visible(visible_registry(request.user), pk=entry_id)
-    services.link_to_registry(company, entry)
+    services.link_company(company, entry, by=request.user)
     messages.success(request, _("Registry link saved.") if entry else _("Registry link removed."))
     return redirect(company.get_absolute_url())
 
@@ -141,7 +148,7 @@ def registry_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     """Make a registry company one of the organisation's companies."""
     deny_unless(can_create_company(request.user))
     entry = access.get_visible(visible_registry(request.user), pk=pk)
-    company, created = services.company_from_registry(access.membership(request.user).org, entry)
+    company, created = services.adopt_from_registry(entry, by=request.user)
     messages.success(
         request, _("Company added.") if created else _("This company is already in your list.")
     )
@@ -158,7 +165,7 @@ def company_merge(request: HttpRequest, pk: int, other: int) -> HttpResponse:
     merged = access.get_visible(visible, pk=other)
     deny_unless(can_merge_companies(request.user) and kept.pk != merged.pk)
     if request.method == "POST":
-        merging.merge(kept, merged, by=request.user)
+        services.merge_companies(kept, merged, by=request.user)
         messages.success(request, _("Merged into this company."))
         return redirect(kept.get_absolute_url())
     return render(request, "companies/merge.html", {"kept": kept, "merged": merged})

@@ -5,11 +5,12 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
+from eigyo.contacts import services
 from eigyo.contacts.access import can_create_person, can_edit_person, visible_people
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
 from eigyo.contacts.schemas import PersonIn, PersonOut
-from eigyo.core.api import Forbidden, Pagination, merged, validated
+from eigyo.core.api import Forbidden, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
 
 router = Router(tags=["people"])
@@ -32,7 +33,8 @@ def create_person(request: HttpRequest, payload: PersonIn):
     if not can_create_person(request.user):
         raise Forbidden
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
-    return Status(201, validated(PersonForm(data, user=request.user)))
+    form = valid(PersonForm(data, user=request.user))
+    return Status(201, services.save_person(form, by=request.user))
 
 
 @router.patch("/people/{int:person_id}", response=PersonOut)
@@ -41,7 +43,8 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonIn):
     if not can_edit_person(request.user, person):
         raise Forbidden
     data = merged(person, PersonForm, payload.dict(exclude_unset=True))
-    return validated(PersonForm(data, instance=person, user=request.user))
+    form = valid(PersonForm(data, instance=person, user=request.user))
+    return services.save_person(form, by=request.user)
 
 
 @router.delete("/people/{int:person_id}", response={204: None})
@@ -49,5 +52,5 @@ def delete_person(request: HttpRequest, person_id: int):
     person = access.get_visible(visible_people(request.user), pk=person_id)
     if not can_edit_person(request.user, person):
         raise Forbidden
-    person.delete()
+    services.delete_person(person, by=request.user)
     return Status(204, None)

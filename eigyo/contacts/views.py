@@ -1,5 +1,7 @@
 """People pages."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.companies.access import visible_companies
+from eigyo.contacts import services
 from eigyo.contacts.access import can_create_person, can_edit_person, visible_people
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
@@ -62,7 +65,11 @@ def person_create(request: HttpRequest) -> HttpResponse:
         initial["company"] = int(company_id)
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
     return form_page(
-        request, form, template="contacts/person_form.html", success_message=_("Person saved.")
+        request,
+        form,
+        template="contacts/person_form.html",
+        success_message=_("Person saved."),
+        save=partial(services.save_person, by=request.user),
     )
 
 
@@ -77,5 +84,6 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         template="contacts/person_form.html",
         success_message=_("Person saved."),
+        save=partial(services.save_person, by=request.user),
         context={"person": person},
     )

@@ -41,13 +41,6 @@ def valid(form):
     return form
 
 
-def validated(form):
-    """Return the form's instance saved, or raise FormInvalid (→ 422)."""
-    if not form.is_valid():
-        raise FormInvalid(form)
-    return form.save()
-
-
 def merged(instance, form_class, payload: dict) -> dict:
     """Current values overlaid with a PATCH payload, in the form's own terms."""
     fields = list(form_class.base_fields)

@@ -20,13 +20,13 @@ def form_page(
     *,
     template: str,
     success_message: str,
-    save: Callable | None = None,
+    save: Callable,
     context: dict | None = None,
 ) -> HttpResponse:
     """Hand a valid POSTed form to `save` (the app's service: form → saved object)
     and redirect to the object, else render the form again."""
     if request.method == "POST" and form.is_valid():
-        obj = save(form) if save is not None else form.save()
+        obj = save(form)
         messages.success(request, success_message)
         return redirect(obj.get_absolute_url())
     status = 422 if request.method == "POST" else 200

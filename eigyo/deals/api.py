@@ -7,7 +7,7 @@ from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.core import clock
-from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, validated
+from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
 from eigyo.deals import services
 from eigyo.deals.access import can_create_deal, can_delete_deal, visible_deals
@@ -68,16 +68,17 @@ def create_deal(request: HttpRequest, payload: DealIn):
         raise Forbidden
     data = _blank(payload.dict())
     data["owner"] = data["owner"] or request.user.pk
-    deal = validated(DealForm(data, user=request.user))
-    services.record_creation(deal, on=clock.today(), by=request.user)
-    return Status(201, deal)
+    return Status(
+        201, services.create_deal(valid(DealForm(data, user=request.user)), by=request.user)
+    )
 
 
 @router.patch("/deals/{int:deal_id}", response=DealOut)
 def update_deal(request: HttpRequest, deal_id: int, payload: DealIn):
     deal = _deal(request, deal_id)
     data = merged(deal, DealForm, payload.dict(exclude_unset=True))
-    return validated(DealForm(data, instance=deal, user=request.user))
+    form = valid(DealForm(data, instance=deal, user=request.user))
+    return services.update_deal(form, by=request.user)
 
 
 @router.delete("/deals/{int:deal_id}", response={204: None})
@@ -85,7 +86,7 @@ def delete_deal(request: HttpRequest, deal_id: int):
     deal = _deal(request, deal_id)
     if not can_delete_deal(request.user, deal):
         raise Forbidden
-    deal.delete()
+    services.delete_deal(deal, by=request.user)
     return Status(204, None)
 
 
@@ -140,7 +141,8 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
     )
     def create_child(request: HttpRequest, deal_id: int, payload: schema_in):
         deal = _deal(request, deal_id)
-        obj = validated(form_class(_blank(payload.dict()), deal=deal, user=request.user))
+        form = valid(form_class(_blank(payload.dict()), deal=deal, user=request.user))
+        obj = services.save_deal_record(form, by=request.user)
         return Status(201, decorate(deal, [queryset(deal).get(pk=obj.pk)])[0])
 
     @router.patch(
@@ -152,7 +154,8 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
         deal = _deal(request, deal_id)
         obj = access.get_visible(queryset(deal), pk=child_id)
         data = merged(obj, form_class, payload.dict(exclude_unset=True))
-        validated(form_class(data, instance=obj, deal=deal, user=request.user))
+        form = valid(form_class(data, instance=obj, deal=deal, user=request.user))
+        services.save_deal_record(form, by=request.user)
         return decorate(deal, [queryset(deal).get(pk=obj.pk)])[0]
 
     @router.delete(
@@ -161,7 +164,8 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
         operation_id=f"delete_{kind}",
     )
     def delete_child(request: HttpRequest, deal_id: int, child_id: int):
-        access.get_visible(queryset(_deal(request, deal_id)), pk=child_id).delete()
+        record = access.get_visible(queryset(_deal(request, deal_id)), pk=child_id)
+        services.delete_deal_record(record, by=request.user)
         return Status(204, None)
 
 

@@ -7,7 +7,9 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Subquery
 
+from eigyo.accounts import access
 from eigyo.activities.models import Activity
+from eigyo.core import clock
 from eigyo.deals.domain import readiness as rd
 from eigyo.deals.models import Deal, Stage, StageChange, Stakeholder
 
@@ -95,3 +97,33 @@ def record_creation(deal: Deal, *, on: dt.date, by) -> None:
 def follow_company_merge(kept, merged) -> dict[str, int]:
     """The merged company's deals are the kept one's (a merge hook)."""
     return {"deal": Deal.objects.filter(company=merged).update(company=kept)}
+
+
+@transaction.atomic
+def create_deal(form, *, by) -> Deal:
+    """A new deal (a validated DealForm of `by`), with its first stage recorded."""
+    deal = form.save()
+    record_creation(deal, on=clock.today(), by=by)
+    return access.ensure_visible(by, deal)
+
+
+@transaction.atomic
+def update_deal(form, *, by) -> Deal:
+    return access.ensure_visible(by, form.save())
+
+
+@transaction.atomic
+def delete_deal(deal: Deal, *, by) -> None:
+    deal.delete()
+
+
+@transaction.atomic
+def save_deal_record(form, *, by):
+    """Add or change a record of a deal: a buying-group member, a promise, praise, an
+    objection or a discount request (a validated form bound to the deal)."""
+    return form.save()
+
+
+@transaction.atomic
+def delete_deal_record(record, *, by) -> None:
+    record.delete()

@@ -1,5 +1,7 @@
 """Deal pages: list, board by stage, detail with the buying group, forms."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
@@ -134,8 +136,7 @@ def deal_create(request: HttpRequest) -> HttpResponse:
         initial["company"] = company
     form = DealForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        deal = form.save()
-        services.record_creation(deal, on=clock.today(), by=request.user)
+        deal = services.create_deal(form, by=request.user)
         messages.success(request, _("Deal saved."))
         return redirect(deal.get_absolute_url())
     return render(
@@ -156,6 +157,7 @@ def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         template="deals/deal_form.html",
         success_message=_("Deal saved."),
+        save=partial(services.update_deal, by=request.user),
         context={"deal": deal},
     )
 
@@ -209,7 +211,7 @@ def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = Non
     form_class, related, label = CHILDREN[kind]
     instance = access.get_visible(getattr(deal, related).all(), pk=child) if child else None
     if request.method == "POST" and "delete" in request.POST and instance is not None:
-        instance.delete()
+        services.delete_deal_record(instance, by=request.user)
         messages.success(request, _("Removed."))
         return redirect(deal.get_absolute_url())
     initial = {}
@@ -219,7 +221,7 @@ def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = Non
         request.POST or None, instance=instance, deal=deal, user=request.user, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_deal_record(form, by=request.user)
         messages.success(request, _("Saved."))
         return redirect(deal.get_absolute_url())
     return render(

@@ -83,3 +83,8 @@ def seniors(user) -> QuerySet[User]:
 
 
 access.capability("use_followups", uses_followups)
+
+
+def gets_morning_digest(membership) -> bool:
+    """Reps and managers work an agenda daily: they get the 08:00 digest."""
+    return membership.role in {Role.REP, Role.MANAGER} and membership.user.is_active

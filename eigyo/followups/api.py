@@ -8,7 +8,7 @@ from ninja.orm import create_schema
 
 from eigyo.accounts import access
 from eigyo.core import clock
-from eigyo.core.api import Forbidden, FormInvalid, merged, validated
+from eigyo.core.api import Forbidden, FormInvalid, merged, valid
 from eigyo.followups import services
 from eigyo.followups.access import (
     uses_followups,
@@ -144,7 +144,8 @@ def create_instruction(request: HttpRequest, payload: InstructionIn):
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
     data["milestones"] = "\n".join(f"{d.isoformat()} {t}" for d, t in payload.milestones or [])
     data["kind"] = data["kind"] or Instruction.Kind.INSTRUCTION
-    return Status(201, validated(InstructionForm(data, user=request.user)))
+    form = valid(InstructionForm(data, user=request.user))
+    return Status(201, services.save_instruction(form, by=request.user))
 
 
 @router.patch("/instructions/{int:pk}", response=InstructionOut)
@@ -154,14 +155,12 @@ def update_instruction(request: HttpRequest, pk: int, payload: InstructionIn):
     status = sent.pop("status", None)
     sent.pop("milestones", None)
     if sent:
-        validated(
-            InstructionForm(merged(ins, InstructionForm, sent), instance=ins, user=request.user)
-        )
+        form = InstructionForm(merged(ins, InstructionForm, sent), instance=ins, user=request.user)
+        services.save_instruction(valid(form), by=request.user)
     if status is not None:
         if status not in Instruction.Status.values:
             raise FormInvalid.single("status", "not a valid status")
-        ins.status = status
-        ins.save(update_fields=["status", "updated_at"])
+        services.set_instruction_status(ins, status, by=request.user)
     return _instruction(request, pk)
 
 
@@ -170,9 +169,7 @@ def acknowledge(request: HttpRequest, pk: int):
     ins = _instruction(request, pk)
     if ins.owner_id != request.user.pk:
         raise Forbidden
-    ins.acknowledged_at = ins.acknowledged_at or clock.now()
-    ins.save(update_fields=["acknowledged_at"])
-    return ins
+    return services.acknowledge(ins, by=request.user)
 
 
 @router.post("/instructions/{int:pk}/updates", response={201: UpdateOut})
@@ -180,12 +177,7 @@ def post_update(request: HttpRequest, pk: int, payload: UpdateIn):
     ins = _instruction(request, pk)
     if not payload.text.strip():
         raise FormInvalid.single("text", "write the update")
-    return Status(
-        201,
-        Update.objects.create(
-            org=ins.org, instruction=ins, author=request.user, text=payload.text.strip()
-        ),
-    )
+    return Status(201, services.post_update(ins, payload.text, by=request.user))
 
 
 @router.post("/instructions/{int:pk}/milestones", response={201: MilestoneOut})
@@ -193,25 +185,18 @@ def add_milestone(request: HttpRequest, pk: int, payload: MilestoneIn):
     ins = _instruction(request, pk)
     if not payload.title.strip() or payload.due_on is None:
         raise FormInvalid.single("title", "a milestone needs a title and a due date")
-    return Status(
-        201,
-        Milestone.objects.create(
-            org=ins.org, instruction=ins, title=payload.title.strip(), due_on=payload.due_on
-        ),
+    milestone = services.add_milestone(
+        ins, title=payload.title, due_on=payload.due_on, by=request.user
     )
+    return Status(201, milestone)
 
 
 @router.patch("/instructions/{int:pk}/milestones/{int:mid}", response=MilestoneOut)
 def update_milestone(request: HttpRequest, pk: int, mid: int, payload: MilestoneIn):
     m = access.get_visible(_instruction(request, pk).milestones.all(), pk=mid)
-    if payload.done is not None:
-        m.done_on = clock.today() if payload.done else None
-    if payload.title.strip():
-        m.title = payload.title.strip()
-    if payload.due_on:
-        m.due_on = payload.due_on
-    m.save()
-    return m
+    return services.change_milestone(
+        m, done=payload.done, title=payload.title, due_on=payload.due_on, by=request.user
+    )
 
 
 def _crud(path: str, visible, form_class, model):
@@ -238,13 +223,15 @@ def _crud(path: str, visible, form_class, model):
     def create_item(request: HttpRequest, payload: In):
         _sales(request)
         data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
-        return Status(201, validated(form_class(data, user=request.user)))
+        form = valid(form_class(data, user=request.user))
+        return Status(201, services.save_record(form, by=request.user))
 
     @router.patch(f"/{path}/{{int:pk}}", response=Out, operation_id=f"update_{path}")
     def update_item(request: HttpRequest, pk: int, payload: In):
         obj = access.get_visible(visible(request.user), pk=pk)
         data = merged(obj, form_class, payload.dict(exclude_unset=True))
-        return validated(form_class(data, instance=obj, user=request.user))
+        form = valid(form_class(data, instance=obj, user=request.user))
+        return services.save_record(form, by=request.user)
 
 
 _crud("conflicts", visible_conflicts, ConflictForm, Conflict)

@@ -75,16 +75,10 @@ class InstructionForm(OrgForm):
         return out
 
     def save(self, commit=True):
-        from eigyo.followups.models import Milestone
-
+        # The milestones typed here are created by services.save_instruction.
         if not self.instance.pk:
             self.instance.issued_by = self.user
-        instruction = super().save(commit)
-        for due, title in self.cleaned_data.get("milestones") or []:
-            Milestone.objects.create(
-                org=instruction.org, instruction=instruction, title=title, due_on=due
-            )
-        return instruction
+        return super().save(commit)
 
 
 class UpdateForm(forms.Form):

@@ -22,9 +22,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from eigyo.accounts.models import Membership, Role
+from eigyo.accounts import access
+from eigyo.accounts.models import Membership
 from eigyo.deals.models import Promise
 from eigyo.deals.queries import open_promises
+from eigyo.followups.access import gets_morning_digest
 from eigyo.followups.domain import escalation
 from eigyo.followups.models import Instruction, Reminder
 from eigyo.followups.services import last_sign_of_life, with_signs_of_life
@@ -60,11 +62,7 @@ def managers_of(membership: Membership) -> list[int]:
     """Who hears about a rep's silence: the team's manager, else the admins."""
     if membership.team_id and membership.team.manager_id:
         return [membership.team.manager_id]
-    return list(
-        Membership.objects.filter(org_id=membership.org_id, role=Role.ADMIN).values_list(
-            "user_id", flat=True
-        )
-    )
+    return access.admin_ids(membership.org_id)
 
 
 _rules: dict[int, escalation.Rules] = {}
@@ -129,7 +127,7 @@ def enqueue_due(now: dt.datetime) -> int:
     # 3. The morning digest at 08:00 on the user's business days.
     if timezone.localtime(now).hour >= DIGEST_HOUR:
         for user_id, m in memberships.items():
-            if m.role not in (Role.REP, Role.MANAGER) or not m.user.is_active:
+            if not gets_morning_digest(m):
                 continue
             if calendar(user_id).is_business_day(today):
                 queued += _queue(

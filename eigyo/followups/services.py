@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
+from eigyo.accounts import access
 from eigyo.activities.models import Activity
+from eigyo.core import clock
 from eigyo.followups.domain import escalation
 from eigyo.followups.models import Conflict, Instruction, Milestone, SeniorVisit, Update
 from eigyo.worktime.calendars import calendar_for
@@ -100,3 +104,77 @@ def follow_company_merge(kept, merged) -> dict[str, int]:
         model._meta.model_name: model.objects.filter(company=merged).update(company=kept)
         for model in (Instruction, Conflict, SeniorVisit)
     }
+
+
+# --- writes: one function per operation, for page, API and CLI -------------------
+
+
+@transaction.atomic
+def save_instruction(form, *, by) -> Instruction:
+    """Issue or change an instruction or client request (a validated InstructionForm of
+    `by`), with the milestones typed one per line."""
+    instruction = form.save()
+    for due, title in form.cleaned_data.get("milestones") or []:
+        Milestone.objects.create(
+            org=instruction.org, instruction=instruction, title=title, due_on=due
+        )
+    return access.ensure_visible(by, instruction)
+
+
+@transaction.atomic
+def set_instruction_status(instruction: Instruction, status: str, *, by) -> Instruction:
+    if status not in Instruction.Status.values:
+        raise ValueError(f"not an instruction status: {status!r}")
+    instruction.status = status
+    instruction.save(update_fields=["status", "updated_at"])
+    return instruction
+
+
+@transaction.atomic
+def acknowledge(instruction: Instruction, *, by) -> Instruction:
+    """The owner says "understood" (once; the first time counts)."""
+    if instruction.owner_id != by.pk:
+        raise PermissionDenied
+    instruction.acknowledged_at = instruction.acknowledged_at or clock.now()
+    instruction.save(update_fields=["acknowledged_at"])
+    return instruction
+
+
+@transaction.atomic
+def post_update(instruction: Instruction, text: str, *, by) -> Update:
+    return Update.objects.create(
+        org=instruction.org, instruction=instruction, author=by, text=text.strip()
+    )
+
+
+@transaction.atomic
+def add_milestone(instruction: Instruction, *, title: str, due_on: dt.date, by) -> Milestone:
+    return Milestone.objects.create(
+        org=instruction.org, instruction=instruction, title=title.strip(), due_on=due_on
+    )
+
+
+@transaction.atomic
+def change_milestone(
+    milestone: Milestone,
+    *,
+    by,
+    done: bool | None = None,
+    title: str = "",
+    due_on: dt.date | None = None,
+) -> Milestone:
+    """Tick a milestone done (dated today) or undo it; retitle or move it."""
+    if done is not None:
+        milestone.done_on = clock.today() if done else None
+    if title.strip():
+        milestone.title = title.strip()
+    if due_on:
+        milestone.due_on = due_on
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def save_record(form, *, by):
+    """Record or change a conflict, a coaching session or a senior-visit request."""
+    return access.ensure_visible(by, form.save())

@@ -28,7 +28,7 @@ from eigyo.followups.forms import (
     SeniorVisitForm,
     UpdateForm,
 )
-from eigyo.followups.models import Instruction, Milestone, Update
+from eigyo.followups.models import Instruction
 
 
 def _org(request):
@@ -64,7 +64,7 @@ def instruction_create(request: HttpRequest) -> HttpResponse:
     initial = {"company": request.GET.get("company")} if request.GET.get("company") else {}
     form = InstructionForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        instruction = form.save()
+        instruction = services.save_instruction(form, by=request.user)
         messages.success(request, _("Instruction saved."))
         return redirect(instruction.get_absolute_url())
     return render(
@@ -88,32 +88,23 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "acknowledge" and ins.owner_id == request.user.pk:
-            ins.acknowledged_at = ins.acknowledged_at or clock.now()
-            ins.save(update_fields=["acknowledged_at"])
+            services.acknowledge(ins, by=request.user)
         elif action == "update":
             update_form = UpdateForm(request.POST)
             if update_form.is_valid():
-                Update.objects.create(
-                    org=ins.org,
-                    instruction=ins,
-                    author=request.user,
-                    text=update_form.cleaned_data["text"],
-                )
+                services.post_update(ins, update_form.cleaned_data["text"], by=request.user)
                 return redirect(ins.get_absolute_url())
         elif action == "milestone":
             milestone_form = MilestoneForm(request.POST)
             if milestone_form.is_valid():
-                Milestone.objects.create(
-                    org=ins.org, instruction=ins, **milestone_form.cleaned_data
-                )
+                services.add_milestone(ins, **milestone_form.cleaned_data, by=request.user)
                 return redirect(ins.get_absolute_url())
         elif action in ("done", "undo"):
             m = access.get_visible(ins.milestones.all(), pk=request.POST.get("milestone"))
-            m.done_on = clock.today() if action == "done" else None
-            m.save(update_fields=["done_on", "updated_at"])
+            services.change_milestone(m, done=action == "done", by=request.user)
         elif action in ("close", "cancel", "reopen"):
-            ins.status = {"close": "done", "cancel": "cancelled", "reopen": "open"}[action]
-            ins.save(update_fields=["status", "updated_at"])
+            status = {"close": "done", "cancel": "cancelled", "reopen": "open"}[action]
+            services.set_instruction_status(ins, status, by=request.user)
         else:
             raise Http404
         # An invalid update or milestone falls through to show its errors.
@@ -190,7 +181,7 @@ def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     instance = access.get_visible(visible(request.user), pk=pk) if pk else None
     form = form_class(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_record(form, by=request.user)
         messages.success(request, _("Saved."))
         return redirect("followups:simple", kind=kind)
     return render(

@@ -1,12 +1,10 @@
 """Portfolio endpoints: relationships and their tier history."""
 
-from django.db import transaction
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
-from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, Pagination
 from eigyo.core.lists import apply_sort
 from eigyo.portfolio import services
@@ -58,18 +56,15 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn):
     if not form.is_valid():
         raise FormInvalid(form)
     cd = form.cleaned_data
-    with transaction.atomic():
-        rel = services.add_to_portfolio(
-            org=access.membership(request.user).org,
-            company=cd["company"],
-            owner=cd["owner"],
-            tier=cd["tier"],
-            on=clock.today(),
-            reason=cd["reason"],
-            by=request.user,
-        )
-        rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
-        rel.save(update_fields=["cadence_days", "notes"])
+    rel = services.create_relationship(
+        by=request.user,
+        company=cd["company"],
+        owner=cd["owner"],
+        tier=cd["tier"],
+        reason=cd["reason"],
+        cadence_days=cd["cadence_days"],
+        notes=cd["notes"],
+    )
     return Status(201, rel)
 
 
@@ -86,19 +81,18 @@ def update_relationship(request: HttpRequest, rel_id: int, payload: Relationship
         "reason": "",
     }
     data.update({k: ("" if v is None else v) for k, v in sent.items()})
-    old_tier = rel.tier
     form = RelationshipEditForm(data, instance=rel)
     if not form.is_valid():
         raise FormInvalid(form)
     cd = form.cleaned_data
-    with transaction.atomic():
-        rel.tier = old_tier
-        services.change_tier(
-            rel, tier=cd["tier"], on=clock.today(), reason=cd["reason"], by=request.user
-        )
-        rel.cadence_days, rel.notes = cd["cadence_days"], cd["notes"]
-        rel.save(update_fields=["cadence_days", "notes", "updated_at"])
-    return rel
+    return services.update_relationship(
+        rel,
+        by=request.user,
+        tier=cd["tier"],
+        reason=cd["reason"],
+        cadence_days=cd["cadence_days"],
+        notes=cd["notes"],
+    )
 
 
 @router.delete("/relationships/{int:rel_id}", response={204: None})
@@ -106,5 +100,5 @@ def delete_relationship(request: HttpRequest, rel_id: int):
     rel = access.get_visible(visible_relationships(request.user), pk=rel_id)
     if not can_edit_relationship(request.user, rel):
         raise Forbidden
-    rel.delete()
+    services.delete_relationship(rel, by=request.user)
     return Status(204, None)

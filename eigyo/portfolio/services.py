@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.db import transaction
 
+from eigyo.accounts import access
+from eigyo.core import clock
 from eigyo.portfolio.models import Relationship, TierChange
 from eigyo.worktime import services as worktime
 
@@ -45,6 +47,44 @@ def change_tier(rel: Relationship, *, tier: str, on: dt.date, reason: str, by) -
     rel.tier_since = on
     rel.save(update_fields=["tier", "tier_since", "updated_at"])
     return rel
+
+
+@transaction.atomic
+def create_relationship(
+    *, by, company, owner, tier: str, reason: str = "", cadence_days=None, notes: str = ""
+) -> Relationship:
+    """Put a company into a rep's portfolio (today, in `tier`), with its own cadence."""
+    rel = add_to_portfolio(
+        org=access.membership(by).org,
+        company=company,
+        owner=owner,
+        tier=tier,
+        on=clock.today(),
+        reason=reason,
+        by=by,
+    )
+    if cadence_days or notes:
+        rel.cadence_days, rel.notes = cadence_days, notes
+        rel.save(update_fields=["cadence_days", "notes", "updated_at"])
+    return access.ensure_visible(by, rel)
+
+
+@transaction.atomic
+def update_relationship(
+    rel: Relationship, *, by, tier: str, reason: str = "", cadence_days=None, notes: str = ""
+) -> Relationship:
+    """Move a relationship to a tier (recorded, dated today) and set its cadence and notes."""
+    # A bound ModelForm has already written the new tier onto `rel`: move from the stored one.
+    rel.tier = Relationship.objects.values_list("tier", flat=True).get(pk=rel.pk)
+    change_tier(rel, tier=tier, on=clock.today(), reason=reason, by=by)
+    rel.cadence_days, rel.notes = cadence_days, notes
+    rel.save(update_fields=["cadence_days", "notes", "updated_at"])
+    return access.ensure_visible(by, rel)
+
+
+@transaction.atomic
+def delete_relationship(rel: Relationship, *, by) -> None:
+    rel.delete()
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,8 +28,9 @@ from eigyo.portfolio.forms import (
 )
 from eigyo.portfolio.models import PortfolioSettings, Tier
 from eigyo.worktime import services as worktime
+from eigyo.worktime.access import visible_closures
 from eigyo.worktime.forms import DateEntryForm, WorkCalendarForm
-from eigyo.worktime.models import Closure, WorkCalendar
+from eigyo.worktime.models import WorkCalendar
 
 
 @login_required
@@ -65,19 +65,15 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
         deny_unless(can_edit)
     form = RelationshipEditForm(request.POST or None, instance=rel) if can_edit else None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            new_tier = form.cleaned_data["tier"]
-            rel.tier = form.initial["tier"]  # change_tier records the move from the old tier
-            services.change_tier(
-                rel,
-                tier=new_tier,
-                on=clock.today(),
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-            rel.cadence_days = form.cleaned_data["cadence_days"]
-            rel.notes = form.cleaned_data["notes"]
-            rel.save(update_fields=["cadence_days", "notes", "updated_at"])
+        cd = form.cleaned_data
+        services.update_relationship(
+            rel,
+            by=request.user,
+            tier=cd["tier"],
+            reason=cd["reason"],
+            cadence_days=cd["cadence_days"],
+            notes=cd["notes"],
+        )
         messages.success(request, _("Relationship saved."))
         return redirect(rel.get_absolute_url())
     activities = (
@@ -110,18 +106,15 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
     form = RelationshipForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        rel = services.add_to_portfolio(
-            org=access.membership(request.user).org,
+        rel = services.create_relationship(
+            by=request.user,
             company=data["company"],
             owner=data["owner"],
             tier=data["tier"],
-            on=clock.today(),
             reason=data["reason"],
-            by=request.user,
+            cadence_days=data["cadence_days"],
+            notes=data["notes"],
         )
-        if data["cadence_days"] or data["notes"]:
-            rel.cadence_days, rel.notes = data["cadence_days"], data["notes"]
-            rel.save(update_fields=["cadence_days", "notes"])
         messages.success(request, _("Added to the portfolio."))
         return redirect(rel.get_absolute_url())
     return render(
@@ -185,7 +178,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "calendar_form": calendar_form,
             "closure_form": closure_form,
-            "closures": Closure.objects.filter(org=org).order_by("date"),
+            "closures": visible_closures(request.user).order_by("date"),
         },
         status=422 if request.method == "POST" else 200,
     )

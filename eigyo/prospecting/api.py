@@ -6,13 +6,13 @@ from ninja import Router, Schema, Status
 from eigyo.accounts import access
 from eigyo.companies import own_fields
 from eigyo.companies.access import visible_companies
-from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.portfolio.access import can_create_relationship
-from eigyo.prospecting import criteria, spider
+from eigyo.prospecting import criteria, services, spider
 from eigyo.prospecting.access import can_edit_avatar, can_see_avatar
+from eigyo.prospecting.forms import AvatarForm
 from eigyo.prospecting.models import Avatar
-from eigyo.prospecting.views import AvatarForm, reason_texts
+from eigyo.prospecting.text import reason_texts
 
 router = Router(tags=["prospecting"])
 
@@ -70,7 +70,7 @@ def put_avatar(request: HttpRequest, payload: AvatarIn):
     wanted = given["custom_criteria"] if "custom_criteria" in given else avatar.custom_criteria
     data |= criteria.criteria_data(wanted or {}, own)
     form = AvatarForm(data, instance=avatar, own=own)
-    return own_fields.validated_api(form)
+    return services.save_avatar(own_fields.valid_api(form), by=request.user)
 
 
 class FitOut(Schema):
@@ -145,12 +145,7 @@ def adopt_similar(request: HttpRequest, company_id: int, payload: AdoptIn):
     unknown = [i for i in payload.registry if i not in offered]
     if unknown:
         raise FormInvalid.single("registry", f"not among the proposals: {unknown}")
-    created = spider.adopt(
-        access.membership(request.user).org,
-        request.user,
-        [offered[i] for i in payload.registry],
-        on=clock.today(),
-        by=request.user,
-        reason=f"similar to {company}",
+    created = services.adopt(
+        [offered[i] for i in payload.registry], by=request.user, reason=f"similar to {company}"
     )
     return Status(201, [r.pk for r in created])

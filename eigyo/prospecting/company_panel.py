@@ -4,7 +4,7 @@ from eigyo.companies import own_fields
 from eigyo.core.contributions import Contribution
 from eigyo.prospecting import spider
 from eigyo.prospecting.access import can_use_spider
-from eigyo.prospecting.views import reason_texts
+from eigyo.prospecting.text import reason_texts
 
 
 def contribute(request, company) -> list[Contribution]:

@@ -8,7 +8,6 @@ the few proposed are then worked out by the pure similarity rules.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -16,7 +15,6 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from eigyo.companies.models import Company
-from eigyo.companies.services import company_from_registry
 from eigyo.prospecting.domain.similarity import (
     REGION_OF,
     Profile,
@@ -133,24 +131,6 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
 
 
 @transaction.atomic
-def adopt(org, owner, entries, *, on: dt.date, by, reason: str) -> list:
-    """Make the chosen registry companies `new` relationships of the rep, in one step."""
-    from eigyo.portfolio.models import Relationship
-    from eigyo.portfolio.services import add_to_portfolio
-
-    created = []
-    for entry in entries:
-        company, _new = company_from_registry(org, entry)
-        if Relationship.objects.filter(company=company, owner=owner).exists():
-            continue
-        created.append(
-            add_to_portfolio(
-                org=org, company=company, owner=owner, tier="new", on=on, reason=reason, by=by
-            )
-        )
-    return created
-
-
 def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
     """The registry companies that fit the avatar best, not yet in any portfolio."""
     avatar = Avatar.objects.filter(org=org).first()

@@ -14,7 +14,7 @@ from eigyo.accounts import access
 from eigyo.companies import own_fields
 from eigyo.companies.access import can_import_companies
 from eigyo.core.views import deny_unless
-from eigyo.transfer import importing
+from eigyo.transfer import importing, services
 from eigyo.transfer.access import visible_company_imports
 from eigyo.transfer.domain.company_columns import rows
 from eigyo.transfer.models import CompanyImport
@@ -55,12 +55,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except importing.ImportRefused as exc:
             form.add_error("file", str(exc))
         else:
-            batch = CompanyImport.objects.create(
-                org=org,
-                created_by=request.user,
-                filename=upload.name[:200],
-                content=text,
-                mapping=checked.mapping,
+            batch = services.start_import(
+                by=request.user, filename=upload.name, text=text, mapping=checked.mapping
             )
             return redirect(batch.get_absolute_url())
     recent = visible_company_imports(request.user).select_related("created_by")[:10]
@@ -109,8 +105,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(n)s companies imported.") % {"n": batch.created})
                 return redirect(batch.get_absolute_url())
         else:
-            batch.mapping = mapping
-            batch.save(update_fields=["mapping", "updated_at"])
+            services.remap_import(batch, mapping, by=request.user)
     try:
         checked = importing.preview(org, request.user, batch.content, mapping)
     except importing.ImportRefused as exc:

@@ -3,10 +3,10 @@
 import getpass
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.text import slugify
 
-from eigyo.accounts.models import Membership, Organisation, Role, User
+from eigyo.accounts import services
+from eigyo.accounts.models import Organisation, User
 
 
 class Command(BaseCommand):
@@ -27,8 +27,7 @@ class Command(BaseCommand):
         password = opts["password"] or getpass.getpass("Admin password: ")
         if len(password) < 8:
             raise CommandError("the password needs at least 8 characters")
-        with transaction.atomic():
-            org = Organisation.objects.create(name=opts["name"], slug=slug)
-            user = User.objects.create_user(opts["admin_email"], password)
-            Membership.objects.create(org=org, user=user, role=Role.ADMIN)
+        org, user = services.create_organisation(
+            name=opts["name"], slug=slug, admin_email=opts["admin_email"], password=password
+        )
         self.stdout.write(self.style.SUCCESS(f"created {org.name} with admin {user.email}"))
