@@ -137,7 +137,7 @@ def book(actors):
         owner=a.rep1,
         issued_by=a.manager,
     )
-    Milestone.objects.create(
+    b.milestone = Milestone.objects.create(
         org=a.org, instruction=b.instruction, title="日程確定", due_on=dt.date(2026, 11, 20)
     )
     b.instruction2 = Instruction.objects.create(

@@ -177,8 +177,9 @@ def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     if kind not in SIMPLE:
         raise Http404
     visible, form_class, title, label = SIMPLE[kind]
-    deny_unless(uses_followups(request.user))
+    # An id out of sight is 404 for everyone, as a missing one; then the role.
     instance = access.get_visible(visible(request.user), pk=pk) if pk else None
+    deny_unless(uses_followups(request.user))
     form = form_class(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.save_record(form, by=request.user)

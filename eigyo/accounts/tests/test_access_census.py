@@ -66,3 +66,99 @@ def test_named_rules_in_templates(actors):
     with pytest.raises(KeyError):
         rep["no_such_rule"]
     assert not access.Can(None)["see_deals"]  # anonymous: nothing
+
+
+# Routes that take an id but are not about an organisation's record, with the test that
+# covers them instead.
+EXEMPT_PAGES = {
+    "registry:detail": "reference data every member reads (registry/tests/test_registry)",
+    "companies:registry_adopt": "a registry id, reference data (companies/tests/test_company_pages)",
+    "accounts:token_revoke": "a user's own tokens (accounts/tests/test_account_pages)",
+    "agenda:feed": "the token in the URL is the credential (agenda/tests/test_feed)",
+}
+EXEMPT_API = {
+    "/api/registry/{id}": "reference data every member reads (registry/tests/test_registry)",
+}
+
+
+def _pages():
+    from django.urls import URLResolver, get_resolver
+
+    def walk(resolver, prefix="", namespace=None):
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p, prefix + str(p.pattern), p.namespace or namespace)
+            else:
+                name = f"{namespace}:{p.name}" if namespace else p.name
+                yield prefix + str(p.pattern), name
+
+    return [(path, name) for path, name in walk(get_resolver()) if "<" in path]
+
+
+def _api_operations():
+    import re
+
+    from eigyo.api import api
+
+    found = []
+    for _prefix, router in api._routers:
+        for path, view in router.path_operations.items():
+            if "{" not in path:
+                continue
+            normal = "/api" + re.sub(r"\{(?:int:)?(\w+)\}", r"{\1}", path)
+            for operation in view.operations:
+                found += [(method.lower(), normal) for method in operation.methods]
+    return found
+
+
+def _matrix():
+    from eigyo.accounts.tests import test_access_matrix as m
+
+    pages = {n for names in (*m.PAGES.values(), *m.POSTS.values()) for n in names}
+    pages |= {
+        n for names in (*m.SETTINGS_PAGES.values(), *m.SETTINGS_POSTS.values()) for n in names
+    }
+    reads = {u for urls in (*m.API.values(), *m.API_GATED.values()) for u in urls}
+    writes = {(meth, u) for items in m.API_WRITES.values() for meth, u in items}
+    writes |= {(meth, u) for items in m.SETTINGS_API_WRITES.values() for meth, u in items}
+    return pages, reads, writes
+
+
+def _template(path: str) -> str:
+    """The matrix's spelling: the first id is {id}, a record under it {promise}/{milestone}."""
+    import re
+
+    parts = re.findall(r"\{(\w+)\}", path)
+    out = path.replace("{" + parts[0] + "}", "{id}", 1)
+    for name in parts[1:]:
+        out = out.replace("{" + name + "}", "{milestone}" if "milestones" in out else "{promise}")
+    return out
+
+
+def test_every_page_that_takes_an_id_is_in_the_access_matrix():
+    pages, _reads, _writes = _matrix()
+    routes = _pages()
+    assert len(routes) > 20  # the walk finds the routes
+    missing = [
+        f"{name} ({path})"
+        for path, name in routes
+        if not path.startswith(("admin/", "api/"))
+        and name not in pages
+        and name not in EXEMPT_PAGES
+        and "<int:" in path
+    ]
+    assert missing == []
+
+
+def test_every_api_operation_that_takes_an_id_is_in_the_access_matrix():
+    _pages, reads, writes = _matrix()
+    operations = _api_operations()
+    assert len(operations) > 40
+    missing = [
+        f"{method.upper()} {path}"
+        for method, path in operations
+        if _template(path) not in EXEMPT_API
+        and not (method == "get" and _template(path) in reads)
+        and (method, _template(path)) not in writes
+    ]
+    assert missing == []

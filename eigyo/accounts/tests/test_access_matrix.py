@@ -45,26 +45,80 @@ VISIBLE = {
     "other_instruction": {"outsider"},
     "coaching": {"admin", "manager", "rep1"},
     "other_coaching": {"outsider"},
+    "conflict": {"admin", "manager", "rep1", "rep2"},  # shared by the sales side
+    "other_conflict": {"outsider"},
+    "senior_visit": {"admin", "manager", "rep1"},  # rep1 asked, the manager is the senior
+    "other_senior_visit": {"outsider"},
 }
 
 PAGES = {
-    "company": ["companies:detail", "companies:edit"],
+    "company": [
+        "companies:detail",
+        "companies:edit",
+        "prospecting:spider",
+        "companies:merge",
+    ],
     "person": ["contacts:detail", "contacts:edit"],
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
-    "deal": ["deals:detail", "deals:edit", "deals:map"],
+    "deal": [
+        "deals:detail",
+        "deals:edit",
+        "deals:map",
+        "deals:child_create",
+        "deals:child_edit",
+    ],
     "instruction": ["followups:detail"],
-    "coaching": [],
+    "coaching": ["followups:simple_edit"],
+    "conflict": ["followups:simple_edit"],
+    "senior_visit": ["followups:simple_edit"],
 }
 POSTS = {
-    "company": ["companies:edit", "companies:link_registry"],
+    "company": [
+        "companies:edit",
+        "companies:link_registry",
+        "prospecting:spider",
+        "companies:merge",
+    ],
     "person": ["contacts:edit"],
     "rel": ["portfolio:detail"],
     "activity": ["activities:edit"],
-    "deal": ["deals:edit", "deals:stage"],
+    "deal": ["deals:edit", "deals:stage", "deals:child_create", "deals:child_edit"],
     "instruction": ["followups:detail"],
-    "coaching": [],
+    "coaching": ["followups:simple_edit"],
+    "conflict": ["followups:simple_edit"],
+    "senior_visit": ["followups:simple_edit"],
 }
+SIMPLE_KIND = {"coaching": "coaching", "conflict": "conflicts", "senior_visit": "senior-visits"}
+
+
+def page_args(name: str, kind: str, target, book) -> list:
+    """The URL arguments of a page about `target` (a record of a deal: the book's promise;
+    a merge: of the company into itself, refused when it is seen, 404 when not)."""
+    if name == "companies:merge":
+        return [target.pk, target.pk]
+    if name == "deals:child_create":
+        return [target.pk, "promise"]
+    if name == "deals:child_edit":
+        return [target.pk, "promise", book.promise.pk]
+    if name == "followups:simple_edit":
+        return [SIMPLE_KIND[kind], target.pk]
+    return [target.pk]
+
+
+# A body that passes validation, so that the answer is about the id (the rest get "{}").
+BODIES = {
+    "/api/companies/{id}/merge": '{"merge": 1}',
+    "/api/companies/{id}/similar": '{"registry": []}',
+}
+
+
+def api_url(url: str, target, book) -> str:
+    """An API path about `target`; a record under it is the book's own (or a missing id:
+    the answer for a hidden parent must be 404 either way)."""
+    return url.format(id=target.pk, promise=book.promise.pk, milestone=book.milestone.pk)
+
+
 API = {
     "company": ["/api/companies/{id}"],
     "person": ["/api/people/{id}"],
@@ -81,12 +135,24 @@ API = {
     ],
     "instruction": ["/api/instructions/{id}"],
     "coaching": ["/api/coaching/{id}"],
+    "conflict": ["/api/conflicts/{id}"],
+    "senior_visit": ["/api/senior-visits/{id}"],
+}
+# Reads that a role may be refused (403) although it sees the object.
+API_GATED = {
+    "company": [
+        "/api/companies/{id}/duplicates",
+        "/api/companies/{id}/fit",
+        "/api/companies/{id}/similar",
+    ],
 }
 API_WRITES = {
     "company": [
         ("patch", "/api/companies/{id}"),
         ("delete", "/api/companies/{id}"),
         ("put", "/api/companies/{id}/registry"),
+        ("post", "/api/companies/{id}/merge"),
+        ("post", "/api/companies/{id}/similar"),
     ],
     "person": [("patch", "/api/people/{id}"), ("delete", "/api/people/{id}")],
     "rel": [("patch", "/api/relationships/{id}"), ("delete", "/api/relationships/{id}")],
@@ -100,14 +166,22 @@ API_WRITES = {
         ("post", "/api/deals/{id}/praise"),
         ("post", "/api/deals/{id}/objections"),
         ("post", "/api/deals/{id}/discounts"),
+        *[
+            (method, f"/api/deals/{{id}}/{kind}/{{promise}}")
+            for kind in ("stakeholders", "promises", "praise", "objections", "discounts")
+            for method in ("patch", "delete")
+        ],
     ],
     "instruction": [
         ("patch", "/api/instructions/{id}"),
         ("post", "/api/instructions/{id}/acknowledge"),
         ("post", "/api/instructions/{id}/updates"),
         ("post", "/api/instructions/{id}/milestones"),
+        ("patch", "/api/instructions/{id}/milestones/{milestone}"),
     ],
     "coaching": [("patch", "/api/coaching/{id}")],
+    "conflict": [("patch", "/api/conflicts/{id}")],
+    "senior_visit": [("patch", "/api/senior-visits/{id}")],
 }
 
 
@@ -121,7 +195,31 @@ def kind_of(name: str) -> str:
         "rel2": "rel",
         "deal2": "deal",
         "instruction2": "instruction",
+        "other_senior_visit": "senior_visit",
     }[name]
+
+
+@pytest.fixture
+def book(book, actors):
+    """The shared book, with a conflict and a senior visit in each organisation."""
+    import datetime as dt
+
+    from eigyo.followups.models import Conflict, SeniorVisit
+
+    a, b = actors, book
+    kw = {"kind": "quality", "description": "納期遅れ", "deliver_by": dt.date(2026, 11, 30)}
+    b.conflict = Conflict.objects.create(org=a.org, company=b.company, messenger=a.rep1, **kw)
+    b.other_conflict = Conflict.objects.create(
+        org=a.other_org, company=b.other_company, messenger=a.outsider, **kw
+    )
+    kw = {"why": "役員同士の挨拶", "by_date": dt.date(2026, 12, 15)}
+    b.senior_visit = SeniorVisit.objects.create(
+        org=a.org, company=b.company, requested_by=a.rep1, senior=a.manager, **kw
+    )
+    b.other_senior_visit = SeniorVisit.objects.create(
+        org=a.other_org, company=b.other_company, requested_by=a.outsider, senior=a.outsider, **kw
+    )
+    return b
 
 
 CASES = [(obj, who) for obj in VISIBLE for who in ALL]
@@ -140,23 +238,32 @@ def test_pages_and_api(book, actors, login, api, obj, who):
     web, rest = login(user), api(user)
     visible = who in VISIBLE[obj]
     for name in PAGES[kind]:
-        status = web.get(reverse(name, args=[target.pk])).status_code
-        if visible:
+        status = web.get(reverse(name, args=page_args(name, kind, target, book))).status_code
+        if name == "deals:child_edit" and target.pk != book.promise.deal_id:
+            assert status == 404, (name, status)  # a record of another deal is not here
+        elif visible:
             assert status in (200, 403), (name, status)
         else:
             assert status == 404, (name, status)
     for url in API[kind]:
-        status = rest.get(url.format(id=target.pk)).status_code
+        status = rest.get(api_url(url, target, book)).status_code
         assert status == (200 if visible else 404), (url, status)
+    for url in API_GATED.get(kind, []):
+        status = rest.get(api_url(url, target, book)).status_code
+        assert status in ((200, 403) if visible else (404,)), (url, status)
     if not visible:
         for name in POSTS[kind]:
-            assert web.post(reverse(name, args=[target.pk]), {}).status_code == 404, name
+            url = reverse(name, args=page_args(name, kind, target, book))
+            assert web.post(url, {}).status_code == 404, name
         for method, url in API_WRITES[kind]:
             response = getattr(rest, method)(
-                url.format(id=target.pk), data="{}", content_type="application/json"
+                api_url(url, target, book),
+                data=BODIES.get(url, "{}"),
+                content_type="application/json",
             )
             assert response.status_code == 404, (method, url, response.content)
         assert type(target).objects.filter(pk=target.pk).exists()  # nothing deleted
+        assert type(book.promise).objects.filter(pk=book.promise.pk).exists()
 
 
 @pytest.mark.django_db
@@ -171,18 +278,22 @@ def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, 
         "deal": book.other_deal,
         "instruction": book.other_instruction,
         "coaching": book.other_coaching,
+        "conflict": book.other_conflict,
+        "senior_visit": book.other_senior_visit,
     }[kind]
     web, rest = login(actors.rep1), api(actors.rep1)
+    missing = type(hidden)(pk=999999)
     for name in PAGES[kind]:
-        url_a, url_b = reverse(name, args=[hidden.pk]), reverse(name, args=[999999])
+        url_a = reverse(name, args=page_args(name, kind, hidden, book))
+        url_b = reverse(name, args=page_args(name, kind, missing, book))
         a, b = web.get(url_a), web.get(url_b)
         assert a.status_code == b.status_code == 404
         # The page names its own URL (language switch returns there); the rest is identical.
         assert without_csrf(a.content).replace(url_a.encode(), b"URL") == without_csrf(
             b.content
         ).replace(url_b.encode(), b"URL")
-    for url in API[kind]:
-        a, b = rest.get(url.format(id=hidden.pk)), rest.get(url.format(id=999999))
+    for url in API[kind] + API_GATED.get(kind, []):
+        a, b = rest.get(api_url(url, hidden, book)), rest.get(api_url(url, missing, book))
         assert a.status_code == b.status_code == 404
         assert a.json() == b.json()
 
