@@ -16,6 +16,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+# Chromium, the `browser` fixture and the browser tests' helpers (browser_fixtures.py).
+pytest_plugins = ["browser_fixtures"]
+
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 

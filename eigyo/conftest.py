@@ -1,6 +1,7 @@
 """Shared actors for every test: an admin, a manager, two reps in one org, a
 partner user (and one of another partner), a marketing user, and an outsider
-in another organisation; plus a small book of records they can (not) see."""
+in another organisation; plus a small book of records they can (not) see, a small
+registry, and the organisation's own company fields."""
 
 import datetime as dt
 from types import SimpleNamespace
@@ -211,3 +212,38 @@ def loaded(db):
     from eigyo.registry import loaders
 
     loaders.load_edinet(REGISTRY_SAMPLE)
+
+
+# The organisation's own company fields, for the company and prospecting tests.
+@pytest.fixture
+def fields(actors):
+    """The organisation's own company fields, one of each kind."""
+    from eigyo.companies.models import CompanyField
+
+    org = actors.org
+    return {
+        "rival": CompanyField.objects.create(
+            org=org, key="uses_rival", label="競合製品を使用", kind="yes_no"
+        ),
+        "plants": CompanyField.objects.create(
+            org=org, key="plants", label="工場数", kind="number", position=1
+        ),
+        "channel": CompanyField.objects.create(
+            org=org,
+            key="channel",
+            label="販売チャネル",
+            kind="choice",
+            choices=["直販", "代理店"],
+            position=2,
+        ),
+        "memo": CompanyField.objects.create(
+            org=org, key="buyer_memo", label="購買メモ", kind="text", position=3
+        ),
+    }
+
+
+def company(actors, name="中部精機株式会社", **kw):
+    """A company of the organisation."""
+    from eigyo.companies.models import Company
+
+    return Company.objects.create(org=actors.org, legal_name=name, **kw)

@@ -31,7 +31,7 @@ ORDER = [
     "demo",
 ]
 # Project modules that wire the apps together (URL map, API, CLI, settings) sit above all.
-PROJECT = {"urls", "api", "cli", "settings", "wsgi", "asgi", "conftest", "browser", "__init__"}
+PROJECT = {"urls", "api", "cli", "settings", "wsgi", "asgi", "conftest", "__init__"}
 
 
 def app_of(path: Path, root: Path = PACKAGE_ROOT) -> str | None:

@@ -64,23 +64,3 @@ def test_command_and_unknown_file(tmp_path, capsys):
         call_command("registry", "load", str(junk), "--no-progress")
     with pytest.raises(CommandError):
         call_command("registry", "load", str(tmp_path / "missing.csv"), "--no-progress")
-
-
-@pytest.mark.django_db
-def test_lookups_by_number_use_an_index_not_a_scan():
-    """A 5-million-row load looks 5,000 numbers up per batch: a full scan each time
-    made it quadratic (SQLite ignores the partial unique indexes for these)."""
-    from django.db import connection
-
-    from eigyo.companies.models import Company
-
-    if connection.vendor != "sqlite":
-        pytest.skip("the planner of a tiny PostgreSQL table prefers a scan anyway")
-    plans = [
-        RegistryEntry.objects.filter(corporate_number__in=["1180301018771", "5010401067252"]),
-        RegistryEntry.objects.filter(edinet_code__in=["E02144"]),
-        Company.objects.filter(org=1, corporate_number="1180301018771"),
-    ]
-    for queryset in plans:
-        plan = queryset.explain()
-        assert "SEARCH" in plan and "SCAN" not in plan, plan

@@ -4,8 +4,6 @@ and searching it by name, kana or romaji prefix."""
 import pytest
 from django.core.management import call_command
 
-from eigyo.companies.models import Company
-from eigyo.companies.services import company_from_registry
 from eigyo.registry import loaders
 from eigyo.registry.models import RegistryEntry
 
@@ -67,26 +65,6 @@ def test_registry_search_by_prefix(query):
 
     found = list(RegistryEntry.objects.filter(name_search(query, prefix_only=True)))
     assert [e.edinet_code for e in found] == ["E02144"]
-
-
-@pytest.mark.django_db
-def test_adopting_a_registry_company_links_and_does_not_duplicate(actors):
-    loaders.load_edinet(
-        [
-            {
-                "edinet_code": "E02144",
-                "name": "トヨタ自動車株式会社",
-                "corporate_number": "1180301018771",
-                "industry": "輸送用機器",
-            }
-        ]
-    )
-    entry = RegistryEntry.objects.get()
-    company, created = company_from_registry(actors.org, entry)
-    assert created and company.registry == entry and company.sector33 == "3700"
-    again, created_again = company_from_registry(actors.org, entry)
-    assert (again.pk, created_again) == (company.pk, False)
-    assert Company.objects.filter(org=actors.org).count() == 1
 
 
 @pytest.mark.django_db

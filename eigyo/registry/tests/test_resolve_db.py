@@ -1,5 +1,5 @@
 """Name resolution against the registry in the database: CLI, API, and the
-automatic link when a company is typed in."""
+resolver's cache (the automatic link of a typed company: companies/tests/)."""
 
 import io
 import json
@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from eigyo.companies.models import Company
 from eigyo.conftest import REGISTRY_SAMPLE
 from eigyo.registry import loaders
 
@@ -51,35 +50,6 @@ def test_batch_api(loaded, actors, api, client):
         ).status_code
         == 401
     )
-
-
-def test_a_typed_company_is_linked_to_its_registry_entity(loaded, actors, api):
-    created = (
-        api(actors.rep1)
-        .post("/api/companies", {"legal_name": "ソニーグループ㈱"}, content_type="application/json")
-        .json()
-    )
-    company = Company.objects.get(pk=created["id"])
-    assert company.registry.edinet_code == "E01777"
-    assert company.corporate_number == "5010401067252"
-    # A second company typed with the same name is not linked to the same entity.
-    again = (
-        api(actors.rep1)
-        .post(
-            "/api/companies",
-            {"legal_name": "ソニーグループ 株式会社"},
-            content_type="application/json",
-        )
-        .json()
-    )
-    assert Company.objects.get(pk=again["id"]).registry is None
-    # An unknown name stays unlinked.
-    other = (
-        api(actors.rep1)
-        .post("/api/companies", {"legal_name": "株式会社まだない"}, content_type="application/json")
-        .json()
-    )
-    assert Company.objects.get(pk=other["id"]).registry is None
 
 
 def test_the_resolver_rechecks_the_registry_at_most_every_so_often(loaded, settings):

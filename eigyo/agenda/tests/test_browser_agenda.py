@@ -3,8 +3,7 @@ item with one tap, and the item leaves the list."""
 
 import pytest
 
-from eigyo.browser import screenshot
-from eigyo.core.tests.test_browser_visit import PHONE, log_in
+from browser_fixtures import PHONE, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,9 +3,8 @@ duplicate we already have; a company list is imported after its preview."""
 
 import pytest
 
-from eigyo.browser import screenshot
+from browser_fixtures import log_in, screenshot
 from eigyo.companies.models import Company
-from eigyo.core.tests.test_browser_visit import log_in
 from eigyo.registry import loaders
 from eigyo.transfer.models import CompanyImport
 

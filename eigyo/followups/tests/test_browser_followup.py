@@ -4,8 +4,7 @@ leaves the list."""
 
 import pytest
 
-from eigyo.browser import screenshot
-from eigyo.core.tests.test_browser_visit import log_in
+from browser_fixtures import log_in, screenshot
 from eigyo.followups.models import Instruction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

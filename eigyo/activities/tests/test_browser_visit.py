@@ -3,20 +3,9 @@ timeline, switch language. Screenshots go to artifacts/ (git-ignored)."""
 
 import pytest
 
-from eigyo.browser import screenshot
-from eigyo.conftest import PASSWORD
+from browser_fixtures import PHONE, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 740}
-
-
-def log_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_url(f"{base}/")
 
 
 def test_log_a_visit_on_a_phone_and_switch_language(browser, live_server, book, actors):

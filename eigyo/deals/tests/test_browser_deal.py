@@ -3,9 +3,8 @@ map and the readiness change; the map with 1, 15 and 60 stakeholders."""
 
 import pytest
 
-from eigyo.browser import screenshot
+from browser_fixtures import log_in, screenshot
 from eigyo.contacts.models import Person
-from eigyo.core.tests.test_browser_visit import log_in
 from eigyo.deals.models import Deal, Stakeholder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

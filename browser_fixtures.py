@@ -1,0 +1,87 @@
+"""Browser tests' pytest plugin (registered by the root conftest.py): Playwright
+driving Debian's Chromium (no browser download), the `browser` fixture, and the
+helpers the browser tests share (log in, phone viewport, screenshots).
+
+Only tests use it, so it lives outside the application package."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eigyo.conftest import PASSWORD
+
+CHROMIUM = os.environ.get("EIGYO_CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(os.environ.get("EIGYO_ARTIFACTS", Path(__file__).resolve().parent / "artifacts"))
+
+PHONE = {"width": 375, "height": 740}
+
+
+def require_browser():
+    """Skip with a reason when Chromium is missing; fail instead where it is required (CI)."""
+    missing = None
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "playwright is not installed (pip install -e '.[dev]')"
+    if missing:
+        if os.environ.get("EIGYO_REQUIRE_BROWSER"):
+            pytest.fail(f"browser tests are required here: {missing}")
+        pytest.skip(missing)
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def log_in(page, base, email):
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(f"{base}/")
+
+
+@pytest.fixture(scope="session")
+def _live_server_connections(django_db_setup, django_db_blocker):
+    """On PostgreSQL the live server's keep-alive request threads can still hold a
+    connection when the test database is dropped; end them first (they are done)."""
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
+@pytest.fixture
+def browser(monkeypatch, _live_server_connections):
+    require_browser()
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in
+    # the test itself are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
