@@ -30,6 +30,14 @@ def fields_of(org) -> list[CompanyField]:
     return list(CompanyField.objects.filter(org=org))
 
 
+def fields_for(company: Company) -> list[CompanyField]:
+    """The own fields of a company's organisation, read once per company object (the
+    company page and its panels all need them)."""
+    if "_own_fields" not in company.__dict__:
+        company.__dict__["_own_fields"] = fields_of(company.org_id)
+    return company.__dict__["_own_fields"]
+
+
 # --------------------------------------------------------------------------- definitions
 
 

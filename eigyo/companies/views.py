@@ -59,7 +59,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = access.get_visible(
         visible_companies(request.user).select_related("registry", "partner"), pk=pk
     )
-    fields = own_fields.fields_of(company.org_id)
+    fields = own_fields.fields_for(company)
     return render(
         request,
         "companies/company_detail.html",

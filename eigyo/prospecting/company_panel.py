@@ -3,13 +3,15 @@
 from eigyo.companies import own_fields
 from eigyo.core.contributions import Contribution
 from eigyo.prospecting import spider
-from eigyo.prospecting.access import can_use_spider
+from eigyo.prospecting.access import can_see_avatar, can_use_spider
 from eigyo.prospecting.text import reason_texts
 
 
 def contribute(request, company) -> list[Contribution]:
     found = []
-    fit = spider.company_fit(company, own_fields.fields_of(company.org_id))
+    if not can_see_avatar(request.user):  # the fit links to the avatar: the sales side's
+        return found
+    fit = spider.company_fit(company, own_fields.fields_for(company))
     if fit:
         found.append(
             Contribution(

@@ -6,7 +6,7 @@ from ninja import Router, Schema
 from eigyo.accounts import access
 from eigyo.companies.access import can_import_companies
 from eigyo.core.api import Forbidden, FormInvalid
-from eigyo.transfer import importing
+from eigyo.transfer import importing, services
 
 router = Router(tags=["companies"])
 
@@ -61,8 +61,8 @@ def import_companies(request: HttpRequest, payload: ImportIn):
                 ]
             )
         if payload.commit:
-            checked = importing.commit_recorded(
-                org, request.user, payload.content, checked.mapping, filename=payload.filename
+            checked = services.commit_import(
+                payload.content, checked.mapping, by=request.user, filename=payload.filename
             )
     except importing.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc

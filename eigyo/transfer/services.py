@@ -1,9 +1,9 @@
-"""Writes of the import pipeline that the pages start (the API and CLI commit at once
-through importing.commit_recorded)."""
+"""Writes of the import pipeline, for the pages, the API and `eigyo import` alike."""
 
 from django.db import transaction
 
 from eigyo.accounts import access
+from eigyo.transfer import importing
 from eigyo.transfer.models import CompanyImport
 
 
@@ -25,3 +25,18 @@ def remap_import(batch: CompanyImport, mapping: list[str], *, by) -> CompanyImpo
     batch.mapping = mapping
     batch.save(update_fields=["mapping", "updated_at"])
     return batch
+
+
+def commit_import(
+    text: str,
+    mapping: list[str] | None = None,
+    *,
+    by,
+    filename: str = "",
+    batch: CompanyImport | None = None,
+) -> importing.Preview:
+    """Import the list: every row checked again, all written or none (ImportRefused),
+    recorded as one import of `by` (the previewed batch, or a new record)."""
+    return importing.commit_recorded(
+        access.membership(by).org, by, text, mapping, filename=filename, batch=batch
+    )

@@ -98,7 +98,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         mapping = [request.POST.get(f"col_{i}", "") for i in range(len(batch.mapping))]
         if request.POST.get("action") == "commit":
             try:
-                importing.commit_recorded(org, request.user, batch.content, mapping, batch=batch)
+                services.commit_import(batch.content, mapping, by=request.user, batch=batch)
             except importing.ImportRefused as exc:
                 messages.error(request, str(exc))
             else:

@@ -9,7 +9,7 @@ from django.utils import translation
 from eigyo.accounts.commands import owner_and_org
 from eigyo.companies.access import can_import_companies
 from eigyo.companies.own_fields import fields_of
-from eigyo.transfer import importing
+from eigyo.transfer import importing, services
 from eigyo.transfer.domain.company_columns import guess_mapping, header_key, rows
 
 
@@ -60,8 +60,8 @@ class Command(BaseCommand):
             if opts["dry_run"] or not checked.can_commit:
                 return
             try:
-                done = importing.commit_recorded(
-                    org, user, text, mapping, filename=os.path.basename(opts["file"])
+                done = services.commit_import(
+                    text, mapping, by=user, filename=os.path.basename(opts["file"])
                 )
             except importing.ImportRefused as exc:
                 raise CommandError(str(exc)) from exc
