@@ -1,4 +1,5 @@
-"""Importing a list of companies (CSV or TSV from Excel, a CRM or a card app).
+"""Importing a list of companies (CSV or TSV from Excel, a CRM or a card app): the
+company target of the import pipeline (transfer/pipeline.py).
 
 Every row is checked first with the same CompanyForm as a typed company; each name
 is resolved against the registry; a row that is already one of the organisation's
@@ -9,67 +10,83 @@ without bad rows is written, all rows in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from eigyo.companies import own_fields, services
 from eigyo.companies.forms import CompanyForm
 from eigyo.companies.models import Company, CompanyField
-from eigyo.core import clock
 from eigyo.core import fields as core_fields
 from eigyo.lib import jp_text
 from eigyo.registry import codes
 from eigyo.registry.models import RegistryEntry
 from eigyo.registry.resolving import resolve_names
+from eigyo.transfer import pipeline
 from eigyo.transfer.domain import company_columns as columns
 from eigyo.transfer.models import CompanyImport
 
-MAX_ROWS = 10_000
-MAX_BYTES = 10 * 1024 * 1024
+# The pipeline's names, for the company list's callers.
+ImportRefused, Row, Preview = pipeline.ImportRefused, pipeline.Row, pipeline.Preview
+MAX_ROWS, MAX_BYTES = pipeline.MAX_ROWS, pipeline.MAX_BYTES
 
 
-class ImportRefused(ValueError):
-    """The file as a whole cannot be imported; the message is for the user."""
+class CompanyList(pipeline.Target):
+    """A company list: rows become companies, checked with CompanyForm, resolved
+    against the registry, duplicates of the organisation's companies skipped."""
+
+    key = "companies"
+    required = "legal_name"
+
+    def __init__(self, org, user) -> None:
+        super().__init__(org, user)
+        self.fields = own_fields.fields_of(org)
+        self.by_key = {f.key: f for f in self.fields}
+        self.required_message = _("No column holds the company's name: map one to “Legal name”.")
+        self.meanwhile_message = _("Companies were added meanwhile; check the file again.")
+
+    def choices(self) -> list[tuple[str, str]]:
+        return target_choices(self.fields)
+
+    def guess_mapping(self, headers: list[str]) -> list[str]:
+        return columns.guess_mapping(headers, {f.key: f.label for f in self.fields})
+
+    def row(self, line: int, cells: list[str], mapping: list[str]) -> Row:
+        return _row(line, cells, mapping, self.by_key)
+
+    def check(self, rows: list[Row]) -> None:
+        _resolve(rows)
+        _check(rows, self.org, self.user, self.fields)
+
+    def save(self, row: Row) -> Company:
+        return _save(row.form, row.entry)
 
 
-@dataclass
-class Row:
-    """One record of the file as the preview shows it."""
-
-    line: int
-    name: str
-    data: dict  # form data for CompanyForm
-    errors: list[str] = field(default_factory=list)
-    duplicate_of: Company | None = None
-    duplicate_line: int | None = None
-    match_status: str = ""  # matched | ambiguous | none
-    entry: RegistryEntry | None = None
-    company: Company | None = None  # once written
-    form: CompanyForm | None = field(default=None, repr=False)  # the validated form
-
-    @property
-    def action(self) -> str:
-        if self.errors:
-            return "error"
-        if self.duplicate_of is not None or self.duplicate_line is not None:
-            return "skip"
-        return "create"
+def read_file(data: bytes) -> str:
+    return pipeline.read_file(data)
 
 
-@dataclass
-class Preview:
-    headers: list[str]
-    mapping: list[str]
-    rows: list[Row]
+def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:
+    """Check every row of a company list without writing anything."""
+    return pipeline.preview(CompanyList(org, user), text, mapping)
 
-    def count(self, action: str) -> int:
-        return sum(1 for r in self.rows if r.action == action)
 
-    @property
-    def can_commit(self) -> bool:
-        return bool(self.rows) and not self.count("error") and bool(self.count("create"))
+def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
+    """Check again and write every new company, or nothing if any row is bad."""
+    return pipeline.commit(CompanyList(org, user), text, mapping)
+
+
+def commit_recorded(
+    org,
+    user,
+    text: str,
+    mapping: list[str] | None = None,
+    *,
+    filename: str = "",
+    batch: CompanyImport | None = None,
+) -> Preview:
+    """commit(), with the record of the import in the same transaction."""
+    return pipeline.commit_recorded(
+        CompanyList(org, user), text, mapping, filename=filename, batch=batch
+    )
 
 
 def target_choices(fields: list[CompanyField]) -> list[tuple[str, str]]:
@@ -96,58 +113,6 @@ def target_choices(fields: list[CompanyField]) -> list[tuple[str, str]]:
         *((t, labels[t]) for t in columns.TARGETS),
         *((f"own:{f.key}", f.label) for f in fields),
     ]
-
-
-def read_file(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(_("The file is larger than 10 MB; split it."))
-    try:
-        return columns.decode(data)
-    except columns.FileProblem as exc:
-        if str(exc) == "excel":
-            raise ImportRefused(
-                _(
-                    "This is an Excel workbook. Save it as CSV (UTF-8) in Excel "
-                    "and upload the .csv file."
-                )
-            ) from exc
-        raise ImportRefused(_("The file is neither UTF-8 nor Shift_JIS text.")) from exc
-
-
-def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:
-    """Check every row without writing anything."""
-    try:
-        records = list(columns.rows(text))
-    except columns.FileProblem as exc:
-        line = str(exc).removeprefix("csv:")
-        raise ImportRefused(
-            _("Line %(line)s: the CSV cannot be read (an unclosed quote?).") % {"line": line}
-        ) from exc
-    if not records:
-        raise ImportRefused(_("The file is empty."))
-    if len(records) - 1 > MAX_ROWS:
-        raise ImportRefused(
-            _("At most %(n)s rows at a time; split the file.") % {"n": f"{MAX_ROWS:,}"}
-        )
-    (_line, headers), body = records[0], records[1:]
-    fields = own_fields.fields_of(org)
-    if mapping is None:
-        mapping = columns.guess_mapping(headers, {f.key: f.label for f in fields})
-    mapping = [(mapping[i] if i < len(mapping) else "") for i in range(len(headers))]
-    allowed = [t for t, _label in target_choices(fields)]
-    unknown = sorted(set(mapping) - set(allowed))
-    if unknown:
-        raise ImportRefused(
-            _("Unknown field for a column: %(unknown)s (known: %(known)s).")
-            % {"unknown": ", ".join(unknown), "known": ", ".join(t for t in allowed if t)}
-        )
-    if "legal_name" not in mapping:
-        raise ImportRefused(_("No column holds the company's name: map one to “Legal name”."))
-    by_key = {f.key: f for f in fields}
-    rows = [_row(line, cells, mapping, by_key) for line, cells in body]
-    _resolve(rows)
-    _check(rows, org, user, fields)
-    return Preview(headers, mapping, rows)
 
 
 def _row(line: int, cells: list[str], mapping: list[str], fields: dict) -> Row:
@@ -339,46 +304,6 @@ def _check(rows: list[Row], org, user, fields) -> None:
 def _label(form, name: str) -> str:
     field = form.fields.get(name)
     return str(field.label) if field is not None else name
-
-
-def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
-    """Check again and write every `create` row, or nothing if any row is bad."""
-    try:
-        with transaction.atomic():
-            result = preview(org, user, text, mapping)
-            if not result.can_commit:
-                raise ImportRefused(
-                    _("Nothing was imported: correct the rows with errors first.")
-                    if result.count("error")
-                    else _("There is nothing new to import.")
-                )
-            for row in result.rows:
-                if row.action == "create":  # checked inside this transaction: valid and new
-                    row.company = _save(row.form, row.entry)
-    except IntegrityError as exc:  # a company added meanwhile by someone else
-        raise ImportRefused(_("Companies were added meanwhile; check the file again.")) from exc
-    return result
-
-
-@transaction.atomic
-def commit_recorded(
-    org,
-    user,
-    text: str,
-    mapping: list[str] | None = None,
-    *,
-    filename: str = "",
-    batch: CompanyImport | None = None,
-) -> Preview:
-    """commit(), and the record of the import (a previewed batch, or a new one) in
-    the same transaction: a record says "imported" only if the companies are there."""
-    result = commit(org, user, text, mapping)
-    batch = batch or CompanyImport(org=org, created_by=user, filename=filename[:200], content=text)
-    batch.mapping, batch.status = result.mapping, CompanyImport.Status.DONE
-    batch.created, batch.skipped = result.count("create"), result.count("skip")
-    batch.imported_at = clock.now()
-    batch.save()
-    return result
 
 
 def _save(form: CompanyForm, entry: RegistryEntry | None) -> Company:

@@ -8,8 +8,9 @@ from eigyo.core.models import OrgScoped
 
 
 class CompanyImport(OrgScoped):
-    """An uploaded company list: kept between the preview and the import, and
-    afterwards as the record of what was imported, by whom."""
+    """An uploaded list: kept between the preview and the import, and afterwards as
+    the record of what was imported, into what (`target`: companies, later people …),
+    by whom. (It kept its first name and table from when only companies came in.)"""
 
     class Status(models.TextChoices):
         PREVIEW = "preview", _("checked, not imported")
@@ -18,6 +19,7 @@ class CompanyImport(OrgScoped):
     created_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    target = models.CharField(_("imported into"), max_length=20, default="companies")
     filename = models.CharField(_("file"), max_length=200)
     content = models.TextField()
     mapping = models.JSONField(_("columns"), default=list)
