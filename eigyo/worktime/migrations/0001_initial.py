@@ -11,9 +11,7 @@ def copy_closure_options(apps, schema_editor):
     WorkCalendar = apps.get_model("worktime", "WorkCalendar")
     WorkCalendar.objects.bulk_create(
         WorkCalendar(
-            org_id=s.org_id,
-            created_at=s.created_at,
-            updated_at=s.updated_at,
+            org_id=s.org_id,  # stamped now (StampField): the settings row keeps no times
             closed_year_end=s.closed_year_end,
             closed_obon=s.closed_obon,
             closed_golden_week=s.closed_golden_week,
