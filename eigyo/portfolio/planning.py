@@ -96,12 +96,13 @@ def states_for(user, org, settings: PortfolioSettings | None = None):
 
 
 def build_plan(user, org, start: dt.date, weeks: int = 4) -> domain.Plan:
+    """The rep's plan from `start`, shown for `weeks` weeks (planned over the whole
+    horizon, so its first day is the agenda's)."""
     settings = PortfolioSettings.for_org(org)
     _rels, states = states_for(user, org, settings)
     calendar = calendar_for(org, user)
-    return domain.plan(
-        states, calendar, start, business_days=weeks * 5, capacity=settings.daily_capacity
-    )
+    whole = domain.plan(states, calendar, start, capacity=settings.daily_capacity)
+    return whole.window(weeks * 5)
 
 
 def build_agenda(user, org, today: dt.date) -> domain.Agenda:

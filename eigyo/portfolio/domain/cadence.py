@@ -14,7 +14,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Cadence",
     "Calendar",
     "MATURING_TIERS",
+    "PLAN_HORIZON",
     "Plan",
     "PlannedContact",
     "RelationshipState",
@@ -33,6 +34,11 @@ __all__ = [
     "plan",
     "winnowing_queue",
 ]
+
+# The plan always looks this far ahead (8 weeks of business days, the longest plan a rep
+# can open): what a day must take depends on what is due after it, so the agenda, every
+# plan window and the calendar feed are one computation over one horizon.
+PLAN_HORIZON = 40
 
 # Higher in the pipeline comes first when capacity is short.
 TIER_PRIORITY = {"probable": 0, "possible": 1, "willing": 2, "client": 3, "nurture": 4, "new": 5}
@@ -154,6 +160,23 @@ class Plan:
     def fits(self) -> bool:
         return not self.unplaced and not self.late
 
+    def on(self, day: dt.date) -> list[PlannedContact]:
+        """The contacts planned for `day` (none on a day that is not in the plan)."""
+        return next((items for d, items in self.days if d == day), [])
+
+    def window(self, business_days: int) -> Plan:
+        """The first `business_days` of this plan, as the rep sees it: a contact due
+        inside the window but placed after it did not fit; one due after it is not
+        shown. The days inside the window are exactly this plan's."""
+        shown = self.days[:business_days]
+        if not shown:
+            return Plan(self.start, [], self.capacity, list(self.unplaced))
+        end = shown[-1][0]
+        missed = [c for _d, items in self.days[business_days:] for c in items if c.due <= end]
+        missed = [replace(c, reason="late") if c.reason != "overdue" else c for c in missed]
+        unplaced = [c for c in self.unplaced if c.due <= end]
+        return Plan(self.start, shown, self.capacity, missed + unplaced)
+
 
 def _priority(state: RelationshipState) -> tuple:
     return (TIER_PRIORITY.get(state.tier, 9), state.id)
@@ -164,7 +187,7 @@ def plan(
     calendar: Calendar,
     start: dt.date,
     *,
-    business_days: int = 20,
+    business_days: int = PLAN_HORIZON,
     capacity: int = 3,
 ) -> Plan:
     """Place each relationship whose next contact falls due within the horizon
@@ -280,13 +303,16 @@ def agenda(
     approach_candidates: Sequence[Approach] = (),
 ) -> Agenda:
     """Today's agenda: the plan's first day (overdue first, then by tier and due
-    date) plus today's share of new approaches. Empty on a non-working day."""
+    date) plus today's share of new approaches. Empty on a non-working day.
+
+    The plan is the whole horizon's, so a contact the coming weeks cannot hold on its
+    date is brought forward to today here exactly as the plan and the feed show it."""
     overdue = sum(1 for s in states if s.status(today) == "overdue")
     if not calendar.is_business_day(today):
         return Agenda(today, False, [], [], 0, overdue, capacity)
-    first_day = plan(states, calendar, today, business_days=1, capacity=capacity)
+    whole = plan(states, calendar, today, capacity=capacity)
     contacts = sorted(
-        first_day.days[0][1],
+        whole.on(today),
         key=lambda c: (c.due >= today, TIER_PRIORITY.get(c.tier, 9), c.due, c.relationship_id),
     )
     quota = approaches_today(
