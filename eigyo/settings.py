@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves Swagger UI from its own static files (no CDN: installs are offline)
     "eigyo.core",
     "eigyo.accounts",
     "eigyo.worktime",
