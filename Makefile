@@ -29,7 +29,7 @@ migrate: setup
 
 demo: migrate  ## set up, load the demo organisation and serve on http://$(HOST)
 	$(BIN)/eigyo demo
-	$(BIN)/eigyo runserver $(HOST)
+	DJANGO_SETTINGS_MODULE=eigyo.settings_demo $(BIN)/eigyo runserver --insecure $(HOST)
 
 test: setup  ## the whole suite (SQLite; PostgreSQL when DATABASE_URL is set; TODAY=2027-01-04 travels)
 	$(BIN)/python -m pytest $(if $(TODAY),--today $(TODAY))
