@@ -70,3 +70,13 @@ def test_preferences_validate_kana(actors, login):
     assert ok.status_code == 302
     actors.rep2.refresh_from_db()
     assert actors.rep2.family_kana == "タカハシ"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,placeholder", [("en", "token"), ("ja", "トークン")])
+def test_the_token_help_shows_the_header_to_send(actors, login, language, placeholder):
+    actors.rep1.language = language
+    actors.rep1.save()
+    html = login(actors.rep1).get(reverse("accounts:tokens")).content.decode()
+    header = html.split('data-testid="auth-header">', 1)[1].split("</code>", 1)[0]
+    assert header == f"Authorization: Bearer &lt;{placeholder}&gt;"  # text, not a tag
