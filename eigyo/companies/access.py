@@ -50,6 +50,11 @@ def can_edit_company(user, company) -> bool:
     return access.is_partner_user(user) and company.partner_id == access.partner_of(user)
 
 
+def can_create_duplicate(user) -> bool:
+    """Adding a company beside one that looks the same (with a reason) is the admin's."""
+    return access.is_admin(user)
+
+
 def can_delete_company(user) -> bool:
     """Deleting a company (and its history) is for admins and managers."""
     return access.leads(user)

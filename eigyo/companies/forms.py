@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
 from eigyo.accounts.models import Partner
-from eigyo.companies import own_fields
-from eigyo.companies.access import can_assign_partner
+from eigyo.companies import merging, own_fields
+from eigyo.companies.access import can_assign_partner, can_create_duplicate, visible_companies
 from eigyo.companies.models import Company
 from eigyo.core import fields
 from eigyo.lib import jp_text
+from eigyo.registry.resolving import resolve_names
 
 
 class CompanyForm(forms.ModelForm):
@@ -40,10 +41,26 @@ class CompanyForm(forms.ModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, user, own=None, **kwargs):
+    # Only on a new company, for those who may knowingly add one beside its duplicate.
+    create_anyway = forms.BooleanField(
+        label=_("create it anyway, as a separate company"), required=False
+    )
+    duplicate_reason = forms.CharField(
+        label=_("why it is a separate company"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, user, own=None, check_duplicates=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.org = access.membership(user).org
+        # The import pipeline finds duplicates itself (and skips them, row by row).
+        self.check_duplicates = check_duplicates and not self.instance.pk
+        self.duplicates: list[Company] = []
+        if not (self.check_duplicates and can_create_duplicate(user)):
+            del self.fields["create_anyway"], self.fields["duplicate_reason"]
+        else:  # shown once a duplicate was found (see clean)
+            self.fields["create_anyway"].widget = forms.HiddenInput()
+            self.fields["duplicate_reason"].widget = forms.HiddenInput()
         if can_assign_partner(user):
             self.fields["partner"].queryset = Partner.objects.filter(org=self.org)
         else:
@@ -58,7 +75,41 @@ class CompanyForm(forms.ModelForm):
         name = jp_text.normalize_text(self.cleaned_data["legal_name"])
         if not jp_text.company_name_key(name):
             raise forms.ValidationError(_("Enter the company's name."), code="required")
+        if jp_text.is_only_legal_form(name):  # 「株式会社」 alone is not a name
+            raise forms.ValidationError(
+                _("“%(name)s” is only a legal form: enter the company's name.") % {"name": name},
+                code="invalid",
+            )
         return name
+
+    def clean(self):
+        data = super().clean()
+        if not self.check_duplicates or self.errors or not data.get("legal_name"):
+            return data
+        self.resolved = resolved_entry(data["legal_name"], data.get("name_en", ""))
+        self.duplicates = list(
+            merging.look_alikes(
+                visible_companies(self.user),
+                name_key=jp_text.company_name_key(data["legal_name"]),
+                corporate_number=data.get("corporate_number", ""),
+                registry_ids=[self.resolved.pk] if self.resolved else [],
+            )[:5]
+        )
+        if not self.duplicates:
+            return data
+        if "create_anyway" in self.fields:
+            self.fields["create_anyway"].widget = forms.CheckboxInput()
+            self.fields["duplicate_reason"].widget = forms.TextInput()
+        if data.get("create_anyway"):
+            if not data.get("duplicate_reason", "").strip():
+                self.add_error("duplicate_reason", _("Say why this is not the same company."))
+            return data
+        names = "、".join(c.display_name for c in self.duplicates)
+        raise forms.ValidationError(
+            _("Already in your companies: %(names)s. Open it instead of adding it again.")
+            % {"names": names},
+            code="duplicate",
+        )
 
     def clean_kana(self):
         return fields.clean_kana(self.cleaned_data.get("kana", ""))
@@ -83,7 +134,20 @@ class CompanyForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.org = self.org
+        reason = self.cleaned_data.get("duplicate_reason", "").strip()
+        if self.duplicates and reason:  # knowingly created beside its duplicate: say why
+            note = _("Created beside %(names)s: %(reason)s") % {
+                "names": "、".join(c.display_name for c in self.duplicates),
+                "reason": reason,
+            }
+            self.instance.notes = "\n".join(n for n in (self.instance.notes, note) if n)
         self.instance.custom = own_fields.values_from(
             self.cleaned_data, self.own_fields, self.instance.custom or {}
         )
         return super().save(commit)
+
+
+def resolved_entry(legal_name: str, name_en: str = ""):
+    """The registry entity a typed name resolves to (`matched` only), or None."""
+    names = [n for n in (legal_name, name_en) if n]
+    return next((e for _m, e in resolve_names(names) if e is not None), None)

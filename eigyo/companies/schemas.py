@@ -52,6 +52,10 @@ class CompanyIn(Schema):
     website: str | None = None
     partner: int | None = None
     notes: str | None = None
+    # A new company that looks like an existing one is refused (409) unless an admin
+    # creates it knowingly, saying why.
+    create_anyway: bool | None = None
+    duplicate_reason: str | None = None
     # The organisation's own fields by key; null clears one. Unknown keys are a 422.
     custom: dict[str, str | int | bool | None] | None = None
 

@@ -45,9 +45,12 @@ def company_from_registry(org, entry: RegistryEntry) -> tuple[Company, bool]:
 def save_company(form, *, by) -> Company:
     """Create or change a company (a validated CompanyForm of `by`); a new name that
     resolves to one registry entity is linked to it."""
+    created = form.instance.pk is None
     company = form.save()
     if company.registry_id is None:
-        link_resolved(company)
+        # The form resolved a new company's name already (to check for duplicates).
+        entry = form.resolved if hasattr(form, "resolved") else _UNRESOLVED
+        link_resolved(company, entry, take_legal_name=created)
     return access.ensure_visible(by, company)
 
 
@@ -85,12 +88,18 @@ def delete_company_field(field: CompanyField, *, by) -> int:
     return own_fields.delete_field(field)
 
 
-def link_resolved(company: Company) -> None:
+_UNRESOLVED = object()
+
+
+def link_resolved(company: Company, entry=_UNRESOLVED, *, take_legal_name: bool = False) -> None:
     """Link a typed or imported company to the registry entity its name resolves to.
     Only a `matched` answer links (ambiguous or none leaves it unlinked), and never
-    to an entity another of the organisation's companies already stands for."""
-    names = [n for n in (company.legal_name, company.name_en) if n]
-    entry = next((e for _m, e in resolve_names(names) if e is not None), None)
+    to an entity another of the organisation's companies already stands for. A new
+    company then takes the registry's legal name (what was typed stays as its short
+    name when it was shorter); prefecture and codes are filled where none was typed."""
+    if entry is _UNRESOLVED:
+        names = [n for n in (company.legal_name, company.name_en) if n]
+        entry = next((e for _m, e in resolve_names(names) if e is not None), None)
     if entry is None:
         return
     if company.corporate_number and entry.corporate_number not in ("", company.corporate_number):
@@ -99,5 +108,10 @@ def link_resolved(company: Company) -> None:
     if others.filter(registry=entry).exists() or (
         entry.corporate_number and others.filter(corporate_number=entry.corporate_number).exists()
     ):
-        return  # a duplicate: the duplicates workflow (a later issue) proposes merging
+        return  # a duplicate, created knowingly: the merge workflow offers to join them
+    if take_legal_name and entry.name and entry.name != company.legal_name:
+        typed = company.legal_name
+        company.legal_name = entry.name
+        if not company.short_name and len(typed) < len(entry.name):
+            company.short_name = typed
     link_to_registry(company, entry)

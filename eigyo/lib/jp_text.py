@@ -106,6 +106,16 @@ def strip_legal_form(s: str | None) -> str:
     return stripped or text
 
 
+def is_only_legal_form(s: str | None) -> bool:
+    """True for a "name" that is nothing but a legal form: 「株式会社」, 「（株）」, "Co., Ltd."
+
+    >>> is_only_legal_form("（株）"), is_only_legal_form("（株）トヨタ")
+    (True, False)
+    """
+    text = normalize_text(s)
+    return bool(text) and not _compact(remove_legal_forms(text).casefold())
+
+
 # --------------------------------------------------------------------------- kana
 
 

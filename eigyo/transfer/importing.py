@@ -267,7 +267,7 @@ def _check(rows: list[Row], org, user, fields) -> None:
     for row in rows:
         if row.errors:
             continue
-        form = row.form = CompanyForm(row.data, user=user, own=fields)
+        form = row.form = CompanyForm(row.data, user=user, own=fields, check_duplicates=False)
         if not form.is_valid():
             duplicate_number = any(
                 e.code == "duplicate" for e in form.errors.as_data().get("corporate_number", [])

@@ -39,17 +39,28 @@ def test_a_typed_company_is_linked_to_its_registry_entity(loaded, actors, api):
     company = Company.objects.get(pk=created["id"])
     assert company.registry.edinet_code == "E01777"
     assert company.corporate_number == "5010401067252"
-    # A second company typed with the same name is not linked to the same entity.
-    again = (
-        api(actors.rep1)
-        .post(
-            "/api/companies",
-            {"legal_name": "ソニーグループ 株式会社"},
-            content_type="application/json",
-        )
-        .json()
+    assert company.legal_name == "ソニーグループ株式会社"  # the registry's legal name
+    # The same company typed again is not created a second time, silently or not:
+    # the answer names the existing one (issue 12; it used to be saved, unlinked).
+    again = api(actors.rep1).post(
+        "/api/companies", {"legal_name": "ソニーグループ 株式会社"}, content_type="application/json"
     )
-    assert Company.objects.get(pk=again["id"]).registry is None
+    assert again.status_code == 409
+    assert "ソニーグループ" in again.json()["errors"][0]["message"]
+    assert Company.objects.filter(org=actors.org).count() == 1
+    # An admin may add it knowingly, with the reason kept; it stays unlinked.
+    knowingly = api(actors.admin).post(
+        "/api/companies",
+        {
+            "legal_name": "ソニーグループ 株式会社",
+            "create_anyway": True,
+            "duplicate_reason": "別部門として管理",
+        },
+        content_type="application/json",
+    )
+    assert knowingly.status_code == 201, knowingly.content
+    twin = Company.objects.get(pk=knowingly.json()["id"])
+    assert twin.registry is None and "別部門として管理" in twin.notes
     # An unknown name stays unlinked.
     other = (
         api(actors.rep1)

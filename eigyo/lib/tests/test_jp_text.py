@@ -352,3 +352,22 @@ def test_search_variants(query: str | None, variants: list[str]) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(jp_text).failed == 0
+
+
+@pytest.mark.parametrize(
+    "name,only",
+    [
+        ("株式会社", True),
+        ("（株）", True),
+        ("㈱", True),
+        ("Co., Ltd.", True),
+        ("有限会社", True),
+        ("株式会社トヨタ", False),
+        ("（株）ﾄﾖﾀ", False),
+        ("株", False),  # a one-character name is a name
+        ("3M", False),
+        ("", False),
+    ],
+)
+def test_a_legal_form_alone_is_not_a_name(name, only):
+    assert jp_text.is_only_legal_form(name) is only
