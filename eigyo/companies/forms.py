@@ -97,9 +97,10 @@ class CompanyForm(forms.ModelForm):
         )
         if not self.duplicates:
             return data
-        if "create_anyway" in self.fields:
+        if "create_anyway" in self.fields:  # the admin's way out, first on the form
             self.fields["create_anyway"].widget = forms.CheckboxInput()
             self.fields["duplicate_reason"].widget = forms.TextInput()
+            self.order_fields(["create_anyway", "duplicate_reason"])
         if data.get("create_anyway"):
             if not data.get("duplicate_reason", "").strip():
                 self.add_error("duplicate_reason", _("Say why this is not the same company."))
