@@ -10,6 +10,7 @@ from eigyo.activities.models import Activity
 from eigyo.companies.access import visible_companies
 from eigyo.contacts.access import visible_people
 from eigyo.core import clock, fields
+from eigyo.worktime.calendars import date_warnings
 
 
 class ActivityForm(forms.ModelForm):
@@ -82,6 +83,9 @@ class ActivityForm(forms.ModelForm):
             if company and person.company_id != company.pk:
                 self.add_error("people", _("Everyone met must work at the chosen company."))
                 break
+        self.warnings = date_warnings(
+            self.org, self.user, {_("The next step"): data.get("next_step_on")}
+        )
         return data
 
     def save(self, commit=True):

@@ -79,6 +79,8 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         activity = services.save_activity(form, by=request.user)
         messages.success(request, _("Contact logged."))
+        for warning in form.warnings:
+            messages.warning(request, warning)
         # From the agenda, go back to it: the logged item has left the list.
         return redirect(back or activity.company.get_absolute_url())
     return render(

@@ -28,6 +28,8 @@ def form_page(
     if request.method == "POST" and form.is_valid():
         obj = save(form)
         messages.success(request, success_message)
+        for warning in getattr(form, "warnings", []):  # saved as chosen, but said
+            messages.warning(request, warning)
         return redirect(obj.get_absolute_url())
     status = 422 if request.method == "POST" else 200
     return render(request, template, {"form": form, **(context or {})}, status=status)

@@ -8,6 +8,7 @@ from eigyo.companies.access import can_assign_partner, visible_companies
 from eigyo.contacts.access import visible_people
 from eigyo.core import fields
 from eigyo.deals.models import Deal, DiscountRequest, Objection, Praise, Promise, Stakeholder
+from eigyo.worktime.calendars import date_warnings
 
 
 class DealForm(forms.ModelForm):
@@ -50,6 +51,13 @@ class DealForm(forms.ModelForm):
         else:
             del self.fields["partner"]
         self.fields["amount"].help_text = _("In yen, without decimals.")
+
+    def clean(self):
+        data = super().clean()
+        self.warnings = date_warnings(
+            self.org, self.user, {_("The expected close"): data.get("expected_close")}
+        )
+        return data
 
     def save(self, commit=True):
         self.instance.org = self.org

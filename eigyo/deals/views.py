@@ -138,6 +138,8 @@ def deal_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         deal = services.create_deal(form, by=request.user)
         messages.success(request, _("Deal saved."))
+        for warning in form.warnings:
+            messages.warning(request, warning)
         return redirect(deal.get_absolute_url())
     return render(
         request,

@@ -48,3 +48,22 @@ def test_benchmark_charts_render(browser, live_server, book, actors, monkeypatch
     page.goto(f"{live_server.url}/portfolio/plan/")
     screenshot(page, "desktop-plan")
     context.close()
+
+
+def test_team_benchmarks_fit_a_phone_and_say_what_each_figure_is(
+    browser, live_server, book, actors, monkeypatch
+):
+    monkeypatch.setenv("EIGYO_NOW", "2026-11-24T09:00:00+09:00")
+    actors.manager.language = "ja"
+    actors.manager.save()
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="ja-JP")
+    page = context.new_page()
+    log_in(page, live_server.url, actors.manager.email)
+    page.goto(f"{live_server.url}/portfolio/benchmarks/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert "1か月ごと" in page.inner_text("[data-testid=bench-legend]")
+    first = page.locator("[data-testid=benchmarks] td.months").first
+    assert first.locator("small").all_inner_texts() == ["8月", "9月", "10月", "11月"]
+    assert page.locator("[data-testid=benchmarks] td.months").first.is_visible()
+    screenshot(page, "phone-benchmarks-team-ja")
+    context.close()

@@ -40,3 +40,25 @@ def test_one_query_for_closures_and_days_off(actors, django_assert_num_queries):
     WorkCalendar.for_org(actors.org)
     with django_assert_num_queries(2):  # the options, then closures and days off together
         calendar_for(actors.org, actors.rep1)
+
+
+@pytest.mark.django_db
+def test_why_a_date_is_not_a_business_day(actors):
+    from django.utils import translation
+
+    from eigyo.worktime.calendars import date_warnings, why_closed
+
+    services.set_day_off(by=actors.rep1, date=LEAVE)
+    cal = calendar_for(actors.org, actors.rep1)
+    with translation.override("ja"):
+        assert why_closed(cal, dt.date(2026, 12, 5)) == "土曜日"
+        assert why_closed(cal, dt.date(2027, 1, 1)) == "元日"
+        assert why_closed(cal, dt.date(2026, 12, 30)) == "年末年始の休業"
+        assert why_closed(cal, LEAVE) == "休暇"
+        assert why_closed(cal, dt.date(2026, 12, 7)) is None
+        (warning,) = date_warnings(actors.org, actors.rep1, {"完了予定": dt.date(2026, 12, 26)})
+        assert warning == (
+            "完了予定 2026年12月26日(土) は営業日ではありません（土曜日）。"
+            "次の営業日は 2026年12月28日(月) です。"
+        )
+        assert date_warnings(actors.org, actors.rep1, {"x": dt.date(2026, 12, 7), "y": None}) == []
