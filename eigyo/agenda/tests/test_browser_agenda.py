@@ -67,3 +67,53 @@ def test_team_benchmarks_fit_a_phone_and_say_what_each_figure_is(
     assert page.locator("[data-testid=benchmarks] td.months").first.is_visible()
     screenshot(page, "phone-benchmarks-team-ja")
     context.close()
+
+
+def test_the_agenda_shows_what_the_plan_brings_forward_to_today(
+    browser, live_server, actors, monkeypatch
+):
+    """Capacity 1 and three contacts due on Thursday: today's agenda and the plan's
+    first day show the same one, brought forward."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from eigyo.activities.models import Activity
+    from eigyo.companies.models import Company
+    from eigyo.portfolio import services
+    from eigyo.portfolio.models import PortfolioSettings
+
+    monkeypatch.setenv("EIGYO_NOW", "2026-12-01T09:00:00+09:00")
+    settings = PortfolioSettings.for_org(actors.org)
+    settings.daily_capacity = 1
+    settings.save()
+    for i in range(3):
+        company = Company.objects.create(org=actors.org, legal_name=f"前倒し{i}株式会社")
+        services.add_to_portfolio(
+            org=actors.org,
+            company=company,
+            owner=actors.rep1,
+            tier="probable",
+            on=dt.date(2026, 11, 1),
+        )
+        Activity.objects.create(
+            org=actors.org,
+            company=company,
+            owner=actors.rep1,
+            occurred_at=timezone.make_aware(dt.datetime(2026, 11, 26, 10)),
+        )
+    actors.rep1.language = "ja"
+    actors.rep1.save()
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="ja-JP")
+    page = context.new_page()
+    log_in(page, live_server.url, actors.rep1.email)
+    page.goto(f"{live_server.url}/portfolio/agenda/")
+    agenda = page.inner_text("[data-testid=agenda]")
+    assert "今日予定されている接触はありません" not in page.inner_text("main")
+    today = [n for n in ("前倒し0", "前倒し1", "前倒し2") if n in agenda]
+    assert len(today) == 1
+    screenshot(page, "phone-agenda-brought-forward-ja")
+    page.goto(f"{live_server.url}/portfolio/plan/")
+    first_day = page.locator(".plan-day").first.inner_text()
+    assert today[0] in first_day and "12月1日" in first_day
+    context.close()

@@ -48,6 +48,28 @@ def test_typing_a_company_proposes_the_registry_entity(browser, live_server, act
     assert "トヨタ自動車株式会社" in page.inner_text("h1") + page.inner_text("main")
 
 
+def test_saving_a_company_we_already_have_opens_it_instead(browser, live_server, actors):
+    """The duplicate the form warned about is not saved: the page names the company we
+    have, and one tap opens it (issue 12: it used to be saved a second time)."""
+    loaders.load_edinet(ENTITIES)
+    sony = Company.objects.create(org=actors.org, legal_name="ソニーグループ株式会社")
+    actors.rep2.language = "ja"
+    actors.rep2.save()
+    page = browser.new_page(viewport={"width": 375, "height": 800}, locale="ja-JP")
+    base = live_server.url
+    log_in(page, base, actors.rep2.email)
+    page.goto(f"{base}/companies/new/")
+    page.fill("#id_legal_name", "ソニーグループ（株）")
+    page.wait_for_selector("[data-testid=suggest-duplicate]")
+    page.click("main form .form-actions button")
+    page.wait_for_selector("[data-testid=form-duplicates]")
+    assert "登録済みの会社" in page.inner_text("main")
+    screenshot(page, "phone-company-duplicate-ja")
+    page.click("[data-testid=open-duplicate]")
+    page.wait_for_url(f"{base}/companies/{sony.pk}/")
+    assert Company.objects.filter(org=actors.org).count() == 1
+
+
 def test_import_a_list_after_its_preview(browser, live_server, actors, tmp_path):
     loaders.load_edinet(ENTITIES)
     Company.objects.create(org=actors.org, legal_name="ソニーグループ株式会社")
