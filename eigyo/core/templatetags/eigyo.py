@@ -53,6 +53,26 @@ def yen(value) -> str:
     return f"¥{int(value):,}"
 
 
+@register.filter
+def yen_short(value) -> str:
+    """Yen the Japanese way where space is short: 3,010万円, 1.2億円 (English: ¥30.1M)."""
+    if value in (None, ""):
+        return ""
+    n = int(value)
+    if translation.get_language() != "ja":
+        for size, unit in ((10**9, "B"), (10**6, "M"), (10**3, "k")):
+            if abs(n) >= size:
+                return f"¥{n / size:,.1f}".rstrip("0").rstrip(".") + unit
+        return f"¥{n:,}"
+    if abs(n) >= 10**8:
+        return f"{n / 10**8:,.2f}".rstrip("0").rstrip(".") + "億円"
+    if abs(n) >= 10**5:
+        return f"{round(n / 10**4):,}万円"
+    if abs(n) >= 10**4:
+        return f"{n / 10**4:.1f}".rstrip("0").rstrip(".") + "万円"
+    return f"{n:,}円"
+
+
 @register.simple_tag(takes_context=True)
 def sort_link(context, key: str) -> str:
     """The query string that sorts by key, flipping direction when already sorted by it."""
