@@ -40,6 +40,13 @@ def _owner(request: HttpRequest):
     return (owners.filter(pk=request.user.pk).first() or owners.first()), owners
 
 
+def _team(user, owners) -> list:
+    """The people a leader's team views list: those they oversee, not themselves (their
+    own figures are a click away); someone with no one else sees just themselves."""
+    team = list(owners.exclude(pk=user.pk).order_by("family_kana", "email"))
+    return team or list(owners.filter(pk=user.pk))
+
+
 def _day(request: HttpRequest) -> dt.date:
     try:
         return dt.date.fromisoformat(request.GET.get("date", ""))
@@ -152,7 +159,7 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
         team = None
     else:
         owner = None
-        rows = benchmarking.benchmarks(list(owners.order_by("family_kana", "email")), org, today)
+        rows = benchmarking.benchmarks(_team(request.user, owners), org, today)
         charts = None
         team = benchmarking.team_totals(rows)
     focus = rows[0] if owner else team
@@ -188,7 +195,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     owners = access.portfolio_owners(request.user)
     deny_unless(owners.exists())
     org, today = access.membership(request.user).org, clock.today()
-    reps = list(owners.order_by("family_kana", "email"))
+    reps = _team(request.user, owners)
     bench = {b.user.pk: b for b in benchmarking.benchmarks(reps, org, today)}
     instructions = visible_instructions(request.user).filter(status="open")
     evaporating = followups.evaporating(instructions, org, today)
