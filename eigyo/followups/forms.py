@@ -1,6 +1,7 @@
 """Follow-through forms (also used by the API)."""
 
 from django import forms
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
@@ -47,10 +48,52 @@ class InstructionForm(OrgForm):
             "asked": forms.Textarea(attrs={"rows": 3}),
         }
 
+    ROWS = 5  # milestone rows on the form (the text lines take any number more)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = access.portfolio_owners(self.user)
-        self.fields["owner"].initial = self.user.pk
+        # Chosen every time, never defaulting to the one who gives it: the team first.
+        me_last = Case(When(pk=self.user.pk, then=Value(1)), default=Value(0))
+        self.fields["owner"].queryset = (
+            access.portfolio_owners(self.user)
+            .annotate(me_last=me_last)
+            .order_by("me_last", "family_kana", "email")
+        )
+        self.fields["owner"].empty_label = _("— choose who is to do it —")
+        self.fields["milestones"].label = _("more milestones, one per line")
+        for i in range(self.ROWS):
+            self.fields[f"milestone_on_{i}"] = forms.DateField(
+                label=_("date"), required=False, widget=DATE
+            )
+            self.fields[f"milestone_title_{i}"] = forms.CharField(
+                label=_("milestone"), max_length=200, required=False
+            )
+
+    @property
+    def main_fields(self):
+        return [f for f in self.visible_fields() if not f.name.startswith("milestone")]
+
+    @property
+    def milestone_rows(self):
+        return [(self[f"milestone_on_{i}"], self[f"milestone_title_{i}"]) for i in range(self.ROWS)]
+
+    def clean(self):
+        data = super().clean()
+        rows = []
+        for i in range(self.ROWS):
+            due, title = (
+                data.get(f"milestone_on_{i}"),
+                (data.get(f"milestone_title_{i}") or "").strip(),
+            )
+            if due and title:
+                rows.append((due, title))
+            elif due or title:
+                self.add_error(
+                    f"milestone_title_{i}" if due else f"milestone_on_{i}",
+                    _("A milestone needs a date and a title."),
+                )
+        data["milestones"] = rows + list(data.get("milestones") or [])
+        return data
 
     def clean_milestones(self):
         import datetime as dt

@@ -69,7 +69,7 @@ def instruction_create(request: HttpRequest) -> HttpResponse:
         return redirect(instruction.get_absolute_url())
     return render(
         request,
-        "followups/form.html",
+        "followups/instruction_form.html",
         {"form": form, "title": _("New instruction or client request")},
         status=422 if request.method == "POST" else 200,
     )
