@@ -66,7 +66,10 @@ class InstructionForm(OrgForm):
                 label=_("date"), required=False, widget=DATE
             )
             self.fields[f"milestone_title_{i}"] = forms.CharField(
-                label=_("milestone"), max_length=200, required=False
+                label=_("milestone"),
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"placeholder": _("what is to be done")}),
             )
 
     @property
