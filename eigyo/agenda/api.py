@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from eigyo.accounts import access
+from eigyo.agenda import search
 from eigyo.core import clock
 from eigyo.core.api import Forbidden
 from eigyo.core.lists import Id
@@ -171,4 +172,45 @@ def get_benchmarks(request: HttpRequest, user: Id | None = None):
             "first_prestigious_client_on": (r.first_prestigious_client or (None, None))[0],
         }
         for r in rows
+    ]
+
+
+class SearchItemOut(Schema):
+    id: int
+    label: str
+    detail: str
+    url: str
+
+
+class SearchGroupOut(Schema):
+    kind: str
+    more: bool
+    items: list[SearchItemOut]
+
+
+def _describe(kind: str, o) -> tuple[str, str]:
+    if kind == "people":
+        return o.display_name, " ".join(x for x in (o.kana_name, str(o.company or "")) if x)
+    if kind == "deals":
+        return o.title, f"{o.company} · {o.get_stage_display()}"
+    if kind == "registry":
+        return o.name, o.corporate_number
+    return o.display_name, o.corporate_number
+
+
+@router.get("/search", response=list[SearchGroupOut])
+def global_search(request: HttpRequest, q: str = ""):
+    """Companies, people, deals and registry entities matching `q` (name, kana or
+    romaji), at most 5 a group, within what the caller may see; `more` when there are."""
+    return [
+        {
+            "kind": g.kind,
+            "more": g.more,
+            "items": [
+                dict(zip(("label", "detail"), _describe(g.kind, o), strict=True))
+                | {"id": o.pk, "url": o.get_absolute_url()}
+                for o in g.items
+            ],
+        }
+        for g in search.search(request.user, q)
     ]

@@ -13,4 +13,5 @@ urlpatterns = [
     path("portfolio/calendar/", feed.manage, name="feed_manage"),
     path("follow-ups/dashboard/", views.dashboard, name="dashboard"),
     path("feed/<str:token>.ics", feed.ics, name="feed"),
+    path("search/", views.search_page, name="search"),
 ]

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.activities.access import can_log_activity, visible_activities
+from eigyo.agenda import search
 from eigyo.core import clock
+from eigyo.core.htmx import is_htmx
 from eigyo.core.views import deny_unless
 from eigyo.deals.queries import open_promises
 from eigyo.followups import services as followups
@@ -229,3 +231,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "today": today,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Everything the user may see that matches what they type; htmx gets the dropdown."""
+    q = request.GET.get("q", "")
+    groups = search.search(request.user, q)
+    template = "agenda/_search_results.html" if is_htmx(request) else "agenda/search.html"
+    return render(request, template, {"q": q.strip(), "groups": groups})
