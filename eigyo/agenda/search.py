@@ -1,6 +1,7 @@
 """Global search: companies, people, deals and registry entities for what a user types,
-grouped, within what the user may see. Each group uses its list's own filter (one
-definition of "matches"), so the header finds exactly what the lists would."""
+grouped, within what the user may see. Companies, people and registry entities are
+found by the start of a name, reading or romaji (index-served: the header asks on
+every keystroke); deals by a word of their title or company, as on the deal list."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from eigyo.companies.access import visible_companies
-from eigyo.companies.filters import CompanyFilter
+from eigyo.companies.filters import typeahead as companies_typeahead
 from eigyo.contacts.access import visible_people
-from eigyo.contacts.filters import PersonFilter
+from eigyo.contacts.filters import typeahead as people_typeahead
+from eigyo.core.lists import first_by_prefix
 from eigyo.deals.access import sees_deals, visible_deals
 from eigyo.deals.filters import DealFilter
 from eigyo.registry.access import visible_registry
@@ -41,21 +43,21 @@ def search(user, q: str, limit: int = PER_GROUP) -> list[Group]:
     if not q:
         return []
     queries = {
-        "companies": CompanyFilter(q=q).filter(visible_companies(user)).order_by("name_key", "pk"),
-        "people": PersonFilter(q=q)
-        .filter(visible_people(user))
-        .select_related("company")
-        .order_by("family_kana", "given_kana", "pk"),
+        "companies": (visible_companies(user), companies_typeahead(q), "name_key"),
+        "people": (visible_people(user).select_related("company"), people_typeahead(q), "kana_key"),
         "deals": DealFilter(q=q).filter(visible_deals(user)).select_related("company")
         if sees_deals(user)
         else None,
-        "registry": RegistryFilter(q=q).filter(visible_registry(user)).order_by("name_key", "pk"),
+        "registry": RegistryFilter(q=q).filter(visible_registry(user)).order_by("name_key"),
     }
     groups = []
     for kind, qs in queries.items():
         if qs is None:
             continue
-        items, more = _first(qs, limit)
+        if isinstance(qs, tuple):  # found by prefix, one index range per column
+            items, more = first_by_prefix(*qs[:2], limit, qs[2])
+        else:
+            items, more = _first(qs, limit)
         if items:
             groups.append(Group(kind, items, more))
     return groups

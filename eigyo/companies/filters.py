@@ -4,6 +4,7 @@ from django.db.models import Q
 from ninja import FilterSchema
 
 from eigyo.core.lists import Id
+from eigyo.lib import jp_text
 from eigyo.registry.filters import name_search
 
 COMPANY_SORTS = {
@@ -32,3 +33,16 @@ class CompanyFilter(FilterSchema):
 
     def filter_partner(self, value):
         return Q() if value is None else Q(partner_id=value)
+
+
+def typeahead(q: str) -> list[tuple[str, str]]:
+    """The header search: (column, prefix) pairs for the start of a company's name,
+    reading, romaji or English name — each column has an index, so each pair is one
+    index range (the list's filter above also finds a word inside a name: a scan)."""
+    pairs = []
+    for variant in jp_text.search_variants(q):
+        key = jp_text.company_name_key(variant)
+        pairs += [
+            (column, key) for column in ("name_key", "kana_key", "romaji", "name_en_key") if key
+        ]
+    return pairs

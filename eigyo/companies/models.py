@@ -83,6 +83,10 @@ class Company(OrgScoped):
         indexes = [
             models.Index(fields=["org", "name_key"]),
             models.Index(fields=["org", "corporate_number"]),  # see RegistryEntry's indexes
+            # The header search finds a company by the start of its reading or romaji.
+            models.Index(fields=["org", "kana_key"]),
+            models.Index(fields=["org", "romaji"]),
+            models.Index(fields=["org", "name_en_key"]),
         ]
 
     def __str__(self) -> str:

@@ -31,3 +31,20 @@ class PersonFilter(FilterSchema):
 
     def filter_company(self, value):
         return Q() if value is None else Q(company_id=value)
+
+
+def typeahead(q: str) -> list[tuple[str, str]]:
+    """The header search: (column, prefix) pairs for the start of a person's whole name
+    (family first), its reading or romaji, or the given name alone — each indexed."""
+    pairs = []
+    for variant in jp_text.search_variants(q):
+        key = "".join(jp_text.normalize_text(variant).casefold().split())
+        if key:
+            pairs += [
+                ("name_key", key),
+                ("kana_key", jp_text.to_hiragana(key)),
+                ("romaji_key", key),
+                ("given_name", key),
+                ("given_kana", jp_text.to_katakana(key)),
+            ]
+    return pairs

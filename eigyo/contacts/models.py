@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.core.models import OrgScoped
 from eigyo.lib import jp_text
-from eigyo.lib.names import display_name, romaji_name
+from eigyo.lib.names import display_name, name_search_keys, romaji_name
 
 
 class Seniority(models.IntegerChoices):
@@ -58,6 +58,10 @@ class Person(OrgScoped):
     )
     notes = models.TextField(_("notes"), blank=True)
     search_text = models.CharField(max_length=500, blank=True, db_index=True)
+    # Whole-name keys the header search finds by prefix, with an index each.
+    name_key = models.CharField(max_length=200, blank=True, editable=False)
+    kana_key = models.CharField(max_length=200, blank=True, editable=False)
+    romaji_key = models.CharField(max_length=200, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -65,7 +69,14 @@ class Person(OrgScoped):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["org", "family_kana"])]
+        indexes = [
+            models.Index(fields=["org", "family_kana"]),
+            models.Index(fields=["org", "name_key"]),
+            models.Index(fields=["org", "kana_key"]),
+            models.Index(fields=["org", "romaji_key"]),
+            models.Index(fields=["org", "given_name"]),
+            models.Index(fields=["org", "given_kana"]),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -86,6 +97,11 @@ class Person(OrgScoped):
         return " ".join(p for p in (self.given_romaji, self.family_romaji) if p)
 
     def save(self, *args, **kwargs):
+        self.derive_search_fields()
+        super().save(*args, **kwargs)
+
+    def derive_search_fields(self) -> None:
+        """Romaji from the kana and the search text (also for bulk_create, which skips save)."""
         if self.family_kana or self.given_kana:
             self.family_romaji, self.given_romaji = romaji_name(self.family_kana, self.given_kana)
         kana = self.family_kana + self.given_kana
@@ -98,4 +114,6 @@ class Person(OrgScoped):
             (self.given_romaji + self.family_romaji).lower(),
         ]
         self.search_text = " ".join(jp_text.normalize_text(p).casefold() for p in parts if p)
-        super().save(*args, **kwargs)
+        self.name_key, self.kana_key, self.romaji_key = name_search_keys(
+            self.family_name, self.given_name, kana
+        )

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from ninja import FilterSchema
 from pydantic import Field, ValidationError
 
@@ -27,3 +28,25 @@ def filter_from_query(filter_class: type[FilterSchema], params) -> FilterSchema:
     except ValidationError as exc:
         bad = {str(err["loc"][0]) for err in exc.errors() if err.get("loc")}
         return filter_class(**{k: v for k, v in data.items() if k not in bad})
+
+
+def prefix(field: str, text: str) -> Q:
+    """`field` starts with `text`, in a way an index serves: SQLite's LIKE cannot use
+    one (it ignores case), so there the range [text, text + U+10FFFF) carries it and
+    LIKE only re-checks; other databases get the plain LIKE 'text%'."""
+    cond = Q(**{f"{field}__startswith": text})
+    if connection.vendor == "sqlite":
+        cond &= Q(**{f"{field}__gte": text, f"{field}__lt": text + "\U0010ffff"})
+    return cond
+
+
+def first_by_prefix(queryset: QuerySet, pairs, limit: int, order: str) -> tuple[list, bool]:
+    """The first `limit` objects (in `order`) whose column starts with its prefix, for
+    any of the (column, prefix) pairs; and whether there are more. One index range per
+    pair — an OR of them would make the database scan the organisation's rows."""
+    ids: set = set()
+    for column, text in dict.fromkeys(pairs):  # the same pair once
+        found = queryset.filter(prefix(column, text)).order_by(column)
+        ids.update(found.values_list("pk", flat=True)[: limit + 1])
+    objects = list(queryset.filter(pk__in=ids).order_by(order, "pk")[: limit + 1])
+    return objects[:limit], len(objects) > limit

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import jp_text
 from .jp_text import RomajiStyle, kana_to_romaji, normalize_text
 
 __all__ = ["display_name", "honorific", "romaji_name"]
@@ -59,3 +60,21 @@ def honorific(name: str | None) -> str:
     if not name or name.endswith(HONORIFIC):
         return name
     return f"{name} {HONORIFIC}"
+
+
+def name_search_keys(family: str, given: str, kana: str) -> tuple[str, str, str]:
+    """The whole name, its reading in hiragana and its Hepburn romaji, without spaces
+    and case-folded: what a prefix typed into a search is compared with.
+
+    >>> name_search_keys("田中", "太郎", "タナカタロウ")
+    ('田中太郎', 'たなかたろう', 'tanakatarou')
+    """
+
+    def compact(text: str) -> str:
+        return "".join(jp_text.normalize_text(text).casefold().split())
+
+    return (
+        compact(family + given),
+        compact(jp_text.to_hiragana(kana)),
+        compact(jp_text.kana_to_romaji(kana)) if kana else "",
+    )

@@ -4,6 +4,7 @@ definition (page and API)."""
 from django.db.models import Q
 from ninja import FilterSchema
 
+from eigyo.core.lists import prefix
 from eigyo.lib import jp_text
 
 
@@ -17,10 +18,12 @@ def name_search(q: str | None, *, prefix_only: bool = False, path: str = "") -> 
         key = jp_text.company_name_key(variant)
         if not key:
             continue
-        name_lookup = "name_key__startswith" if prefix_only else "name_key__contains"
-        cond |= Q(**{path + name_lookup: key})
+        if prefix_only:
+            cond |= prefix(path + "name_key", key)
+        else:
+            cond |= Q(**{path + "name_key__contains": key})
         for column in ("name_en_key", "kana_key", "romaji"):
-            cond |= Q(**{f"{path}{column}__startswith": key})
+            cond |= prefix(f"{path}{column}", key)
     return cond if cond else Q(pk__in=[])
 
 
