@@ -33,3 +33,6 @@ def can_edit_activity(user, activity) -> bool:
     if r == Role.MANAGER:
         return activity.owner_id in access.managed_user_ids(user)
     return activity.owner_id == user.pk and r in {Role.REP, Role.PARTNER}
+
+
+access.capability("log_activity", can_log_activity)

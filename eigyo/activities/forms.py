@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
 from eigyo.companies.access import visible_companies
+from eigyo.companies.filters import typeahead as company_typeahead
 from eigyo.contacts.access import visible_people
 from eigyo.core import clock, fields
+from eigyo.core.lists import first_by_prefix
 from eigyo.worktime.calendars import date_warnings
 
 
@@ -52,6 +54,14 @@ class ActivityForm(forms.ModelForm):
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("occurred_at", clock.now().replace(second=0, microsecond=0))
         self.fields["company"].queryset = visible_companies(user).order_by("name_key")
+        # The page picks the company by type-ahead; a name typed but not picked (no
+        # script, or Enter) is taken when exactly one company starts with it.
+        if self.is_bound and not self.data.get("company") and self.data.get("company_search"):
+            pairs = company_typeahead(self.data["company_search"])
+            found, more = first_by_prefix(self.fields["company"].queryset, pairs, 1, "name_key")
+            if found and not more:
+                self.data = self.data.copy()
+                self.data["company"] = str(found[0].pk)
         people = visible_people(user).order_by("family_kana", "family_name")
         company_id = (
             self.data.get("company") or self.initial.get("company") or (self.instance.company_id)
@@ -69,6 +79,14 @@ class ActivityForm(forms.ModelForm):
             .order_by("family_kana", "email")
         )
         self.fields["colleagues"].required = False
+
+    @property
+    def selected_company(self):
+        """The company chosen so far (for the picker to show its name), or None."""
+        value = self["company"].value()
+        if not value or not str(value).isdigit():
+            return None
+        return self.fields["company"].queryset.filter(pk=value).first()
 
     def clean_occurred_at(self):
         value = self.cleaned_data["occurred_at"]

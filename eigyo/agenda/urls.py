@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from eigyo.agenda import feed, views
+from eigyo.agenda import feed, pickers, views
 
 app_name = "agenda"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("follow-ups/dashboard/", views.dashboard, name="dashboard"),
     path("feed/<str:token>.ics", feed.ics, name="feed"),
     path("search/", views.search_page, name="search"),
+    path("pick/company/", pickers.pick_company, name="pick_company"),
 ]

@@ -25,7 +25,7 @@ def test_log_from_the_agenda_removes_the_item(browser, live_server, book, actors
     screenshot(page, "phone-agenda-ja")
     page.click(f"[data-testid=log-{book.rel.pk}]")
     page.wait_for_selector("[data-testid=visit-form]")
-    assert page.input_value("select[name=company]") == str(book.company.pk)
+    assert page.input_value("input[name=company]") == str(book.company.pk)
     page.click("[data-testid=kind-call] + span")
     page.fill("textarea[name=notes]", "近況確認の電話。来月訪問の約束。")
     page.click("[data-testid=save-visit]")
