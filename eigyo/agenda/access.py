@@ -13,3 +13,11 @@ def visible_calendar_feeds(user) -> QuerySet[CalendarFeed]:
     """A calendar address is personal: each user sees only their own."""
     m = access.membership(user)
     return CalendarFeed.objects.filter(org=m.org, user=user) if m else CalendarFeed.objects.none()
+
+
+def sees_team(user) -> bool:
+    """Admins and managers see their team's day, dashboard and benchmarks."""
+    return access.leads(user)
+
+
+access.capability("see_team", sees_team)

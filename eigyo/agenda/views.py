@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods
 from eigyo.accounts import access
 from eigyo.activities.access import can_log_activity, visible_activities
 from eigyo.agenda import search
+from eigyo.agenda.access import sees_team
+from eigyo.agenda.team import team_today
 from eigyo.core import clock
 from eigyo.core.htmx import is_htmx
 from eigyo.core.views import deny_unless
@@ -75,6 +77,13 @@ def home(request: HttpRequest) -> HttpResponse:
         today = clock.today()
         agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
         items = [(c, explain(c, today)) for c in agenda.contacts]
+    team, moved = [], []
+    if sees_team(request.user):
+        org = access.membership(request.user).org
+        reps = _team(request.user, access.portfolio_owners(request.user))
+        team, moved = team_today(
+            request.user, [r for r in reps if r != request.user], org, clock.today()
+        )
     return render(
         request,
         "agenda/home.html",
@@ -85,6 +94,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "items": items,
             "can_log": can_log_activity(request.user),
             "sees_portfolios": sees_portfolios,
+            "team": team,
+            "moved": moved,
         },
     )
 
