@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from eigyo.accounts import access
 from eigyo.companies.access import visible_companies
 from eigyo.core import fields
+from eigyo.portfolio.access import visible_relationships
 from eigyo.portfolio.models import PortfolioSettings, Relationship, Tier
 
 
@@ -95,4 +96,25 @@ class PortfolioSettingsForm(forms.ModelForm):
         ):
             if data.get(name) == 0:
                 self.add_error(name, _("Must be at least 1."))
+        return data
+
+
+class BulkForm(forms.Form):
+    """Several relationships at once: to a tier (dropping is a tier), to another rep."""
+
+    ids = forms.ModelMultipleChoiceField(queryset=None, widget=forms.MultipleHiddenInput)
+    tier = forms.ChoiceField(label=_("move to"), required=False)
+    owner = forms.ModelChoiceField(label=_("hand to"), queryset=None, required=False)
+    reason = forms.CharField(label=_("reason"), max_length=300, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ids"].queryset = visible_relationships(user)
+        self.fields["tier"].choices = [("", "—"), *Tier.choices]
+        self.fields["owner"].queryset = access.assignable_owners(user)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("tier") and not data.get("owner"):
+            raise forms.ValidationError(_("Choose a tier or a rep."))
         return data

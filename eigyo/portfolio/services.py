@@ -3,9 +3,11 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from eigyo.accounts import access
 from eigyo.core import clock
+from eigyo.portfolio.access import can_edit_relationship
 from eigyo.portfolio.models import Relationship, TierChange
 from eigyo.worktime import services as worktime
 
@@ -115,3 +117,34 @@ def follow_company_merge(kept, merged) -> dict[str, int]:
             rel.delete()
         moved += 1
     return {"relationship": moved}
+
+
+class BulkRefused(ValueError):
+    """The whole bulk change is refused (nothing changed); the message is for the user."""
+
+
+@transaction.atomic
+def bulk_change(rels, *, by, tier: str = "", owner=None, reason: str = "") -> int:
+    """Move several relationships to `tier` (dated today, each move recorded) and/or
+    hand them to `owner` — all of them, or none when one cannot be changed."""
+    rels = list(rels)
+    if not rels or not (tier or owner):
+        raise BulkRefused(_("Choose relationships and what to change."))
+    if any(not can_edit_relationship(by, r) for r in rels):
+        raise BulkRefused(_("Some of these relationships are not yours to change."))
+    if owner is not None:
+        clash = Relationship.objects.filter(
+            company__in=[r.company_id for r in rels], owner=owner
+        ).exclude(pk__in=[r.pk for r in rels])
+        if clash.exists():
+            raise BulkRefused(
+                _("%(name)s already has some of these companies: nothing was changed.")
+                % {"name": owner.display_name}
+            )
+    for rel in rels:
+        if tier:
+            change_tier(rel, tier=tier, on=clock.today(), reason=reason, by=by)
+        if owner is not None and rel.owner_id != owner.pk:
+            rel.owner = owner
+            rel.save(update_fields=["owner", "updated_at"])
+    return len(rels)

@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
 from eigyo.activities.access import visible_activities
@@ -22,6 +24,7 @@ from eigyo.portfolio.access import (
 )
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
 from eigyo.portfolio.forms import (
+    BulkForm,
     PortfolioSettingsForm,
     RelationshipEditForm,
     RelationshipForm,
@@ -134,7 +137,13 @@ def winnowing(request: HttpRequest) -> HttpResponse:
     settings = PortfolioSettings.for_org(org)
     queue = planning.winnowing(list(owners.values_list("pk", flat=True)), org, clock.today())
     return render(
-        request, "portfolio/winnowing.html", {"queue": queue, "days": settings.winnow_after_days}
+        request,
+        "portfolio/winnowing.html",
+        {
+            "queue": queue,
+            "days": settings.winnow_after_days,
+            "bulk_form": BulkForm(user=request.user),
+        },
     )
 
 
@@ -182,3 +191,29 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         },
         status=422 if request.method == "POST" else 200,
     )
+
+
+@login_required
+@require_POST
+def bulk(request: HttpRequest) -> HttpResponse:
+    """Change the ticked relationships of a list at once, then back to that list."""
+    deny_unless(can_create_relationship(request.user))
+    form = BulkForm(request.POST, user=request.user)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("portfolio:list")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    cd = form.cleaned_data
+    try:
+        n = services.bulk_change(
+            cd["ids"], by=request.user, tier=cd["tier"], owner=cd["owner"], reason=cd["reason"]
+        )
+    except services.BulkRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("%(n)s relationships changed.") % {"n": n})
+    return redirect(back)
