@@ -27,11 +27,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import DataError
+from django.db import DataError, models
 from django.db.models import QuerySet
 from django.http import Http404
 
-from eigyo.accounts.models import Membership, Partner, Role, User
+from eigyo.accounts.models import Membership, Partner, Role, SavedView, User
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -232,6 +232,17 @@ class Can:
 
 
 capability("manage_organisation", is_admin)
+
+
+@rule(SavedView)
+def visible_saved_views(user) -> QuerySet[SavedView]:
+    """A user's own saved views, and those shared by the people of their team."""
+    m = membership(user)
+    if m is None:
+        return SavedView.objects.none()
+    team = Membership.objects.filter(org=m.org, team_id=m.team_id).values("user_id")
+    shared = models.Q(shared=True, owner__in=team) if m.team_id else models.Q(pk__in=[])
+    return SavedView.objects.filter(org=m.org).filter(models.Q(owner=user) | shared)
 
 
 def admin_ids(org_id: int) -> list[int]:

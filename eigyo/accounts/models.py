@@ -205,3 +205,27 @@ class ApiToken(models.Model):
             key_hash=cls.hash(secret),
         )
         return token, secret
+
+
+class SavedView(OrgScoped):
+    """A list's filters saved under a name ("my 有望 in 東京都"): the user's own, or
+    shared with their team."""
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="saved_views")
+    list_name = models.CharField(_("list"), max_length=40)  # the list's URL name
+    name = models.CharField(_("name"), max_length=100)
+    query = models.CharField(_("filters"), max_length=1000, blank=True)
+    shared = models.BooleanField(_("shared with my team"), default=False)
+
+    class Meta:
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "owner", "list_name", "name"], name="view_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from eigyo.accounts.models import ApiToken, Membership, Organisation, Role, User
+from eigyo.accounts.models import ApiToken, Membership, Organisation, Role, SavedView, User
 from eigyo.core import clock
 
 
@@ -46,3 +46,23 @@ def revoke_token(*, by: User, token: ApiToken) -> None:
         raise ValueError("a user revokes only their own tokens")
     token.revoked_at = clock.now()
     token.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def save_view(*, by: User, list_name: str, name: str, query: str, shared: bool) -> SavedView:
+    """Save a list's filters under a name (the same name again replaces them)."""
+    view, _created = SavedView.objects.update_or_create(
+        org=by.membership.org,
+        owner=by,
+        list_name=list_name,
+        name=name.strip()[:100],
+        defaults={"query": query[:1000], "shared": shared},
+    )
+    return view
+
+
+@transaction.atomic
+def delete_view(view: SavedView, *, by: User) -> None:
+    if view.owner_id != by.pk:
+        raise ValueError("a user deletes only their own saved views")
+    view.delete()

@@ -1,11 +1,11 @@
-"""Sign-in, preferences, language switch and API tokens."""
+"""Sign-in, preferences, language switch, API tokens and saved list views."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -76,3 +76,53 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     services.revoke_token(by=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")
+
+
+# The lists whose filters can be saved as a named view (their URL names).
+SAVABLE_LISTS = {
+    "companies:list",
+    "contacts:list",
+    "portfolio:list",
+    "activities:list",
+    "deals:list",
+}
+
+
+def _clean_query(query: str) -> str:
+    """The list's filters without the page number (a view starts on page 1)."""
+    params = QueryDict(query[:1000], mutable=True)
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@login_required
+@require_POST
+def save_view(request: HttpRequest) -> HttpResponse:
+    list_name = request.POST.get("list_name", "")
+    name = request.POST.get("name", "").strip()
+    if list_name not in SAVABLE_LISTS or access.membership(request.user) is None:
+        raise Http404
+    query = _clean_query(request.POST.get("query", ""))
+    if not name:
+        messages.error(request, _("Give the view a name."))
+    else:
+        services.save_view(
+            by=request.user,
+            list_name=list_name,
+            name=name,
+            query=query,
+            shared=request.POST.get("shared") == "on",
+        )
+        messages.success(request, _("View “%(name)s” saved.") % {"name": name})
+    return redirect(f"{reverse(list_name)}?{query}")
+
+
+@login_required
+@require_POST
+def delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    view = access.get_visible(
+        access.visible_saved_views(request.user).filter(owner=request.user), pk=pk
+    )
+    services.delete_view(view, by=request.user)
+    messages.success(request, _("View “%(name)s” deleted.") % {"name": view.name})
+    return redirect(reverse(view.list_name) if view.list_name in SAVABLE_LISTS else "/")

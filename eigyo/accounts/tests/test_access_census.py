@@ -74,6 +74,7 @@ EXEMPT_PAGES = {
     "registry:detail": "reference data every member reads (registry/tests/test_registry)",
     "companies:registry_adopt": "a registry id, reference data (companies/tests/test_company_pages)",
     "accounts:token_revoke": "a user's own tokens (accounts/tests/test_account_pages)",
+    "accounts:delete_view": "a user's own saved views (accounts/tests/test_saved_views)",
     "agenda:feed": "the token in the URL is the credential (agenda/tests/test_feed)",
 }
 EXEMPT_API = {
