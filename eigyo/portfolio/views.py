@@ -53,6 +53,9 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
             "tiers": Tier.choices,
             "owners": access.visible_users(request.user).filter(pk__in=visible.values("owner_id")),
             "can_create": can_create_relationship(request.user),
+            "bulk_form": BulkForm(user=request.user)
+            if can_create_relationship(request.user)
+            else None,
         },
     )
 

@@ -1,4 +1,4 @@
-// The header search: "/" anywhere but in a field focuses it; Escape closes the results.
+// Every page: the header search — "/" anywhere but in a field focuses it, Escape closes the results.
 document.addEventListener("keydown", (event) => {
   const box = document.getElementById("global-search");
   if (!box) return;
@@ -10,5 +10,13 @@ document.addEventListener("keydown", (event) => {
   } else if (event.key === "Escape" && event.target === box) {
     document.getElementById("global-search-results").innerHTML = "";
     box.blur();
+  }
+});
+
+// A list's "all" box ticks every row of its table (bulk actions).
+document.addEventListener("change", (event) => {
+  if (!event.target.matches("[data-check-all]")) return;
+  for (const box of event.target.closest("table").querySelectorAll("input[name=ids]")) {
+    box.checked = event.target.checked;
   }
 });
