@@ -13,6 +13,7 @@ from eigyo.deals.models import (
     Praise,
     Promise,
     StageChange,
+    StageProbability,
     Stakeholder,
 )
 
@@ -36,6 +37,20 @@ def visible_deals(user) -> QuerySet[Deal]:
 
 for _child in (StageChange, Stakeholder, Promise, Praise, Objection, DiscountRequest):
     access.follows(_child, "deal", Deal)
+
+
+@access.rule(StageProbability)
+def visible_stage_probabilities(user) -> QuerySet[StageProbability]:
+    """The organisation's stage probabilities: everyone who sees deals reads them."""
+    m = access.membership(user)
+    if m is None or not sees_deals(user):
+        return StageProbability.objects.none()
+    return StageProbability.objects.filter(org=m.org)
+
+
+def can_set_probabilities(user) -> bool:
+    """How likely each stage is to close is the admin's to say."""
+    return access.is_admin(user)
 
 
 def sees_deals(user) -> bool:

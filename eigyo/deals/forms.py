@@ -7,7 +7,16 @@ from eigyo.accounts import access
 from eigyo.companies.access import can_assign_partner, visible_companies
 from eigyo.contacts.access import visible_people
 from eigyo.core import fields
-from eigyo.deals.models import Deal, DiscountRequest, Objection, Praise, Promise, Stakeholder
+from eigyo.deals.models import (
+    OPEN_STAGES,
+    Deal,
+    DiscountRequest,
+    Objection,
+    Praise,
+    Promise,
+    Stage,
+    Stakeholder,
+)
 from eigyo.worktime.calendars import date_warnings
 
 
@@ -213,3 +222,18 @@ class DiscountForm(DealChildForm):
             "requested_on",
         ]
         widgets = {"requested_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ProbabilityForm(forms.Form):
+    """A probability (0–100 %) for each open stage."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in Stage.choices:
+            if value in OPEN_STAGES:
+                self.fields[value] = forms.IntegerField(
+                    label=label,
+                    min_value=0,
+                    max_value=100,
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                )

@@ -300,3 +300,24 @@ class DiscountRequest(OrgScoped):
 
     def __str__(self) -> str:
         return self.requested
+
+
+class StageProbability(OrgScoped):
+    """The organisation's own probability (%) of closing a deal from a stage, used to
+    weight the forecast (the defaults apply to stages it has not set)."""
+
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    percent = models.PositiveSmallIntegerField(_("probability (%)"))
+
+    class Meta:
+        verbose_name = _("stage probability")
+        verbose_name_plural = _("stage probabilities")
+        constraints = [
+            models.UniqueConstraint(fields=["org", "stage"], name="stage_probability_unique"),
+            models.CheckConstraint(
+                condition=models.Q(percent__lte=100), name="stage_probability_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} {self.percent}%"

@@ -10,8 +10,10 @@ from django.db.models import Exists, Max, OuterRef, Subquery
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
 from eigyo.core import clock
+from eigyo.deals.access import visible_deals
+from eigyo.deals.domain import forecast as forecasting
 from eigyo.deals.domain import readiness as rd
-from eigyo.deals.models import Deal, Stage, StageChange, Stakeholder
+from eigyo.deals.models import Deal, Stage, StageChange, StageProbability, Stakeholder
 
 
 @transaction.atomic
@@ -127,3 +129,26 @@ def save_deal_record(form, *, by):
 @transaction.atomic
 def delete_deal_record(record, *, by) -> None:
     record.delete()
+
+
+def probabilities_of(org) -> dict[str, int]:
+    """The organisation's probability (%) per open stage, defaults where unset."""
+    own = dict(StageProbability.objects.filter(org=org).values_list("stage", "percent"))
+    return {**forecasting.DEFAULT_PROBABILITIES, **own}
+
+
+@transaction.atomic
+def set_probabilities(percents: dict[str, int], *, by) -> None:
+    """Set the organisation's probability per open stage (0–100)."""
+    org = access.membership(by).org
+    for stage, percent in percents.items():
+        StageProbability.objects.update_or_create(
+            org=org, stage=stage, defaults={"percent": percent}
+        )
+
+
+def fiscal_forecast(user, fy: int):
+    """The forecast for fiscal year `fy` over the deals the user sees."""
+    deals = visible_deals(user).values_list("amount", "stage", "expected_close", "closed_on")
+    facts = [forecasting.DealFacts(*row) for row in deals]
+    return forecasting.forecast(facts, fy, probabilities_of(access.membership(user).org))

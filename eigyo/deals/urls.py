@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.deal_list, name="list"),
     path("board/", views.deal_board, name="board"),
     path("insights/", views.deal_insights, name="insights"),
+    path("probabilities/", views.probabilities, name="probabilities"),
     path("new/", views.deal_create, name="create"),
     path("<int:pk>/", views.deal_detail, name="detail"),
     path("<int:pk>/edit/", views.deal_edit, name="edit"),

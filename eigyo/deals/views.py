@@ -18,13 +18,14 @@ from eigyo.core.htmx import is_htmx, render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
 from eigyo.deals import insights, services
-from eigyo.deals.access import can_create_deal, visible_deals
+from eigyo.deals.access import can_create_deal, can_set_probabilities, visible_deals
 from eigyo.deals.filters import DEAL_SORTS, DealFilter
 from eigyo.deals.forms import (
     DealForm,
     DiscountForm,
     ObjectionForm,
     PraiseForm,
+    ProbabilityForm,
     PromiseForm,
     StageForm,
     StakeholderForm,
@@ -32,6 +33,7 @@ from eigyo.deals.forms import (
 from eigyo.deals.map import map_svg
 from eigyo.deals.models import OPEN_STAGES, Stage
 from eigyo.deals.text import gap_sentences
+from eigyo.lib.jp_calendar import fiscal_year, fiscal_year_label
 
 
 def _deal(request, pk):
@@ -81,8 +83,45 @@ def _board_context(request):
 @require_http_methods(["GET"])
 def deal_board(request: HttpRequest) -> HttpResponse:
     context = _board_context(request)
-    template = "deals/_board.html" if is_htmx(request) else "deals/board.html"
-    return render(request, template, context)
+    if is_htmx(request):
+        return render(request, "deals/_board.html", context)
+    fy = fiscal_year(clock.today())
+    try:
+        fy = min(max(int(request.GET.get("fy", fy)), 2000), 2100)
+    except ValueError:
+        pass
+    months = services.fiscal_forecast(request.user, fy)
+    context |= {
+        "fy": fy,
+        "fy_label": fiscal_year_label(fy),
+        "forecast": months,
+        "totals": {
+            "weighted": sum(m.weighted for m in months),
+            "pipeline": sum(m.pipeline for m in months),
+            "won": sum(m.won for m in months),
+        },
+        "can_set_probabilities": can_set_probabilities(request.user),
+    }
+    return render(request, "deals/board.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def probabilities(request: HttpRequest) -> HttpResponse:
+    """How likely a deal in each open stage is to close (admin): weights the forecast."""
+    deny_unless(can_set_probabilities(request.user))
+    org = access.membership(request.user).org
+    form = ProbabilityForm(request.POST or None, initial=services.probabilities_of(org))
+    if request.method == "POST" and form.is_valid():
+        services.set_probabilities(form.cleaned_data, by=request.user)
+        messages.success(request, _("Probabilities saved."))
+        return redirect("deals:board")
+    return render(
+        request,
+        "deals/probabilities.html",
+        {"form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @login_required
