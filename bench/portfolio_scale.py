@@ -2,6 +2,8 @@
 the benchmarks page of a 50-rep team, queries not growing with the portfolio).
 
     .venv/bin/python bench/portfolio_scale.py [--runs 20] [--rebuild]
+    EIGYO_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/eigyo_bench \
+        .venv/bin/python bench/portfolio_scale.py        # the same on PostgreSQL
 
 Builds (once) an organisation of 500 reps in 10 teams of 50, 25,000 companies
 and relationships (50 per rep) and 1,000,000 activities (40 per relationship
@@ -23,6 +25,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DEBUG", "1")
 os.environ["EIGYO_SQLITE"] = str(ROOT / "var" / "bench-scale.sqlite3")
 os.environ.pop("DATABASE_URL", None)
+if os.environ.get("EIGYO_BENCH_DATABASE_URL"):  # an empty database it may fill
+    os.environ["DATABASE_URL"] = os.environ["EIGYO_BENCH_DATABASE_URL"]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eigyo.settings")
 
 import django  # noqa: E402
@@ -166,7 +170,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     db = Path(os.environ["EIGYO_SQLITE"])
-    if args.rebuild and db.exists():
+    if args.rebuild and db.exists() and "DATABASE_URL" not in os.environ:
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
@@ -177,7 +181,7 @@ def main() -> None:
     org = Organisation.objects.get(slug="scale")
     print(
         f"data: {User.objects.count():,} users, {Relationship.objects.filter(org=org).count():,} "
-        f"relationships, {Activity.objects.filter(org=org).count():,} activities (SQLite)"
+        f"relationships, {Activity.objects.filter(org=org).count():,} activities ({connection.vendor})"
     )
     sample = list(User.objects.filter(email__in=[f"rep{i}@scale.example" for i in (0, 137, 499)]))
     print(f"{'measure':46} {'median ms':>9} {'max ms':>7} {'queries':>7}")
