@@ -106,8 +106,8 @@ def agenda(request: HttpRequest) -> HttpResponse:
     owner, owners = _owner(request)
     org = access.membership(request.user).org
     day = _day(request)
-    result = planning.build_agenda(owner, org, day)
     calendar = calendar_for(org, owner)
+    result = planning.build_agenda(owner, org, day, calendar)
     items = [(c, explain(c, day)) for c in result.contacts]
     return render(
         request,

@@ -105,10 +105,11 @@ def build_plan(user, org, start: dt.date, weeks: int = 4) -> domain.Plan:
     return whole.window(weeks * 5)
 
 
-def build_agenda(user, org, today: dt.date) -> domain.Agenda:
+def build_agenda(user, org, today: dt.date, calendar=None) -> domain.Agenda:
+    """The user's agenda for `today` (pass the user's calendar if you have it already)."""
     settings = PortfolioSettings.for_org(org)
     rels, states = states_for(user, org, settings)
-    calendar = calendar_for(org, user)
+    calendar = calendar or calendar_for(org, user)
     month_start = today.replace(day=1)
     approached = sum(
         1 for r in rels if r.first_contact_at and month_start <= _local_date(r.first_contact_at)
