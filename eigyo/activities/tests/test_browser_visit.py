@@ -23,6 +23,7 @@ def test_log_a_visit_on_a_phone_and_switch_language(browser, live_server, book, 
     page.click("[data-testid=log-visit]")
     # The company by type-ahead, not a select of every company.
     assert page.locator("select[name=company]").count() == 0
+    page.wait_for_load_state("load")
     page.fill("[data-testid=company-search]", "トヨタ")
     page.click(f"[data-testid=company-choices] [data-pick='{book.company.pk}']")
     # htmx swaps in the people of the chosen company.
@@ -83,6 +84,7 @@ def test_a_visit_from_the_home_page_in_five_taps(browser, live_server, book, act
 
     tap("[data-testid=capture]")
     page.wait_for_selector("[data-testid=visit-form]")
+    page.wait_for_load_state("load")  # htmx (deferred) listens from here on
     page.fill("[data-testid=company-search]", "とよた")  # the reading finds it too
     page.wait_for_selector(f"[data-testid=company-choices] [data-pick='{book.company.pk}']")
     tap(f"[data-testid=company-choices] [data-pick='{book.company.pk}']")
