@@ -88,24 +88,11 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
     for row in counts:
         out[row["owner"]].contacts = [row[f"m{i}"] for i in range(months)]
 
-    # 2. Relationships with last / first contact and visits before business talk.
+    # 2. Relationships with last / first contact and visits before business talk, as
+    # plain rows: 2,500 model instances (and their companies) cost more than the SQL.
     acts = Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company"))
     rels = annotated_relationships(
-        Relationship.objects.filter(org=org, owner__in=ids)
-        .select_related("company")
-        .only(
-            "id",
-            "org_id",
-            "company_id",
-            "owner_id",
-            "tier",
-            "tier_since",
-            "cadence_days",
-            "company__legal_name",
-            "company__short_name",
-            "company__size_class",
-            "company__prestigious",
-        )
+        Relationship.objects.filter(org=org, owner__in=ids), follow_up=False
     ).annotate(
         first_business_at=Subquery(
             acts.filter(business_discussed=True).order_by("occurred_at").values("occurred_at")[:1]
@@ -124,32 +111,46 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
             .values("n")[:1]
         )
     )
-    for rel in rels:
-        b = out[rel.owner_id]
-        b.tiers[rel.tier] += 1
-        if rel.tier in domain.MATURING_TIERS:
+    columns = (
+        "pk",
+        "owner_id",
+        "tier",
+        "tier_since",
+        "cadence_days",
+        "company__prestigious",
+        "company__size_class",
+        "first_contact_at",
+        "last_contact_at",
+        "first_business_at",
+        "visits_before",
+    )
+    for rel in rels.values(*columns):
+        b = out[rel["owner_id"]]
+        tier = rel["tier"]
+        b.tiers[tier] += 1
+        if tier in domain.MATURING_TIERS:
             b.maturing += 1
-        first = _local_date(rel.first_contact_at)
+        first = _local_date(rel["first_contact_at"])
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < months else None
             if first and first >= start and (end is None or first < end):
                 b.approaches[i] += 1
         state = domain.RelationshipState(
-            id=rel.pk,
-            company_id=rel.company_id,
+            id=rel["pk"],
+            company_id=0,
             company_name="",
-            tier=rel.tier,
-            tier_since=rel.tier_since,
-            cadence=cadence.for_tier(rel.tier, rel.cadence_days),
-            last_contact=_local_date(rel.last_contact_at),
+            tier=tier,
+            tier_since=rel["tier_since"],
+            cadence=cadence.for_tier(tier, rel["cadence_days"]),
+            last_contact=_local_date(rel["last_contact_at"]),
         )
         if state.cadence is not None:
-            ok, total = b.adherence[rel.tier]
-            b.adherence[rel.tier] = (ok + (state.status(today) != "overdue"), total + 1)
-        if rel.first_business_at is not None:
-            b.visits_before_business.append(rel.visits_before or 0)
-        if rel.tier != "dropped" and (
-            rel.company.prestigious or rel.company.size_class in PRESTIGE_SIZE_CLASSES
+            ok, total = b.adherence[tier]
+            b.adherence[tier] = (ok + (state.status(today) != "overdue"), total + 1)
+        if rel["first_business_at"] is not None:
+            b.visits_before_business.append(rel["visits_before"] or 0)
+        if tier != "dropped" and (
+            rel["company__prestigious"] or rel["company__size_class"] in PRESTIGE_SIZE_CLASSES
         ):
             b.prestigious_targets += 1
 
