@@ -231,9 +231,6 @@ class Can:
         return self._answers[name]
 
 
-capability("manage_organisation", is_admin)
-
-
 @rule(SavedView)
 def visible_saved_views(user) -> QuerySet[SavedView]:
     """A user's own saved views, and those shared by the people of their team."""

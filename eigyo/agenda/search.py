@@ -42,22 +42,21 @@ def search(user, q: str, limit: int = PER_GROUP) -> list[Group]:
     q = (q or "").strip()[:MAX_QUERY]
     if not q:
         return []
-    queries = {
-        "companies": (visible_companies(user), companies_typeahead(q), "name_key"),
-        "people": (visible_people(user).select_related("company"), people_typeahead(q), "kana_key"),
-        "deals": DealFilter(q=q).filter(visible_deals(user)).select_related("company")
+    found = {
+        # by prefix, one index range per column
+        "companies": first_by_prefix(
+            visible_companies(user), companies_typeahead(q), limit, "name_key"
+        ),
+        "people": first_by_prefix(
+            visible_people(user).select_related("company"), people_typeahead(q), limit, "kana_key"
+        ),
+        "deals": _first(
+            DealFilter(q=q).filter(visible_deals(user)).select_related("company"), limit
+        )
         if sees_deals(user)
-        else None,
-        "registry": RegistryFilter(q=q).filter(visible_registry(user)).order_by("name_key"),
+        else ([], False),
+        "registry": _first(
+            RegistryFilter(q=q).filter(visible_registry(user)).order_by("name_key"), limit
+        ),
     }
-    groups = []
-    for kind, qs in queries.items():
-        if qs is None:
-            continue
-        if isinstance(qs, tuple):  # found by prefix, one index range per column
-            items, more = first_by_prefix(*qs[:2], limit, qs[2])
-        else:
-            items, more = _first(qs, limit)
-        if items:
-            groups.append(Group(kind, items, more))
-    return groups
+    return [Group(kind, items, more) for kind, (items, more) in found.items() if items]

@@ -11,9 +11,6 @@ from eigyo.deals.models import Promise, StageChange
 from eigyo.followups import services as followups
 from eigyo.followups.access import visible_coaching, visible_instructions
 from eigyo.portfolio import planning
-from eigyo.portfolio.models import PortfolioSettings
-
-SHOWN = 3  # companies named per rep; the rest is a count
 
 
 @dataclass
@@ -31,13 +28,11 @@ class RepToday:
 
 def team_today(user, reps: list, org, today: dt.date) -> tuple[list[RepToday], list]:
     """One line per rep, those behind first; and the deals that moved this week."""
-    settings = PortfolioSettings.for_org(org)
     ids = [r.pk for r in reps]
     rows = {r.pk: RepToday(r) for r in reps}
-    for rep in reps:  # a few queries per rep: a manager leads a handful
-        _rels, states = planning.states_for(rep, org, settings)
+    for owner_id, states in planning.states_by_owner(ids, org).items():
         overdue = [s for s in states if s.status(today) == "overdue"]
-        rows[rep.pk].overdue = sorted(overdue, key=lambda s: s.next_due)
+        rows[owner_id].overdue = sorted(overdue, key=lambda s: s.next_due)
     for p in (
         Promise.objects.filter(
             deal__in=visible_deals(user).values("pk"),

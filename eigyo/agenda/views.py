@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
-from eigyo.activities.access import can_log_activity, visible_activities
+from eigyo.activities.access import visible_activities
 from eigyo.agenda import search
 from eigyo.agenda.access import sees_team
 from eigyo.agenda.team import team_today
@@ -72,18 +72,15 @@ def home(request: HttpRequest) -> HttpResponse:
         .prefetch_related("people")[:8]
     )
     agenda, items = None, []
-    sees_portfolios = has_portfolio(request.user)
-    if sees_portfolios:
+    if has_portfolio(request.user):
         today = clock.today()
         agenda = planning.build_agenda(request.user, access.membership(request.user).org, today)
         items = [(c, explain(c, today)) for c in agenda.contacts]
     team, moved = [], []
     if sees_team(request.user):
         org = access.membership(request.user).org
-        reps = _team(request.user, access.portfolio_owners(request.user))
-        team, moved = team_today(
-            request.user, [r for r in reps if r != request.user], org, clock.today()
-        )
+        reps = access.portfolio_owners(request.user).exclude(pk=request.user.pk)
+        team, moved = team_today(request.user, list(reps), org, clock.today())
     return render(
         request,
         "agenda/home.html",
@@ -92,8 +89,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "recent": recent,
             "agenda": agenda,
             "items": items,
-            "can_log": can_log_activity(request.user),
-            "sees_portfolios": sees_portfolios,
             "team": team,
             "moved": moved,
         },

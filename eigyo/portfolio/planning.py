@@ -69,8 +69,13 @@ def state_of(rel, cadence: domain.Cadence) -> domain.RelationshipState:
 
 def portfolio_of(user, org) -> list:
     """The user's live relationships (not dropped), annotated."""
+    return portfolios_of([user.pk], org)
+
+
+def portfolios_of(owner_ids, org) -> list:
+    """The live relationships (not dropped) of several owners, annotated: one query."""
     qs = (
-        Relationship.objects.filter(org=org, owner=user)
+        Relationship.objects.filter(org=org, owner__in=owner_ids)
         .exclude(tier="dropped")
         .select_related("company")
         .only(
@@ -86,6 +91,15 @@ def portfolio_of(user, org) -> list:
         )
     )
     return list(annotated_relationships(qs))
+
+
+def states_by_owner(owner_ids, org, settings: PortfolioSettings | None = None) -> dict:
+    """owner id → the states of their live relationships, for a whole team at once."""
+    cadence = cadence_for(settings or PortfolioSettings.for_org(org))
+    found: dict = {pk: [] for pk in owner_ids}
+    for rel in portfolios_of(owner_ids, org):
+        found[rel.owner_id].append(state_of(rel, cadence))
+    return found
 
 
 def states_for(user, org, settings: PortfolioSettings | None = None):
@@ -141,4 +155,4 @@ def winnowing(owner_ids, org, today: dt.date):
     )
 
 
-__all__ = ["build_agenda", "build_plan", "states_for", "winnowing"]
+__all__ = ["build_agenda", "build_plan", "states_by_owner", "states_for", "winnowing"]
