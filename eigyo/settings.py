@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "eigyo.core.context.eigyo_context",
                 "eigyo.accounts.context.rules",
+                "eigyo.agenda.context.unread",
             ],
         },
     }

@@ -3,7 +3,7 @@ team's, an admin everyone's (access.portfolio_owners)."""
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
 from eigyo.accounts import access
@@ -11,6 +11,7 @@ from eigyo.agenda import search
 from eigyo.core import clock
 from eigyo.core.api import Forbidden
 from eigyo.core.lists import Id
+from eigyo.followups import inbox
 from eigyo.portfolio import benchmarking, planning
 from eigyo.portfolio.text import explain
 
@@ -214,3 +215,67 @@ def global_search(request: HttpRequest, q: str = ""):
         }
         for g in search.search(request.user, q)
     ]
+
+
+class NoticeOut(Schema):
+    id: int
+    kind: str
+    group: str
+    text: str
+    subject: str
+    day: dt.date
+    created_at: dt.datetime
+    read: bool
+    url: str
+    actor: int | None
+
+
+class InboxOut(Schema):
+    unread: int
+    items: list[NoticeOut]
+
+
+def _notice(item: inbox.Item) -> dict:
+    n = item.notice
+    return {
+        "id": n.pk,
+        "kind": n.kind,
+        "group": str(item.kind.group) if item.kind else "",
+        "text": item.text,
+        "subject": n.subject,
+        "day": n.day,
+        "created_at": n.created_at,
+        "read": n.read_at is not None,
+        "url": item.url,
+        "actor": n.actor_id,
+    }
+
+
+@router.get("/inbox", response=InboxOut)
+def get_inbox(request: HttpRequest, unread: bool = False, limit: int = 100):
+    """My inbox, newest first (only notices whose object I may still see); `unread` for
+    the unread only; `text` in the language of Accept-Language. The same notices feed
+    the e-mails and the morning digest."""
+    inbox.refresh(request.user)
+    items = inbox.items(request.user, unread_only=unread, limit=min(max(limit, 1), 500))
+    return {"unread": inbox.unread_count(request.user), "items": [_notice(i) for i in items]}
+
+
+@router.post("/inbox/{int:pk}/read", response=NoticeOut)
+def read_notice(request: HttpRequest, pk: int):
+    """Mark one notice read (404 for another's or one whose object is out of sight)."""
+    notice = access.get_visible(inbox.notices_of(request.user), pk=pk)
+    (item,) = inbox.visible([notice], request.user) or [None]
+    if item is None:
+        raise Http404
+    inbox.mark_read(notice, by=request.user)
+    return _notice(item)
+
+
+class MarkedOut(Schema):
+    marked: int
+
+
+@router.post("/inbox/read-all", response=MarkedOut)
+def read_all(request: HttpRequest):
+    return {"marked": inbox.mark_all_read(by=request.user)}

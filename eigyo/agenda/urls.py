@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from eigyo.agenda import feed, pickers, views
+from eigyo.agenda import feed, inbox_views, pickers, views
 
 app_name = "agenda"
 urlpatterns = [
@@ -14,5 +14,8 @@ urlpatterns = [
     path("follow-ups/dashboard/", views.dashboard, name="dashboard"),
     path("feed/<str:token>.ics", feed.ics, name="feed"),
     path("search/", views.search_page, name="search"),
+    path("inbox/", inbox_views.inbox_page, name="inbox"),
+    path("inbox/<int:pk>/", inbox_views.open_notice, name="open_notice"),
+    path("inbox/read-all/", inbox_views.read_all, name="read_all"),
     path("pick/company/", pickers.pick_company, name="pick_company"),
 ]

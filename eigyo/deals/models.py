@@ -198,6 +198,9 @@ class Promise(OrgScoped):
     def __str__(self) -> str:
         return self.what
 
+    def get_absolute_url(self) -> str:
+        return reverse("deals:detail", args=[self.deal_id])
+
     def is_overdue(self, today) -> bool:
         return self.status == self.Status.OPEN and self.due_on < today
 

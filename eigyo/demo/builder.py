@@ -288,6 +288,9 @@ def _build(rng: random.Random) -> Organisation:
     )
     sales.deals(rng, org, [d for d in deal_sources if d], today, partner)
     sales.followups(rng, org, users, reps, today)
+    from eigyo.followups import inbox
+
+    inbox.collect_due(today)  # milestones and promises already due are in the inboxes
     _own_fields(random.Random(rng.random()), org)
     return org
 

@@ -13,6 +13,7 @@ from eigyo.portfolio.models import Tier
 def followups(rng, org, users, reps, today) -> None:
     """A manager's instructions (one of them evaporating), a client request, a
     conflict, coaching and a senior visit request."""
+    from eigyo.followups import inbox
     from eigyo.followups.models import (
         CoachingSession,
         Conflict,
@@ -66,8 +67,27 @@ def followups(rng, org, users, reps, today) -> None:
             Milestone.objects.create(
                 org=org, instruction=ins, title=title, due_on=today + dt.timedelta(days=offset)
             )
+        # The inbox lines the services would have written at the time.
+        inbox.notify(
+            to=rep,
+            kind="instruction_issued",
+            key=f"issued:{ins.pk}:{rep.pk}",
+            target=ins,
+            subject=subject,
+            day=today - dt.timedelta(days=21),
+            actor=boss,
+        )
         if update:
-            Update.objects.create(org=org, instruction=ins, author=rep, text=update)
+            u = Update.objects.create(org=org, instruction=ins, author=rep, text=update)
+            inbox.notify(
+                to=boss,
+                kind="instruction_update",
+                key=f"update:{u.pk}:{boss.pk}",
+                target=ins,
+                subject=subject,
+                day=today,
+                actor=rep,
+            )
     if companies:
         Instruction.objects.create(
             org=org,
@@ -87,7 +107,7 @@ def followups(rng, org, users, reps, today) -> None:
             deliver_by=today + dt.timedelta(days=14),
             senior_visit_needed=True,
         )
-        SeniorVisit.objects.create(
+        visit = SeniorVisit.objects.create(
             org=org,
             company=companies[0],
             requested_by=reps[0],
@@ -95,6 +115,15 @@ def followups(rng, org, users, reps, today) -> None:
             why="値上げのご説明に部長同行をお願いしたい",
             who_to_meet="購買部長",
             by_date=today + dt.timedelta(days=12),
+        )
+        inbox.notify(
+            to=boss,
+            kind="senior_visit_requested",
+            key=f"senior_visit:{visit.pk}:{boss.pk}",
+            target=visit,
+            subject=f"{visit.company} · {visit.why}",
+            day=visit.by_date,
+            actor=reps[0],
         )
     for rep in reps:
         CoachingSession.objects.create(

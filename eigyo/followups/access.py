@@ -11,6 +11,7 @@ from eigyo.followups.models import (
     Conflict,
     Instruction,
     Milestone,
+    Notice,
     SeniorVisit,
     Update,
 )
@@ -80,6 +81,15 @@ def seniors(user) -> QuerySet[User]:
         return User.objects.none()
     leaders = Membership.objects.filter(org=m.org, role__in=access.LEADER_ROLES)
     return access.visible_users(user).filter(pk__in=leaders.values("user_id"))
+
+
+@access.rule(Notice)
+def visible_notices(user) -> QuerySet[Notice]:
+    """An inbox is its owner's alone (a manager does not read a rep's)."""
+    m = access.membership(user)
+    if m is None:
+        return Notice.objects.none()
+    return Notice.objects.filter(org=m.org, user=user)
 
 
 access.capability("use_followups", uses_followups)

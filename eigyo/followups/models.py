@@ -3,6 +3,7 @@ milestones, conflicts on accounts, coaching, senior visits, and the reminder
 queue that makes sure none of it quietly evaporates."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,9 @@ class Milestone(OrgScoped):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.due_on})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("followups:detail", args=[self.instruction_id]) + "#milestones"
 
 
 class Update(OrgScoped):
@@ -232,6 +236,43 @@ class SeniorVisit(OrgScoped):
     def __str__(self) -> str:
         return f"{self.company} · {self.get_status_display()}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("followups:simple_edit", args=["senior-visits", self.pk])
+
+
+class Notice(OrgScoped):
+    """One line in a user's inbox: something that happened or fell due that they
+    should look at (an instruction given to them, a reply on one they gave, a
+    milestone or promise falling due, a visit asked of them). The one source of
+    the inbox, the e-mails and the morning digest; `key` makes each event once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+    )
+    kind = models.CharField(max_length=40)  # a kind registered in followups.inbox
+    key = models.CharField(max_length=200)
+    # Who caused it (the issuer, the rep who went silent); None for the calendar.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The object whose page it opens; its own visibility rule still decides.
+    target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    subject = models.CharField(max_length=300)  # what it is about, as it was then
+    day = models.DateField()  # the day it is about (due date) or happened
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["org", "key"], name="notice_once")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.key
+
 
 class Reminder(models.Model):
     """The outbox: one email to one person, queued idempotently (unique key) and
@@ -242,13 +283,16 @@ class Reminder(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")  # its target went out of the user's sight
 
     org = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
     )
-    kind = models.CharField(max_length=20)  # reminder | overdue | escalation | promise | digest
+    kind = models.CharField(max_length=40)  # reminder | overdue | escalation | promise | digest
     key = models.CharField(max_length=200, unique=True)
+    # The inbox line this e-mail tells about (None for the digest, which tells many).
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, null=True, blank=True)
     milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, null=True, blank=True)
     promise = models.ForeignKey("deals.Promise", on_delete=models.CASCADE, null=True, blank=True)
     day = models.DateField()

@@ -1,5 +1,9 @@
 """Reminders that reach people: queue what is due, then send each exactly once.
 
+What is told comes from the inbox (followups.inbox): `enqueue_due` brings every
+inbox up to date, then queues one e-mail per unread notice of an e-mailed kind and
+the 08:00 digest, which lists the agenda and what is unread in the inbox.
+
 The database is the queue. `enqueue_due` is idempotent: every reminder has a
 unique key (what, which object, which day), so running it twice, or in two
 workers at once, queues nothing twice. `send_pending` claims each row with a
@@ -22,16 +26,13 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from eigyo.accounts import access
 from eigyo.accounts.models import Membership
 from eigyo.deals.models import Promise
 from eigyo.deals.queries import open_promises
+from eigyo.followups import inbox
 from eigyo.followups.access import gets_morning_digest
-from eigyo.followups.domain import escalation
-from eigyo.followups.models import Instruction, Reminder
-from eigyo.followups.services import last_sign_of_life, with_signs_of_life
+from eigyo.followups.models import Milestone, Notice, Reminder
 from eigyo.portfolio import planning
-from eigyo.portfolio.models import PortfolioSettings
 from eigyo.portfolio.text import explain
 from eigyo.worktime.calendars import calendar_for
 
@@ -58,82 +59,43 @@ def _queue(org_id, user_id, kind, key, day, now, **refs) -> bool:
         return False
 
 
-def managers_of(membership: Membership) -> list[int]:
-    """Who hears about a rep's silence: the team's manager, else the admins."""
-    if membership.team_id and membership.team.manager_id:
-        return [membership.team.manager_id]
-    return access.admin_ids(membership.org_id)
-
-
-_rules: dict[int, escalation.Rules] = {}
-
-
-def rules_for(org) -> escalation.Rules:
-    if org.pk not in _rules:
-        settings = PortfolioSettings.for_org(org)
-        _rules[org.pk] = escalation.Rules(
-            remind_before=settings.remind_before_days, escalate_after=settings.escalate_after_days
-        )
-    return _rules[org.pk]
-
-
 def enqueue_due(now: dt.datetime) -> int:
-    """Queue every reminder whose day has come. Returns how many were new."""
+    """Bring every inbox up to date, then queue an e-mail for each unread notice of a
+    kind that is e-mailed, and the digests whose hour has come. Returns how many
+    e-mails were new. The inbox is the source: nothing is e-mailed that it does not hold."""
     today = timezone.localtime(now).date()
     queued = 0
-    _rules.clear()  # settings may have changed since the last round
-    memberships = {m.user_id: m for m in Membership.objects.select_related("team", "org")}
-    calendars: dict[int, object] = {}
+    inbox.collect_due(today)
 
-    def calendar(user_id):
-        m = memberships[user_id]
-        if user_id not in calendars:
-            calendars[user_id] = calendar_for(m.org, m.user)
-        return calendars[user_id]
+    emailed = [k.name for k in inbox.KINDS.values() if k.email]
+    for n in Notice.objects.filter(
+        kind__in=emailed, read_at__isnull=True, reminder__isnull=True, user__is_active=True
+    ).select_related("target_type"):
+        model = n.target_type.model_class()
+        refs = {
+            "milestone_id": n.target_id if model is Milestone else None,
+            "promise_id": n.target_id if model is Promise else None,
+        }
+        queued += _queue(n.org_id, n.user_id, n.kind, n.key, n.day, now, notice=n, **refs)
 
-    # 1. Milestones: before the date, when it passes in silence, then the manager.
-    instructions = (
-        with_signs_of_life(
-            Instruction.objects.filter(status=Instruction.Status.OPEN, owner__is_active=True)
-        )
-        .select_related("owner")
-        .prefetch_related("milestones")
-    )
-    for ins in instructions:
-        if ins.owner_id not in memberships:
-            continue
-        sign = last_sign_of_life(ins)
-        rules = rules_for(memberships[ins.owner_id].org)
-        for m in (m for m in ins.milestones.all() if m.done_on is None):
-            for step in escalation.due_steps(m.due_on, sign, today, calendar(ins.owner_id), rules):
-                if step.kind == "reminder" and today > m.due_on:
-                    continue  # a heads-up after the date would only confuse
-                users = (
-                    managers_of(memberships[ins.owner_id])
-                    if step.kind == "escalation"
-                    else [ins.owner_id]
-                )
-                for user_id in users:
-                    key = f"{step.kind}:{m.pk}:{step.on.isoformat()}:{user_id}"
-                    queued += _queue(ins.org_id, user_id, step.kind, key, step.on, now, milestone=m)
-
-    # 2. Open promises to buyers, on their due date (or at once if overdue).
-    for p in Promise.objects.filter(
-        status=Promise.Status.OPEN, due_on__lte=today, owner__is_active=True
-    ):
-        key = f"promise:{p.pk}:{p.due_on.isoformat()}"
-        queued += _queue(p.org_id, p.owner_id, "promise", key, p.due_on, now, promise=p)
-
-    # 3. The morning digest at 08:00 on the user's business days.
+    # The morning digest at 08:00 on the user's business days.
     if timezone.localtime(now).hour >= DIGEST_HOUR:
-        for user_id, m in memberships.items():
+        for m in Membership.objects.select_related("org", "user"):
             if not gets_morning_digest(m):
                 continue
-            if calendar(user_id).is_business_day(today):
+            if calendar_for(m.org, m.user).is_business_day(today):
                 queued += _queue(
-                    m.org_id, user_id, "digest", f"digest:{user_id}:{today}", today, now
+                    m.org_id, m.user_id, "digest", f"digest:{m.user_id}:{today}", today, now
                 )
     return queued
+
+
+# E-mails with their own template; every other notice uses the generic one.
+OWN_TEMPLATES = {"digest", "reminder", "overdue", "escalation", "promise"}
+
+
+class Skip(Exception):
+    """The e-mail no longer has anything to tell (its target is out of the user's sight)."""
 
 
 def _message(reminder: Reminder, today: dt.date) -> EmailMultiAlternatives:
@@ -152,14 +114,24 @@ def _message(reminder: Reminder, today: dt.date) -> EmailMultiAlternatives:
                 agenda=agenda,
                 items=[(c, explain(c, today)) for c in agenda.contacts],
                 promises=open_promises(user, m.org, today),
+                inbox=inbox.items(user, unread_only=True, limit=20),
             )
-        elif reminder.milestone_id:
-            context.update(milestone=reminder.milestone, instruction=reminder.milestone.instruction)
-        elif reminder.promise_id:
-            context.update(promise=reminder.promise)
-        subject = render_to_string(f"followups/email/{reminder.kind}_subject.txt", context)
-        text = render_to_string(f"followups/email/{reminder.kind}.txt", context)
-        html = render_to_string(f"followups/email/{reminder.kind}.html", context)
+        else:
+            if reminder.notice_id:
+                (item,) = inbox.visible([reminder.notice], user) or [None]
+                if item is None:
+                    raise Skip
+                context.update(item=item)
+            if reminder.milestone_id:
+                context.update(
+                    milestone=reminder.milestone, instruction=reminder.milestone.instruction
+                )
+            elif reminder.promise_id:
+                context.update(promise=reminder.promise)
+        name = reminder.kind if reminder.kind in OWN_TEMPLATES else "notice"
+        subject = render_to_string(f"followups/email/{name}_subject.txt", context)
+        text = render_to_string(f"followups/email/{name}.txt", context)
+        html = render_to_string(f"followups/email/{name}.html", context)
     message = EmailMultiAlternatives(
         " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [user.email]
     )
@@ -188,10 +160,15 @@ def send_pending(now: dt.datetime, worker: str | None = None, limit: int = 200) 
         if not claimed:
             continue  # another worker took it
         reminder = Reminder.objects.select_related(
-            "user", "milestone__instruction", "promise__deal__company"
+            "user", "milestone__instruction", "promise__deal__company", "notice__actor"
         ).get(pk=pk)
         try:
             _message(reminder, today).send()
+        except Skip:
+            Reminder.objects.filter(pk=pk).update(
+                status=Reminder.Status.SKIPPED, attempts=reminder.attempts + 1
+            )
+            continue
         except Exception as exc:  # noqa: BLE001 - any failure must leave it for a retry
             attempts = reminder.attempts + 1
             Reminder.objects.filter(pk=pk).update(

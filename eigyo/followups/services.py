@@ -13,6 +13,7 @@ from django.utils import timezone
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
 from eigyo.core import clock
+from eigyo.followups import inbox
 from eigyo.followups.domain import escalation
 from eigyo.followups.models import Conflict, Instruction, Milestone, SeniorVisit, Update
 from eigyo.worktime.calendars import calendar_for
@@ -109,42 +110,105 @@ def follow_company_merge(kept, merged) -> dict[str, int]:
 # --- writes: one function per operation, for page, API and CLI -------------------
 
 
+def _day(value) -> dt.date:
+    return timezone.localtime(value).date()
+
+
+def _tell(instruction: Instruction, kind: str, key: str, *, by, people, subject=None):
+    """Tell the instruction's people (never the one acting) what `by` did."""
+    for user_id in dict.fromkeys(people):
+        inbox.notify(
+            to=user_id,
+            kind=kind,
+            key=f"{key}:{user_id}",
+            target=instruction,
+            subject=subject or instruction.subject,
+            day=clock.today(),
+            actor=by,
+        )
+
+
 @transaction.atomic
 def save_instruction(form, *, by) -> Instruction:
     """Issue or change an instruction or client request (a validated InstructionForm of
-    `by`), with the milestones typed one per line."""
+    `by`), with the milestones typed one per line. A new owner finds it in their inbox."""
+    previous_owner = (
+        None
+        if form.instance._state.adding
+        else Instruction.objects.filter(pk=form.instance.pk)
+        .values_list("owner_id", flat=True)
+        .first()
+    )
     instruction = form.save()
     for due, title in form.cleaned_data.get("milestones") or []:
         Milestone.objects.create(
             org=instruction.org, instruction=instruction, title=title, due_on=due
+        )
+    if instruction.owner_id != previous_owner:
+        inbox.notify(
+            to=instruction.owner_id,
+            kind="instruction_issued",
+            key=f"issued:{instruction.pk}:{instruction.owner_id}",
+            target=instruction,
+            subject=instruction.subject,
+            day=_day(instruction.issued_at),
+            actor=by,
         )
     return access.ensure_visible(by, instruction)
 
 
 @transaction.atomic
 def set_instruction_status(instruction: Instruction, status: str, *, by) -> Instruction:
+    """Close (done, cancelled) or reopen; whoever gave it and its owner hear of a close."""
     if status not in Instruction.Status.values:
         raise ValueError(f"not an instruction status: {status!r}")
+    changed = instruction.status != status
     instruction.status = status
     instruction.save(update_fields=["status", "updated_at"])
+    if changed and status != Instruction.Status.OPEN:
+        _tell(
+            instruction,
+            f"instruction_{status}",
+            f"{status}:{instruction.pk}:{clock.today().isoformat()}",
+            by=by,
+            people=[instruction.issued_by_id, instruction.owner_id],
+        )
     return instruction
 
 
 @transaction.atomic
 def acknowledge(instruction: Instruction, *, by) -> Instruction:
-    """The owner says "understood" (once; the first time counts)."""
+    """The owner says "understood" (once; the first time counts); whoever gave it hears."""
     if instruction.owner_id != by.pk:
         raise PermissionDenied
+    first = instruction.acknowledged_at is None
     instruction.acknowledged_at = instruction.acknowledged_at or clock.now()
     instruction.save(update_fields=["acknowledged_at"])
+    if first:
+        _tell(
+            instruction,
+            "instruction_acknowledged",
+            f"ack:{instruction.pk}",
+            by=by,
+            people=[instruction.issued_by_id],
+        )
     return instruction
 
 
 @transaction.atomic
 def post_update(instruction: Instruction, text: str, *, by) -> Update:
-    return Update.objects.create(
+    """A note on the instruction; the issuer and the owner (whichever did not write it) hear."""
+    update = Update.objects.create(
         org=instruction.org, instruction=instruction, author=by, text=text.strip()
     )
+    _tell(
+        instruction,
+        "instruction_update",
+        f"update:{update.pk}",
+        by=by,
+        people=[instruction.issued_by_id, instruction.owner_id],
+    )
+    return update
 
 
 @transaction.atomic
@@ -163,7 +227,9 @@ def change_milestone(
     title: str = "",
     due_on: dt.date | None = None,
 ) -> Milestone:
-    """Tick a milestone done (dated today) or undo it; retitle or move it."""
+    """Tick a milestone done (dated today) or undo it; retitle or move it. A tick is
+    news for whoever gave the instruction."""
+    newly_done = done and milestone.done_on is None
     if done is not None:
         milestone.done_on = clock.today() if done else None
     if title.strip():
@@ -171,10 +237,56 @@ def change_milestone(
     if due_on:
         milestone.due_on = due_on
     milestone.save()
+    if newly_done:
+        ins = milestone.instruction
+        _tell(
+            ins,
+            "milestone_done",
+            f"milestone_done:{milestone.pk}:{milestone.done_on.isoformat()}",
+            by=by,
+            people=[ins.issued_by_id, ins.owner_id],
+            subject=f"{milestone.title} · {ins.subject}",
+        )
     return milestone
 
 
 @transaction.atomic
 def save_record(form, *, by):
-    """Record or change a conflict, a coaching session or a senior-visit request."""
-    return access.ensure_visible(by, form.save())
+    """Record or change a conflict, a coaching session or a senior-visit request; the
+    senior asked to visit, and the rep who asked when it is answered, hear of it."""
+    before = None
+    if isinstance(form.instance, SeniorVisit) and not form.instance._state.adding:
+        before = (
+            SeniorVisit.objects.filter(pk=form.instance.pk).values("senior_id", "status").first()
+        )
+    record = form.save()
+    if isinstance(record, SeniorVisit):
+        _tell_senior_visit(record, before, by=by)
+    return access.ensure_visible(by, record)
+
+
+def _tell_senior_visit(visit: SeniorVisit, before: dict | None, *, by) -> None:
+    subject = f"{visit.company} · {visit.why}"[:300]
+    if visit.status == SeniorVisit.Status.REQUESTED and (
+        before is None or before["senior_id"] != visit.senior_id
+    ):
+        inbox.notify(
+            to=visit.senior_id,
+            kind="senior_visit_requested",
+            key=f"senior_visit:{visit.pk}:{visit.senior_id}",
+            target=visit,
+            subject=subject,
+            day=visit.by_date,
+            actor=by,
+        )
+    answered = {SeniorVisit.Status.SCHEDULED, SeniorVisit.Status.DECLINED}
+    if visit.status in answered and (before is None or before["status"] != visit.status):
+        inbox.notify(
+            to=visit.requested_by_id,
+            kind=f"senior_visit_{visit.status}",
+            key=f"senior_visit_{visit.status}:{visit.pk}",
+            target=visit,
+            subject=subject,
+            day=visit.scheduled_for and _day(visit.scheduled_for) or clock.today(),
+            actor=by,
+        )

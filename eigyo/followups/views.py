@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from eigyo.accounts import access
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
-from eigyo.followups import services
+from eigyo.followups import inbox, services
 from eigyo.followups.access import (
     uses_followups,
     visible_coaching,
@@ -111,12 +111,14 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not (update_form.is_bound or milestone_form.is_bound):
             return redirect(ins.get_absolute_url())
     sign = services.last_sign_of_life(ins)
+    milestones = list(ins.milestones.all())
+    inbox.seen(ins, *milestones, by=request.user)
     return render(
         request,
         "followups/instruction_detail.html",
         {
             "ins": ins,
-            "milestones": ins.milestones.all(),
+            "milestones": milestones,
             "updates": ins.updates.select_related("author"),
             "update_form": update_form,
             "milestone_form": milestone_form,
@@ -181,6 +183,8 @@ def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     instance = access.get_visible(visible(request.user), pk=pk) if pk else None
     deny_unless(uses_followups(request.user))
     form = form_class(request.POST or None, instance=instance, user=request.user)
+    if instance is not None:
+        inbox.seen(instance, by=request.user)
     if request.method == "POST" and form.is_valid():
         services.save_record(form, by=request.user)
         messages.success(request, _("Saved."))

@@ -49,6 +49,10 @@ VISIBLE = {
     "other_conflict": {"outsider"},
     "senior_visit": {"admin", "manager", "rep1"},  # rep1 asked, the manager is the senior
     "other_senior_visit": {"outsider"},
+    # inbox lines: only the addressee, and only while its object is in their sight
+    "notice": {"rep1"},
+    "hidden_notice": set(),  # to rep2, about rep1's instruction that rep2 cannot see
+    "other_notice": {"outsider"},
 }
 
 PAGES = {
@@ -72,7 +76,10 @@ PAGES = {
     "coaching": ["followups:simple_edit"],
     "conflict": ["followups:simple_edit"],
     "senior_visit": ["followups:simple_edit"],
+    "notice": ["agenda:open_notice"],
 }
+# Pages that answer a visible object by sending the user on to its page.
+REDIRECTS = {"agenda:open_notice"}
 POSTS = {
     "company": [
         "companies:edit",
@@ -88,6 +95,7 @@ POSTS = {
     "coaching": ["followups:simple_edit"],
     "conflict": ["followups:simple_edit"],
     "senior_visit": ["followups:simple_edit"],
+    "notice": ["agenda:open_notice"],
 }
 SIMPLE_KIND = {"coaching": "coaching", "conflict": "conflicts", "senior_visit": "senior-visits"}
 
@@ -137,6 +145,7 @@ API = {
     "coaching": ["/api/coaching/{id}"],
     "conflict": ["/api/conflicts/{id}"],
     "senior_visit": ["/api/senior-visits/{id}"],
+    "notice": [],
 }
 # Reads that a role may be refused (403) although it sees the object.
 API_GATED = {
@@ -182,6 +191,7 @@ API_WRITES = {
     "coaching": [("patch", "/api/coaching/{id}")],
     "conflict": [("patch", "/api/conflicts/{id}")],
     "senior_visit": [("patch", "/api/senior-visits/{id}")],
+    "notice": [("post", "/api/inbox/{id}/read")],
 }
 
 
@@ -219,6 +229,16 @@ def book(book, actors):
     b.other_senior_visit = SeniorVisit.objects.create(
         org=a.other_org, company=b.other_company, requested_by=a.outsider, senior=a.outsider, **kw
     )
+    from eigyo.followups import inbox
+
+    def notice(to, target, key):
+        return inbox.notify(
+            to=to, kind="reminder", key=key, target=target, subject="件", day=dt.date(2026, 12, 1)
+        )
+
+    b.notice = notice(a.rep1, b.instruction, "m:1")
+    b.hidden_notice = notice(a.rep2, b.instruction, "m:2")
+    b.other_notice = notice(a.outsider, b.other_instruction, "m:3")
     return b
 
 
@@ -242,7 +262,7 @@ def test_pages_and_api(book, actors, login, api, obj, who):
         if name == "deals:child_edit" and target.pk != book.promise.deal_id:
             assert status == 404, (name, status)  # a record of another deal is not here
         elif visible:
-            assert status in (200, 403), (name, status)
+            assert status in ((302,) if name in REDIRECTS else (200, 403)), (name, status)
         else:
             assert status == 404, (name, status)
     for url in API[kind]:
@@ -280,6 +300,7 @@ def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, 
         "coaching": book.other_coaching,
         "conflict": book.other_conflict,
         "senior_visit": book.other_senior_visit,
+        "notice": book.hidden_notice,
     }[kind]
     web, rest = login(actors.rep1), api(actors.rep1)
     missing = type(hidden)(pk=999999)
