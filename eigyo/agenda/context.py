@@ -1,4 +1,7 @@
-"""Template context: the unread count in the header, computed only if a page shows it."""
+"""Template context: the unread count in the header, computed only if a page shows it.
+
+It reads the stored notices only; what falls due with the calendar is written by the
+worker and when the user opens the start page or the inbox (followups.inbox.refresh)."""
 
 from functools import cache
 
@@ -12,7 +15,6 @@ def unread(request):
 
     @cache
     def count() -> int:
-        inbox.refresh(user, getattr(request, "session", None))
         return inbox.unread_count(user)
 
     return {"inbox_unread": count}

@@ -18,6 +18,7 @@ from eigyo.core import clock
 from eigyo.core.htmx import is_htmx
 from eigyo.core.views import deny_unless
 from eigyo.deals.queries import open_promises
+from eigyo.followups import inbox
 from eigyo.followups import services as followups
 from eigyo.followups.access import (
     visible_coaching,
@@ -62,6 +63,7 @@ def _day(request: HttpRequest) -> dt.date:
 @require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: today's agenda at a glance, my portfolio by tier, my latest contacts."""
+    inbox.refresh(request.user, request.session)
     mine = visible_relationships(request.user).filter(owner=request.user)
     counts = dict(mine.values_list("tier").annotate(n=Count("id")).values_list("tier", "n"))
     funnel = [(value, label, counts.get(value, 0)) for value, label in Tier.choices]

@@ -255,8 +255,11 @@ def refresh(user, session=None) -> None:
         return
     now = clock.now()
     if session is not None:
-        last = session.get("inbox_refreshed")
-        if last and now - dt.datetime.fromisoformat(last) < REFRESH_EVERY:
+        try:
+            since = now - dt.datetime.fromisoformat(session.get("inbox_refreshed", ""))
+        except (TypeError, ValueError):
+            since = None
+        if since is not None and dt.timedelta(0) <= since < REFRESH_EVERY:
             return
     collect_due(clock.today(), whose_work_tells(user))
     if session is not None:
@@ -350,7 +353,18 @@ def items(user, *, unread_only: bool = False, limit: int = 100) -> list[Item]:
 
 
 def unread_count(user) -> int:
-    return len(items(user, unread_only=True, limit=1000))
+    """How many unread notices of the user's are about something they may still see
+    (two queries however many there are: the header shows it on every page)."""
+    unread = notices_of(user).filter(read_at__isnull=True)
+    about = Q()
+    for type_id in set(unread.values_list("target_type", flat=True)):
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        try:
+            seen_ids = access.visible(user, model).values("pk")
+        except LookupError:
+            continue
+        about |= Q(target_type=type_id, target_id__in=seen_ids)
+    return unread.filter(about).count() if about else 0
 
 
 __all__ = ["collect_due", "items", "kind", "mark_read", "notify", "refresh", "unread_count"]
