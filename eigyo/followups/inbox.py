@@ -32,7 +32,7 @@ from eigyo.core import clock
 from eigyo.core.templatetags.eigyo import jdate
 from eigyo.deals.models import Promise
 from eigyo.followups.domain import escalation
-from eigyo.followups.models import Instruction, Notice
+from eigyo.followups.models import Instruction, Milestone, Notice, SeniorVisit
 from eigyo.portfolio.models import PortfolioSettings
 from eigyo.worktime.calendars import calendar_for
 
@@ -45,6 +45,7 @@ class Kind:
     name: str
     text: object  # a lazy format string over %(actor)s, %(subject)s, %(day)s
     group: object  # a lazy label shown as the line's badge
+    about: type  # the model of its target
     email: bool = False
     urgent: bool = False
 
@@ -58,9 +59,10 @@ INSTRUCTION, MILESTONE, PROMISE, VISIT = (
 )
 
 
-def kind(name: str, text, group, *, email: bool = False, urgent: bool = False) -> Kind:
-    """Declare a kind of notice (apps above followups declare theirs at import)."""
-    KINDS[name] = Kind(name, text, group, email, urgent)
+def kind(name: str, text, group, about: type, *, email=False, urgent=False) -> Kind:
+    """Declare a kind of notice about `about` objects (apps above followups declare
+    theirs at import)."""
+    KINDS[name] = Kind(name, text, group, about, email, urgent)
     return KINDS[name]
 
 
@@ -68,18 +70,22 @@ kind(
     "instruction_issued",
     _("%(actor)s gave you an instruction: %(subject)s"),
     INSTRUCTION,
+    Instruction,
     email=True,
 )
-kind("instruction_acknowledged", _("%(actor)s acknowledged: %(subject)s"), INSTRUCTION)
-kind("instruction_update", _("%(actor)s posted an update on: %(subject)s"), INSTRUCTION)
-kind("instruction_done", _("%(actor)s marked done: %(subject)s"), INSTRUCTION)
-kind("instruction_cancelled", _("%(actor)s cancelled: %(subject)s"), INSTRUCTION)
-kind("milestone_done", _("%(actor)s completed the milestone: %(subject)s"), MILESTONE)
-kind("reminder", _("Milestone due %(day)s: %(subject)s"), MILESTONE, email=True)
+kind("instruction_acknowledged", _("%(actor)s acknowledged: %(subject)s"), INSTRUCTION, Instruction)
+kind(
+    "instruction_update", _("%(actor)s posted an update on: %(subject)s"), INSTRUCTION, Instruction
+)
+kind("instruction_done", _("%(actor)s marked done: %(subject)s"), INSTRUCTION, Instruction)
+kind("instruction_cancelled", _("%(actor)s cancelled: %(subject)s"), INSTRUCTION, Instruction)
+kind("milestone_done", _("%(actor)s completed the milestone: %(subject)s"), MILESTONE, Instruction)
+kind("reminder", _("Milestone due %(day)s: %(subject)s"), MILESTONE, Milestone, email=True)
 kind(
     "overdue",
     _("Milestone passed on %(day)s without a word: %(subject)s"),
     MILESTONE,
+    Milestone,
     email=True,
     urgent=True,
 )
@@ -87,13 +93,20 @@ kind(
     "escalation",
     _("No word from %(actor)s since the milestone of %(day)s: %(subject)s"),
     MILESTONE,
+    Milestone,
     email=True,
     urgent=True,
 )
-kind("promise", _("Promise to a buyer due %(day)s: %(subject)s"), PROMISE, email=True)
-kind("senior_visit_requested", _("%(actor)s asks you to visit: %(subject)s"), VISIT, email=True)
-kind("senior_visit_scheduled", _("%(actor)s will visit: %(subject)s"), VISIT)
-kind("senior_visit_declined", _("%(actor)s declined the visit: %(subject)s"), VISIT)
+kind("promise", _("Promise to a buyer due %(day)s: %(subject)s"), PROMISE, Promise, email=True)
+kind(
+    "senior_visit_requested",
+    _("%(actor)s asks you to visit: %(subject)s"),
+    VISIT,
+    SeniorVisit,
+    email=True,
+)
+kind("senior_visit_scheduled", _("%(actor)s will visit: %(subject)s"), VISIT, SeniorVisit)
+kind("senior_visit_declined", _("%(actor)s declined the visit: %(subject)s"), VISIT, SeniorVisit)
 
 
 def text(notice: Notice) -> str:
@@ -110,9 +123,11 @@ def text(notice: Notice) -> str:
 def notify(*, to, kind: str, key: str, target, subject: str, day: dt.date, actor=None):
     """Put a notice in `to`'s inbox once (None if it is theirs already, or if they
     would be telling themselves). Called inside the acting service's transaction."""
+    if kind not in KINDS or not isinstance(target, KINDS[kind].about):
+        raise ValueError(f"not a kind of notice about {type(target).__name__}: {kind!r}")
     to_id = getattr(to, "pk", to)
     actor_id = getattr(actor, "pk", actor)
-    if to_id is None or to_id == actor_id or kind not in KINDS:
+    if to_id is None or to_id == actor_id:
         return None
     try:
         with transaction.atomic():
@@ -353,18 +368,15 @@ def items(user, *, unread_only: bool = False, limit: int = 100) -> list[Item]:
 
 
 def unread_count(user) -> int:
-    """How many unread notices of the user's are about something they may still see
-    (two queries however many there are: the header shows it on every page)."""
-    unread = notices_of(user).filter(read_at__isnull=True)
+    """How many unread notices of the user's are about something they may still see:
+    one query (the header shows it on every page)."""
     about = Q()
-    for type_id in set(unread.values_list("target_type", flat=True)):
-        model = ContentType.objects.get_for_id(type_id).model_class()
-        try:
-            seen_ids = access.visible(user, model).values("pk")
-        except LookupError:
-            continue
-        about |= Q(target_type=type_id, target_id__in=seen_ids)
-    return unread.filter(about).count() if about else 0
+    for model in {k.about for k in KINDS.values()}:
+        about |= Q(
+            target_type=ContentType.objects.get_for_model(model),
+            target_id__in=access.visible(user, model).values("pk"),
+        )
+    return notices_of(user).filter(about, read_at__isnull=True).count()
 
 
 __all__ = ["collect_due", "items", "kind", "mark_read", "notify", "refresh", "unread_count"]

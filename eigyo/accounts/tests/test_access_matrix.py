@@ -233,7 +233,12 @@ def book(book, actors):
 
     def notice(to, target, key):
         return inbox.notify(
-            to=to, kind="reminder", key=key, target=target, subject="件", day=dt.date(2026, 12, 1)
+            to=to,
+            kind="instruction_issued",
+            key=key,
+            target=target,
+            subject="件",
+            day=dt.date(2026, 12, 1),
         )
 
     b.notice = notice(a.rep1, b.instruction, "m:1")

@@ -263,3 +263,26 @@ def test_nobody_is_told_of_their_own_doing(book, actors):
         is None
     )
     assert not Notice.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_notice_is_of_a_declared_kind_about_its_own_kind_of_object(book, actors):
+    with pytest.raises(ValueError):
+        inbox.notify(
+            to=actors.rep1,
+            kind="promise",
+            key="p",
+            target=book.instruction,
+            subject="件",
+            day=dt.date(2026, 12, 1),
+        )
+    with pytest.raises(ValueError):
+        inbox.notify(
+            to=actors.rep1,
+            kind="no_such_kind",
+            key="q",
+            target=book.instruction,
+            subject="件",
+            day=dt.date(2026, 12, 1),
+        )
+    assert not Notice.objects.exists()
