@@ -55,6 +55,13 @@ class Activity(OrgScoped):
         indexes = [
             models.Index(fields=["org", "company", "-occurred_at"]),
             models.Index(fields=["org", "owner", "-occurred_at"]),
+            # The first business talk per company (benchmarks: visits before it) is one
+            # probe here instead of a scan of the company's whole log.
+            models.Index(
+                fields=["org", "company", "occurred_at"],
+                condition=models.Q(business_discussed=True),
+                name="activity_business_talk",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
@@ -185,6 +186,8 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
             "team": team,
             "settings": settings,
             "focus": focus,
+            # each month's label (title, short name) formatted once for every row
+            "months": [(f"{m:%Y-%m}", date_format(m, "M")) for m in rows[0].months] if rows else [],
             "funnel": funnel,
             "maturing_tiers": MATURING_TIERS,
             "chart_data": {

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
@@ -368,15 +368,20 @@ def items(user, *, unread_only: bool = False, limit: int = 100) -> list[Item]:
 
 
 def unread_count(user) -> int:
-    """How many unread notices of the user's are about something they may still see:
-    one query (the header shows it on every page)."""
+    """How many unread notices of the user's are about something they may still see.
+    The header shows it on every page: one query when nothing is unread, two when
+    something is (each notice's target checked by its own rule, by primary key)."""
+    unread = notices_of(user).filter(read_at__isnull=True)
+    types = set(unread.values_list("target_type", flat=True).distinct())
+    if not types:
+        return 0
     about = Q()
-    for model in {k.about for k in KINDS.values()}:
-        about |= Q(
-            target_type=ContentType.objects.get_for_model(model),
-            target_id__in=access.visible(user, model).values("pk"),
-        )
-    return notices_of(user).filter(about, read_at__isnull=True).count()
+    for type_id in types:
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model in {k.about for k in KINDS.values()}:
+            in_sight = access.visible(user, model).filter(pk=OuterRef("target_id"))
+            about |= Q(Exists(in_sight), target_type=type_id)
+    return unread.filter(about).count() if about else 0
 
 
 __all__ = ["collect_due", "items", "kind", "mark_read", "notify", "refresh", "unread_count"]

@@ -8,18 +8,15 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, Exists, Min, OuterRef, Q, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from eigyo.accounts.models import User
 from eigyo.activities.models import Activity
 from eigyo.portfolio import domain
 from eigyo.portfolio.models import PortfolioSettings, Relationship, TierChange
-from eigyo.portfolio.planning import (
-    _local_date,
-    annotated_relationships,
-    cadence_for,
-)
+from eigyo.portfolio.planning import cadence_for
 from eigyo.registry.codes import PRESTIGE_SIZE_CLASSES
 from eigyo.worktime.calendars import calendar_for
 
@@ -80,7 +77,7 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
         .values("owner")
         .annotate(
             **{
-                f"m{i}": Count("id", filter=Q(occurred_at__gte=a, occurred_at__lt=b))
+                f"m{i}": Count("occurred_at", filter=Q(occurred_at__gte=a, occurred_at__lt=b))
                 for i, (a, b) in enumerate(bounds)
             }
         )
@@ -88,26 +85,27 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
     for row in counts:
         out[row["owner"]].contacts = [row[f"m{i}"] for i in range(months)]
 
-    # 2. Relationships with last / first contact and visits before business talk, as
-    # plain rows: 2,500 model instances (and their companies) cost more than the SQL.
-    acts = Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company"))
-    rels = annotated_relationships(
-        Relationship.objects.filter(org=org, owner__in=ids), follow_up=False
-    ).annotate(
-        first_business_at=Subquery(
-            acts.filter(business_discussed=True).order_by("occurred_at").values("occurred_at")[:1]
-        )
+    # 2. Relationships with their first and last contact days, whether business was
+    # ever discussed and the visits before it, as plain rows: 2,500 model instances cost
+    # more than the SQL, and days computed in SQL skip 5,000 time-zone conversions here.
+    acts = Activity.objects.filter(org=OuterRef("org"), company=OuterRef("company")).order_by()
+    business = acts.filter(business_discussed=True).order_by("occurred_at")
+
+    def day_of(ordered) -> Subquery:
+        day = ordered.annotate(day=TruncDate("occurred_at")).values("day")[:1]
+        return Subquery(day, output_field=DateField())
+
+    rels = Relationship.objects.filter(org=org, owner__in=ids).annotate(
+        first_contact=day_of(acts.order_by("occurred_at")),
+        last_contact=day_of(acts.order_by("-occurred_at")),
+        business_talked=Exists(business),
+        first_business_at=Subquery(business.values("occurred_at")[:1]),  # not selected
     )
     rels = rels.annotate(
         visits_before=Subquery(
-            Activity.objects.filter(
-                org=OuterRef("org"),
-                company=OuterRef("company"),
-                occurred_at__lt=OuterRef("first_business_at"),
-            )
-            .order_by()
+            acts.filter(occurred_at__lt=OuterRef("first_business_at"))
             .values("company")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("occurred_at"))  # not "id": the count is read off the index
             .values("n")[:1]
         )
     )
@@ -119,9 +117,9 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
         "cadence_days",
         "company__prestigious",
         "company__size_class",
-        "first_contact_at",
-        "last_contact_at",
-        "first_business_at",
+        "first_contact",
+        "last_contact",
+        "business_talked",
         "visits_before",
     )
     for rel in rels.values(*columns):
@@ -130,7 +128,7 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
         b.tiers[tier] += 1
         if tier in domain.MATURING_TIERS:
             b.maturing += 1
-        first = _local_date(rel["first_contact_at"])
+        first = rel["first_contact"]
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < months else None
             if first and first >= start and (end is None or first < end):
@@ -142,12 +140,12 @@ def benchmarks(users: list[User], org, today: dt.date, months: int = 4) -> list[
             tier=tier,
             tier_since=rel["tier_since"],
             cadence=cadence.for_tier(tier, rel["cadence_days"]),
-            last_contact=_local_date(rel["last_contact_at"]),
+            last_contact=rel["last_contact"],
         )
         if state.cadence is not None:
             ok, total = b.adherence[tier]
             b.adherence[tier] = (ok + (state.status(today) != "overdue"), total + 1)
-        if rel["first_business_at"] is not None:
+        if rel["business_talked"]:
             b.visits_before_business.append(rel["visits_before"] or 0)
         if tier != "dropped" and (
             rel["company__prestigious"] or rel["company__size_class"] in PRESTIGE_SIZE_CLASSES
