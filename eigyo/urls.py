@@ -11,6 +11,7 @@ urlpatterns = [
     path("companies/registry/", include("eigyo.registry.urls")),
     path("companies/import/", include("eigyo.transfer.urls")),
     path("companies/", include("eigyo.prospecting.urls")),
+    path("calls/", include("eigyo.prospecting.call_urls")),
     path("companies/", include("eigyo.companies.urls")),
     path("people/", include("eigyo.contacts.urls")),
     path("portfolio/", include("eigyo.worktime.urls")),

@@ -33,6 +33,7 @@ from eigyo.portfolio.access import has_portfolio, visible_relationships
 from eigyo.portfolio.domain import MATURING_TIERS
 from eigyo.portfolio.models import PortfolioSettings, Tier
 from eigyo.portfolio.text import explain
+from eigyo.prospecting.call_services import call_backs_due
 from eigyo.worktime.calendars import calendar_for
 
 
@@ -122,6 +123,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
             "to_sort": planning.winnowing([owner.pk], org, day).count(),
             "promises": open_promises(owner, org, day + dt.timedelta(days=7)),
             "senior_visits": scheduled_senior_visits(owner, org, day, day + dt.timedelta(days=7)),
+            "call_backs": call_backs_due(owner, org, day),
         },
     )
 

@@ -1,4 +1,4 @@
-"""Who uses the avatar (the ideal client profile) and the spider."""
+"""Who uses the avatar (the ideal client profile), the spider and cold calls."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from django.db.models import QuerySet
 
 from eigyo.accounts import access
 from eigyo.portfolio.access import can_create_relationship
-from eigyo.prospecting.models import Avatar
+from eigyo.prospecting.models import (
+    Avatar,
+    Call,
+    CallList,
+    CallListEntry,
+    CallScript,
+    OutcomeCode,
+    ScriptVersion,
+)
 
 
 @access.rule(Avatar)
@@ -34,3 +42,69 @@ def can_use_spider(user) -> bool:
 
 
 access.capability("see_avatar", can_see_avatar)
+
+
+# --- cold calls ---------------------------------------------------------------
+
+
+def can_call(user) -> bool:
+    """Cold calling is the sales side's: reps, managers, admins."""
+    return access.in_sales(user)
+
+
+def can_edit_scripts(user) -> bool:
+    """Openings are designed by admins and managers (reps call with them)."""
+    return access.leads(user)
+
+
+def can_edit_outcomes(user) -> bool:
+    """The organisation's outcome codes are the admin's."""
+    return access.is_admin(user)
+
+
+@access.rule(CallScript)
+def visible_scripts(user) -> QuerySet[CallScript]:
+    """Scripts: shared by the sales side of the organisation."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return CallScript.objects.none()
+    return CallScript.objects.filter(org=m.org)
+
+
+access.follows(ScriptVersion, "script", CallScript)
+
+
+@access.rule(OutcomeCode)
+def visible_outcomes(user) -> QuerySet[OutcomeCode]:
+    """Outcome codes: the sales side's vocabulary."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return OutcomeCode.objects.none()
+    return OutcomeCode.objects.filter(org=m.org)
+
+
+@access.rule(CallList)
+def visible_call_lists(user) -> QuerySet[CallList]:
+    """Call lists: a rep their own, a manager their teams', an admin all."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return CallList.objects.none()
+    qs = CallList.objects.filter(org=m.org)
+    return qs if access.is_admin(user) else qs.filter(owner__in=access.in_scope(user, m))
+
+
+access.follows(CallListEntry, "call_list", CallList)
+
+
+@access.rule(Call)
+def visible_calls(user) -> QuerySet[Call]:
+    """Calls: a rep their own, a manager their teams', an admin all (a partner none)."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return Call.objects.none()
+    qs = Call.objects.filter(org=m.org)
+    return qs if access.is_admin(user) else qs.filter(caller__in=access.in_scope(user, m))
+
+
+access.capability("call", can_call)
+access.capability("edit_scripts", can_edit_scripts)

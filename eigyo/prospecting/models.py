@@ -1,6 +1,9 @@
-"""Prospecting: the organisation's ideal client profile (the avatar)."""
+"""Prospecting: the organisation's ideal client profile (the avatar), and cold calls
+(scripts and their versions, outcome codes, call lists, calls)."""
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.companies.models import CompanyField
@@ -68,3 +71,213 @@ class Avatar(OrgScoped):
             },
             custom=tuple(custom),
         )
+
+
+# --- cold calls ---------------------------------------------------------------
+
+LEVEL_CHOICES = [
+    ("no_answer", _("No answer")),  # 不通
+    ("reception", _("Reached reception")),  # 受付到達
+    ("staff", _("Reached staff")),  # 担当者到達
+    ("decision_maker", _("Reached the decision maker")),  # 決裁者到達
+    ("conversation", _("Real conversation")),  # 有効会話
+    ("appointment", _("Appointment")),  # アポ獲得
+]
+OPENING_CHOICES = [
+    ("reception", _("Reception (受付)")),
+    ("staff", _("Staff (担当)")),
+    ("manager", _("Manager (課長・部長)")),
+    ("decision_maker", _("Decision maker (決裁者)")),
+]
+VARIANT_CHOICES = [("A", "A"), ("B", "B"), ("C", "C")]
+
+
+class CallScript(OrgScoped):
+    """A designed cold-call opening: up to three variants run side by side, each a
+    series of versions (a version once used in a call is never changed again)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    purpose = models.TextField(_("purpose"), blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("call script")
+        verbose_name_plural = _("call scripts")
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["org", "name"], name="script_name_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:script", args=[self.pk])
+
+
+class ScriptVersion(OrgScoped):
+    """One version of one variant of a script: what to say at each gatekeeper level."""
+
+    script = models.ForeignKey(CallScript, on_delete=models.CASCADE, related_name="versions")
+    variant = models.CharField(_("variant"), max_length=1, choices=VARIANT_CHOICES)
+    number = models.PositiveIntegerField(_("version"))
+    opening_reception = models.TextField(_("to reception (受付)"), blank=True)
+    opening_staff = models.TextField(_("to staff (担当)"), blank=True)
+    opening_manager = models.TextField(_("to a manager (課長・部長)"), blank=True)
+    opening_decision_maker = models.TextField(_("to the decision maker (決裁者)"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("script version")
+        verbose_name_plural = _("script versions")
+        ordering = ["script", "variant", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "script", "variant", "number"], name="script_version_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.script} {self.variant}{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return self.script.get_absolute_url()
+
+    def opening(self, level: str) -> str:
+        return getattr(self, f"opening_{level}")
+
+
+class OutcomeCode(OrgScoped):
+    """The organisation's outcome of a call (受付NG, 折り返し待ち …): the level it means,
+    whether someone was reached, and what it does to the call list."""
+
+    label = models.CharField(_("outcome"), max_length=40)
+    level = models.CharField(_("level reached"), max_length=20, choices=LEVEL_CHOICES)
+    connected = models.BooleanField(_("someone was reached"), default=False)
+    call_back = models.BooleanField(_("call again (asks when)"), default=False)
+    closes = models.BooleanField(_("no more calls from this list"), default=False)
+    do_not_call = models.BooleanField(_("never call again (架電禁止)"), default=False)
+    position = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("call outcome")
+        verbose_name_plural = _("call outcomes")
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["org", "label"], name="outcome_once")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class CallList(OrgScoped):
+    """A rep's list of companies to call, with the script they are called with."""
+
+    class Source(models.TextChoices):
+        PORTFOLIO = "portfolio", _("My portfolio (new approaches)")
+        AVATAR = "avatar", _("Best fits to the avatar")
+        SPIDER = "spider", _("Similar to a won client")
+        REGISTRY = "registry", _("The registry")
+
+    name = models.CharField(_("name"), max_length=120)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="call_lists",
+        verbose_name=_("caller"),
+    )
+    script = models.ForeignKey(
+        CallScript, on_delete=models.PROTECT, related_name="lists", verbose_name=_("script")
+    )
+    source = models.CharField(_("from"), max_length=20, choices=Source.choices)
+
+    class Meta:
+        verbose_name = _("call list")
+        verbose_name_plural = _("call lists")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:list", args=[self.pk])
+
+
+class CallListEntry(OrgScoped):
+    """A company on a call list, with the script variant it was given (for good: the
+    same prospect never hears two openings) and where the calling stands."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To call")
+        CALL_BACK = "call_back", _("Call back")
+        DONE = "done", _("Done")
+
+    call_list = models.ForeignKey(CallList, on_delete=models.CASCADE, related_name="entries")
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+    variant = models.CharField(max_length=1, choices=VARIANT_CHOICES)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    call_back_at = models.DateTimeField(null=True, blank=True)
+    level = models.CharField(max_length=20, choices=LEVEL_CHOICES, blank=True)  # furthest so far
+
+    class Meta:
+        verbose_name = _("call list entry")
+        verbose_name_plural = _("call list entries")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "call_list", "company"], name="entry_once_a_list"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_list} · {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return self.call_list.get_absolute_url()
+
+
+class Call(OrgScoped):
+    """One cold call: the opening version used, how far it got, the outcome, who was
+    reached and when to call again. Its activity puts it on the company's timeline."""
+
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="+", verbose_name=_("company")
+    )
+    caller = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("caller"),
+    )
+    entry = models.ForeignKey(
+        CallListEntry, on_delete=models.SET_NULL, null=True, blank=True, related_name="calls"
+    )
+    version = models.ForeignKey(
+        ScriptVersion, on_delete=models.PROTECT, related_name="calls", verbose_name=_("opening")
+    )
+    outcome = models.ForeignKey(
+        OutcomeCode, on_delete=models.PROTECT, related_name="calls", verbose_name=_("outcome")
+    )
+    level = models.CharField(_("level reached"), max_length=20, choices=LEVEL_CHOICES)
+    reached = models.CharField(_("who was reached"), max_length=120, blank=True)
+    call_back_at = models.DateTimeField(_("call back at"), null=True, blank=True)
+    called_at = models.DateTimeField(_("called"))
+    activity = models.OneToOneField(
+        "activities.Activity", on_delete=models.CASCADE, related_name="cold_call"
+    )
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["-called_at", "-id"]
+        indexes = [models.Index(fields=["org", "caller", "-called_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.outcome}"
+
+    def get_absolute_url(self) -> str:
+        return self.activity.get_absolute_url()

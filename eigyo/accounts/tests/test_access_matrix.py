@@ -53,6 +53,12 @@ VISIBLE = {
     "notice": {"rep1"},
     "hidden_notice": set(),  # to rep2, about rep1's instruction that rep2 cannot see
     "other_notice": {"outsider"},
+    # cold calls: scripts are the sales side's; a call list its caller's and their managers'
+    "script": {"admin", "manager", "rep1", "rep2"},
+    "other_script": {"outsider"},
+    "call_list": {"admin", "manager", "rep1"},
+    "call_list2": {"admin", "rep2"},
+    "other_call_list": {"outsider"},
 }
 
 PAGES = {
@@ -77,6 +83,8 @@ PAGES = {
     "conflict": ["followups:simple_edit"],
     "senior_visit": ["followups:simple_edit"],
     "notice": ["agenda:open_notice"],
+    "script": ["calls:script"],
+    "call_list": ["calls:list", "calls:calling"],
 }
 # Pages that answer a visible object by sending the user on to its page.
 REDIRECTS = {"agenda:open_notice"}
@@ -96,6 +104,8 @@ POSTS = {
     "conflict": ["followups:simple_edit"],
     "senior_visit": ["followups:simple_edit"],
     "notice": ["agenda:open_notice"],
+    "script": ["calls:script"],
+    "call_list": ["calls:calling"],
 }
 SIMPLE_KIND = {"coaching": "coaching", "conflict": "conflicts", "senior_visit": "senior-visits"}
 
@@ -146,6 +156,8 @@ API = {
     "conflict": ["/api/conflicts/{id}"],
     "senior_visit": ["/api/senior-visits/{id}"],
     "notice": [],
+    "script": [],
+    "call_list": [],
 }
 # Reads that a role may be refused (403) although it sees the object.
 API_GATED = {
@@ -192,6 +204,8 @@ API_WRITES = {
     "conflict": [("patch", "/api/conflicts/{id}")],
     "senior_visit": [("patch", "/api/senior-visits/{id}")],
     "notice": [("post", "/api/inbox/{id}/read")],
+    "script": [],
+    "call_list": [],
 }
 
 
@@ -205,6 +219,7 @@ def kind_of(name: str) -> str:
         "rel2": "rel",
         "deal2": "deal",
         "instruction2": "instruction",
+        "call_list2": "call_list",
         "other_senior_visit": "senior_visit",
     }[name]
 
@@ -244,6 +259,24 @@ def book(book, actors):
     b.notice = notice(a.rep1, b.instruction, "m:1")
     b.hidden_notice = notice(a.rep2, b.instruction, "m:2")
     b.other_notice = notice(a.outsider, b.other_instruction, "m:3")
+    from eigyo.prospecting import call_services
+    from eigyo.prospecting.models import CallList, CallScript
+
+    def script(org, by):
+        made = CallScript.objects.create(org=org, name="新規開拓", created_by=by)
+        call_services.save_version(made, "A", {"reception": "ご担当の方を"}, by=by)
+        return made
+
+    b.script, b.other_script = script(a.org, a.manager), script(a.other_org, a.outsider)
+
+    def call_list(org, owner, s):
+        return CallList.objects.create(
+            org=org, name="朝", owner=owner, script=s, source="portfolio"
+        )
+
+    b.call_list = call_list(a.org, a.rep1, b.script)
+    b.call_list2 = call_list(a.org, a.rep2, b.script)
+    b.other_call_list = call_list(a.other_org, a.outsider, b.other_script)
     return b
 
 
@@ -306,6 +339,8 @@ def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, 
         "conflict": book.other_conflict,
         "senior_visit": book.other_senior_visit,
         "notice": book.hidden_notice,
+        "script": book.other_script,
+        "call_list": book.other_call_list,
     }[kind]
     web, rest = login(actors.rep1), api(actors.rep1)
     missing = type(hidden)(pk=999999)

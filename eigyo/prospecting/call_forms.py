@@ -1,0 +1,106 @@
+"""Forms for cold calls: a script, a variant's openings, a call list, a call."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eigyo.accounts import access
+from eigyo.core import clock
+from eigyo.prospecting.access import visible_outcomes, visible_scripts
+from eigyo.prospecting.domain import calls as rules
+from eigyo.prospecting.models import (
+    LEVEL_CHOICES,
+    OPENING_CHOICES,
+    VARIANT_CHOICES,
+    CallList,
+    CallScript,
+)
+
+
+class ScriptForm(forms.ModelForm):
+    class Meta:
+        model = CallScript
+        fields = ["name", "purpose", "is_active"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.instance.org = access.membership(user).org
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = CallScript.objects.filter(org=self.instance.org, name=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("A script of this name exists already."))
+        return name
+
+
+class VersionForm(forms.Form):
+    """A variant's openings, one per gatekeeper level."""
+
+    variant = forms.ChoiceField(label=_("variant"), choices=VARIANT_CHOICES)
+    reception = forms.CharField(
+        label=OPENING_CHOICES[0][1], required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    staff = forms.CharField(
+        label=OPENING_CHOICES[1][1], required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    manager = forms.CharField(
+        label=OPENING_CHOICES[2][1], required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decision_maker = forms.CharField(
+        label=OPENING_CHOICES[3][1], required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not any((data.get(level) or "").strip() for level in rules.OPENINGS):
+            raise forms.ValidationError(_("Write at least one opening."))
+        return data
+
+
+class CallListForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=120)
+    script = forms.ModelChoiceField(label=_("script"), queryset=CallScript.objects.none())
+    source = forms.ChoiceField(label=_("from"), choices=CallList.Source.choices[:2])
+    limit = forms.IntegerField(
+        label=_("how many companies"), min_value=1, max_value=300, initial=50
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["script"].queryset = visible_scripts(user).filter(is_active=True)
+
+
+class CallForm(forms.Form):
+    """One call's outcome: the level reached (the outcome's if not tapped), who was
+    reached, when to call back."""
+
+    outcome = forms.ModelChoiceField(label=_("outcome"), queryset=None)
+    level = forms.ChoiceField(
+        label=_("level reached"), choices=[("", "—"), *LEVEL_CHOICES], required=False
+    )
+    reached = forms.CharField(label=_("who was reached"), max_length=120, required=False)
+    call_back_at = forms.DateTimeField(
+        label=_("call back at"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    notes = forms.CharField(label=_("notes"), required=False, max_length=1000)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].queryset = visible_outcomes(user).filter(is_active=True)
+
+    def clean_call_back_at(self):
+        when = self.cleaned_data.get("call_back_at")
+        if when and when < clock.now() - dt.timedelta(minutes=5):
+            raise forms.ValidationError(_("A call-back is in the future."))
+        return when

@@ -1,0 +1,239 @@
+"""Cold calls end to end on the database: scripts whose used versions never change,
+call lists with phones only and never a 架電禁止, sticky and even variants, a call on
+the company's timeline, a call-back on the agenda, an appointment into the portfolio,
+and the figures per variant on the script's page."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from eigyo.activities.models import Activity
+from eigyo.conftest import company
+from eigyo.core import clock
+from eigyo.portfolio import services as portfolio
+from eigyo.portfolio.models import Relationship
+from eigyo.prospecting import call_services as services
+from eigyo.prospecting.models import Call, CallList, CallListEntry, CallScript, ScriptVersion
+
+
+@pytest.fixture(autouse=True)
+def monday():
+    clock.freeze(timezone.make_aware(dt.datetime(2026, 12, 7, 9, 30)))
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture
+def script(actors):
+    s = CallScript.objects.create(org=actors.org, name="検査装置・新規", created_by=actors.manager)
+    services.save_version(s, "A", {"reception": "品質保証部の方をお願いします"}, by=actors.manager)
+    services.save_version(s, "B", {"reception": "工場長の件でお電話しました"}, by=actors.manager)
+    return s
+
+
+def approaches(actors, owner, n, phone=True):
+    out = []
+    for i in range(n):
+        c = company(actors, f"架電先{owner.pk}-{i}株式会社", phone="03-1234-5678" if phone else "")
+        portfolio.add_to_portfolio(
+            org=actors.org, company=c, owner=owner, tier="new", on=dt.date(2026, 12, 1)
+        )
+        out.append(c)
+    return out
+
+
+def outcome(actors, label):
+    return services.outcomes_for(actors.org).get(label=label)
+
+
+@pytest.mark.django_db
+def test_outcomes_are_seeded_once_with_the_usual_japanese_ones(actors):
+    codes = services.outcomes_for(actors.org)
+    assert [c.label for c in codes] == [
+        "不通",
+        "受付NG",
+        "担当不在（再架電）",
+        "担当不在（終了）",
+        "担当NG",
+        "折り返し待ち",
+        "資料送付",
+        "アポ獲得",
+        "番号違い",
+        "架電禁止",
+    ]
+    services.outcomes_for(actors.org)
+    assert codes.count() == 10
+    assert codes.get(label="架電禁止").do_not_call and not codes.get(label="不通").connected
+
+
+@pytest.mark.django_db
+def test_a_used_version_is_never_changed(actors, script):
+    v1 = script.versions.get(variant="A")
+    again = services.save_version(
+        script, "A", {"reception": "品質保証部長をお願いします"}, by=actors.manager
+    )
+    assert again.pk == v1.pk and again.number == 1  # unused: changed in place
+    (c,) = approaches(actors, actors.rep1, 1)
+    lst = services.build_call_list(
+        name="月曜",
+        script=script,
+        source="portfolio",
+        companies=c.__class__.objects.filter(pk=c.pk),
+        by=actors.rep1,
+    )
+    services.log_call(lst.entries.get(), outcome=outcome(actors, "受付NG"), by=actors.rep1)
+    v2 = services.save_version(
+        script, "A", {"reception": "検査の件で品質保証部へ"}, by=actors.manager
+    )
+    assert v2.number == 2 and v2.pk != v1.pk
+    v1.refresh_from_db()
+    assert v1.opening_reception == "品質保証部長をお願いします"
+    assert Call.objects.get().version == v1
+
+
+@pytest.mark.django_db
+def test_call_lists_take_phones_only_never_a_do_not_call_and_keep_each_variant(actors, script):
+    with_phone = approaches(actors, actors.rep1, 6)
+    approaches(actors, actors.rep1, 2, phone=False)
+    all_new = c_all = with_phone[0].__class__.objects.filter(org=actors.org)
+    first = services.build_call_list(
+        name="第1弾", script=script, source="portfolio", companies=all_new, by=actors.rep1
+    )
+    assert first.entries.count() == 6
+    assert sorted(first.entries.values_list("variant", flat=True)) == ["A"] * 3 + ["B"] * 3
+    entry = first.entries.get(company=with_phone[0])
+    services.log_call(entry, outcome=outcome(actors, "架電禁止"), by=actors.rep1)
+    second = services.build_call_list(
+        name="第2弾", script=script, source="portfolio", companies=c_all, by=actors.rep1
+    )
+    assert second.entries.count() == 5 and not second.entries.filter(company=with_phone[0]).exists()
+    for e in second.entries.all():  # the same company hears the same opening
+        assert e.variant == first.entries.get(company=e.company).variant
+
+
+@pytest.mark.django_db
+def test_a_call_is_on_the_timeline_a_call_back_on_the_agenda_an_appointment_in_the_portfolio(
+    actors, script, login
+):
+    target = company(actors, "東海化成株式会社", phone="052-111-2222")
+    lst = services.build_call_list(
+        name="東海",
+        script=script,
+        source="avatar",
+        companies=target.__class__.objects.filter(pk=target.pk),
+        by=actors.rep2,
+    )
+    entry = lst.entries.get()
+    back = timezone.make_aware(dt.datetime(2026, 12, 8, 14, 0))
+    services.log_call(
+        entry,
+        outcome=outcome(actors, "担当不在（再架電）"),
+        reached="受付 山田様",
+        call_back_at=back,
+        by=actors.rep2,
+    )
+    activity = Activity.objects.get(company=target)
+    assert activity.kind == "call" and activity.owner == actors.rep2
+    assert "担当不在（再架電）" in activity.notes and "受付 山田様" in activity.notes
+    entry.refresh_from_db()
+    assert entry.status == "call_back" and entry.call_back_at == back and entry.level == "reception"
+    assert services.next_entry(lst, clock.now()) is None  # not before its time
+    agenda = login(actors.rep2).get(reverse("agenda:today") + "?date=2026-12-08")
+    assert (
+        "東海化成" in agenda.content.decode()
+        and b'data-testid="agenda-call-backs"' in agenda.content
+    )
+
+    clock.freeze(timezone.make_aware(dt.datetime(2026, 12, 8, 14, 5)))
+    assert services.next_entry(lst, clock.now()) == entry
+    assert not Relationship.objects.filter(company=target).exists()
+    services.log_call(
+        entry, outcome=outcome(actors, "アポ獲得"), reached="製造部 佐々木課長", by=actors.rep2
+    )
+    rel = Relationship.objects.get(company=target)
+    assert rel.owner == actors.rep2 and rel.tier == "new"
+    entry.refresh_from_db()
+    assert entry.status == "done" and entry.level == "appointment"
+
+
+@pytest.mark.django_db
+def test_the_calling_screen_logs_in_two_taps(actors, script, login):
+    (c,) = approaches(actors, actors.rep1, 1)
+    lst = services.build_call_list(
+        name="朝",
+        script=script,
+        source="portfolio",
+        companies=c.__class__.objects.filter(pk=c.pk),
+        by=actors.rep1,
+    )
+    web = login(actors.rep1)
+    url = reverse("calls:calling", args=[lst.pk])
+    page = web.get(url).content.decode()
+    assert c.display_name in page and "品質保証部の方をお願いします" in page
+    entry = lst.entries.get()
+    done = web.post(
+        url, {"entry": entry.pk, "level": "staff", "outcome": outcome(actors, "担当NG").pk}
+    )
+    assert done.status_code == 302
+    call = Call.objects.get()
+    assert call.level == "staff" and call.outcome.label == "担当NG"
+    assert b'data-testid="list-done"' in web.get(url).content
+    refused = web.post(url, {"entry": entry.pk, "outcome": 999999})
+    assert refused.status_code == 422 and Call.objects.count() == 1
+    # Another rep may not call from rep1's list; a partner sees no list at all.
+    assert login(actors.rep2).get(url).status_code == 404
+    assert login(actors.partner_user).get(url).status_code == 404
+    assert login(actors.manager).get(url).status_code == 403  # sees it, does not call it
+
+
+@pytest.mark.django_db
+def test_the_script_page_shows_each_variants_conditional_rates(actors, script, login):
+    cs = approaches(actors, actors.rep1, 20)
+    lst = services.build_call_list(
+        name="大量",
+        script=script,
+        source="portfolio",
+        companies=cs[0].__class__.objects.filter(pk__in=[c.pk for c in cs]),
+        by=actors.rep1,
+    )
+    past, stopped = outcome(actors, "担当NG"), outcome(actors, "受付NG")
+    for e in lst.entries.order_by("position"):
+        # variant A: 2 of 10 past reception; variant B: 7 of 10.
+        n = CallListEntry.objects.filter(call_list=lst, variant=e.variant, pk__lt=e.pk).count()
+        good = n < (2 if e.variant == "A" else 7)
+        services.log_call(e, outcome=past if good else stopped, by=actors.rep1)
+    page = login(actors.manager).get(reverse("calls:script", args=[script.pk]))
+    variants = {r.variant: r for r in page.context["variants"]}
+    assert (variants["A"].rates["past_reception"].k, variants["A"].rates["past_reception"].n) == (
+        2,
+        10,
+    )
+    assert (variants["B"].rates["past_reception"].k, variants["B"].rates["past_reception"].n) == (
+        7,
+        10,
+    )
+    assert variants["B"].beats_first["past_reception"] > 0.98
+    text = page.content.decode()
+    assert "20%" in text and "70%" in text
+    # One rep's figures, one month's figures.
+    mine = login(actors.manager).get(
+        reverse("calls:script", args=[script.pk]) + f"?caller={actors.rep2.pk}"
+    )
+    assert mine.status_code == 404  # rep2 is not in the manager's team
+    november = login(actors.admin).get(reverse("calls:script", args=[script.pk]) + "?month=2026-11")
+    assert november.context["variants"] == []
+
+
+@pytest.mark.django_db
+def test_only_leaders_write_scripts(actors, login):
+    assert login(actors.rep1).post(reverse("calls:scripts"), {"name": "x"}).status_code == 403
+    made = login(actors.manager).post(
+        reverse("calls:scripts"), {"name": "紹介依頼", "is_active": "on"}
+    )
+    assert made.status_code == 302 and CallScript.objects.get().created_by == actors.manager
+    dup = login(actors.admin).post(reverse("calls:scripts"), {"name": "紹介依頼"})
+    assert dup.status_code == 422 and CallScript.objects.count() == 1
+    assert login(actors.marketing).get(reverse("calls:scripts")).status_code == 403
+    assert not ScriptVersion.objects.exists() and not CallList.objects.exists()
