@@ -13,6 +13,7 @@ from eigyo.prospecting.models import (
     CallListEntry,
     CallScript,
     OutcomeCode,
+    Rehearsal,
     ScriptVersion,
 )
 
@@ -108,3 +109,13 @@ def visible_calls(user) -> QuerySet[Call]:
 
 access.capability("call", can_call)
 access.capability("edit_scripts", can_edit_scripts)
+
+
+@access.rule(Rehearsal)
+def visible_rehearsals(user) -> QuerySet[Rehearsal]:
+    """Practice: a rep their own, a manager their teams', an admin all."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return Rehearsal.objects.none()
+    qs = Rehearsal.objects.filter(org=m.org)
+    return qs if access.is_admin(user) else qs.filter(rep__in=access.in_scope(user, m))

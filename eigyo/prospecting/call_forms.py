@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
 from eigyo.core import clock
+from eigyo.followups.access import visible_coaching
 from eigyo.prospecting.access import visible_outcomes, visible_scripts
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import (
@@ -17,6 +18,7 @@ from eigyo.prospecting.models import (
     VARIANT_CHOICES,
     CallList,
     CallScript,
+    Rehearsal,
 )
 
 
@@ -104,3 +106,27 @@ class CallForm(forms.Form):
         if when and when < clock.now() - dt.timedelta(minutes=5):
             raise forms.ValidationError(_("A call-back is in the future."))
         return when
+
+
+class RehearsalForm(forms.ModelForm):
+    """Who practised which version, when (and in which coaching session)."""
+
+    class Meta:
+        model = Rehearsal
+        fields = ["version", "rep", "held_on", "coaching"]
+        widgets = {"held_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, user, script, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = script.versions.order_by("variant", "-number")
+        self.fields["rep"].queryset = access.portfolio_owners(user)
+        self.fields["coaching"].queryset = visible_coaching(user).order_by("-held_on")
+        self.fields["coaching"].required = False
+        self.initial.setdefault("held_on", clock.today())
+
+    def clean(self):
+        data = super().clean()
+        session = data.get("coaching")
+        if session and data.get("rep") and session.rep_id != data["rep"].pk:
+            self.add_error("coaching", _("That coaching session is another rep's."))
+        return data

@@ -24,6 +24,7 @@ from eigyo.prospecting.models import (
     CallListEntry,
     CallScript,
     OutcomeCode,
+    Rehearsal,
     ScriptVersion,
 )
 
@@ -122,9 +123,12 @@ def callable_companies(org, companies):
 
 
 @transaction.atomic
-def build_call_list(*, name: str, script: CallScript, source: str, companies, by) -> CallList:
-    """A call list for `by` from `companies` (already what they may see): only those
-    with a phone number and not 架電禁止, each with its script variant for good."""
+def build_call_list(
+    *, name: str, script: CallScript, source: str, companies, by, limit: int | None = None
+) -> CallList:
+    """A call list for `by` from `companies` (already what they may see, in the order
+    to call them): only those with a phone number and not 架電禁止, at most `limit`,
+    each with its script variant for good."""
     org = access.membership(by).org
     variants = sorted(current_versions(script))
     if not variants:
@@ -132,7 +136,8 @@ def build_call_list(*, name: str, script: CallScript, source: str, companies, by
     call_list = CallList.objects.create(
         org=org, name=name.strip(), owner=by, script=script, source=source
     )
-    chosen = list(callable_companies(org, companies).values_list("pk", flat=True).distinct())
+    chosen = list(dict.fromkeys(callable_companies(org, companies).values_list("pk", flat=True)))
+    chosen = chosen[:limit] if limit else chosen
     earlier = dict(
         CallListEntry.objects.filter(org=org, call_list__script=script, company__in=chosen)
         .order_by("created_at", "pk")
@@ -277,6 +282,16 @@ def call_backs_due(user, org, day: dt.date):
         .select_related("company", "call_list")
         .order_by("call_back_at")
     )
+
+
+@transaction.atomic
+def record_rehearsal(form, *, by) -> Rehearsal:
+    """A rep practised a version (a validated RehearsalForm of `by`)."""
+    rehearsal = form.save(commit=False)
+    rehearsal.org = access.membership(by).org
+    rehearsal.recorded_by = by
+    rehearsal.save()
+    return access.ensure_visible(by, rehearsal)
 
 
 __all__ = ["build_call_list", "log_call", "outcomes_for", "save_script", "save_version"]

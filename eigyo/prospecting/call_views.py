@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
@@ -21,9 +22,16 @@ from eigyo.prospecting.access import (
     can_edit_scripts,
     visible_call_lists,
     visible_calls,
+    visible_rehearsals,
     visible_scripts,
 )
-from eigyo.prospecting.call_forms import CallForm, CallListForm, ScriptForm, VersionForm
+from eigyo.prospecting.call_forms import (
+    CallForm,
+    CallListForm,
+    RehearsalForm,
+    ScriptForm,
+    VersionForm,
+)
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import LEVEL_CHOICES, OPENING_CHOICES, CallList
 
@@ -61,8 +69,20 @@ def script_detail(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {"variant": variant} | (
             {level: shown.opening(level) for level in rules.OPENINGS} if shown else {}
         )
-        form = VersionForm(request.POST or None, initial=initial)
-    if request.method == "POST":
+        form = VersionForm(
+            request.POST if request.POST.get("action") != "rehearsal" else None, initial=initial
+        )
+    rehearsal = RehearsalForm(
+        request.POST if request.POST.get("action") == "rehearsal" else None,
+        user=request.user,
+        script=script,
+    )
+    if request.method == "POST" and request.POST.get("action") == "rehearsal":
+        if rehearsal.is_valid():
+            services.record_rehearsal(rehearsal, by=request.user)
+            messages.success(request, _("Rehearsal recorded."))
+            return redirect(script.get_absolute_url())
+    elif request.method == "POST":
         deny_unless(form is not None)
         if form.is_valid():
             data = form.cleaned_data
@@ -78,7 +98,14 @@ def script_detail(request: HttpRequest, pk: int) -> HttpResponse:
     calls = call_stats.filtered(
         visible_calls(request.user), script=script, caller=caller, month=request.GET.get("month")
     )
-    versions, variants = call_stats.script_rows(calls)
+    practice = call_stats.filtered_rehearsals(
+        visible_rehearsals(request.user), script=script, rep=caller, month=request.GET.get("month")
+    )
+    versions, variants = call_stats.script_rows(
+        calls, practice, known=script.versions.values_list("variant", "number")
+    )
+    names = {u.pk: u.display_name for u in callers}
+    per_caller = [(names.get(pk, "—"), f) for pk, f in call_stats.by_caller(calls)]
     return render(
         request,
         "prospecting/script.html",
@@ -95,9 +122,26 @@ def script_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "callers": callers,
             "caller": caller,
             "month": request.GET.get("month", ""),
+            "per_caller": per_caller,
+            "rehearsal": rehearsal,
+            "chart_data": {
+                "variants": [
+                    {"variant": r.variant, "rates": [_pct(x) for x in r.rates.values()]}
+                    for r in variants
+                ],
+                "rate_labels": [str(x) for x in RATE_LABELS],
+                **call_stats.monthly(calls, clock.today()),
+            },
         },
         status=422 if request.method == "POST" else 200,
     )
+
+
+RATE_LABELS = [_lazy("Past reception"), _lazy("Reaching the decision maker"), _lazy("Appointments")]
+
+
+def _pct(rate) -> float | None:
+    return round(rate.value * 100, 1) if rate.n else None
 
 
 def _candidates(user, source: str):
@@ -124,7 +168,8 @@ def call_lists(request: HttpRequest) -> HttpResponse:
                 name=data["name"],
                 script=data["script"],
                 source=data["source"],
-                companies=companies.order_by("kana_key", "pk")[: data["limit"]],
+                companies=companies.order_by("kana_key", "pk"),
+                limit=data["limit"],
                 by=request.user,
             )
         except ValueError as exc:

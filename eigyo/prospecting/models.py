@@ -281,3 +281,41 @@ class Call(OrgScoped):
 
     def get_absolute_url(self) -> str:
         return self.activity.get_absolute_url()
+
+
+class Rehearsal(OrgScoped):
+    """A rep practised a script version (in a coaching session or on their own):
+    delivery matters as much as the words, so practice is counted next to results."""
+
+    version = models.ForeignKey(
+        ScriptVersion,
+        on_delete=models.CASCADE,
+        related_name="rehearsals",
+        verbose_name=_("opening"),
+    )
+    rep = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("rep")
+    )
+    coaching = models.ForeignKey(
+        "followups.CoachingSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("coaching session"),
+    )
+    held_on = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("rehearsal")
+        verbose_name_plural = _("rehearsals")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.version} · {self.rep} · {self.held_on}"
+
+    def get_absolute_url(self) -> str:
+        return self.version.get_absolute_url()

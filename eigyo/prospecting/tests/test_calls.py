@@ -223,7 +223,7 @@ def test_the_script_page_shows_each_variants_conditional_rates(actors, script, l
     )
     assert mine.status_code == 404  # rep2 is not in the manager's team
     november = login(actors.admin).get(reverse("calls:script", args=[script.pk]) + "?month=2026-11")
-    assert november.context["variants"] == []
+    assert [r.funnel.calls for r in november.context["variants"]] == [0, 0]
 
 
 @pytest.mark.django_db
@@ -237,3 +237,78 @@ def test_only_leaders_write_scripts(actors, login):
     assert dup.status_code == 422 and CallScript.objects.count() == 1
     assert login(actors.marketing).get(reverse("calls:scripts")).status_code == 403
     assert not ScriptVersion.objects.exists() and not CallList.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_call_list_from_the_page(actors, script, login):
+    approaches(actors, actors.rep1, 3)
+    approaches(actors, actors.rep2, 2)  # not rep1's
+    web = login(actors.rep1)
+    made = web.post(
+        reverse("calls:lists"),
+        {"name": "月曜", "script": script.pk, "source": "portfolio", "limit": 2},
+    )
+    assert made.status_code == 302
+    lst = CallList.objects.get()
+    assert made["Location"] == lst.get_absolute_url() and lst.owner == actors.rep1
+    assert lst.entries.count() == 2
+    page = web.get(lst.get_absolute_url()).content.decode()
+    assert "架電を始める" in page or "Start calling" in page
+    bad = web.post(reverse("calls:lists"), {"name": "", "script": 999999, "source": "x"})
+    assert bad.status_code == 422 and CallList.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_practice_is_counted_next_to_the_results(actors, script, login):
+    from eigyo.followups.models import CoachingSession
+
+    session = CoachingSession.objects.create(
+        org=actors.org,
+        rep=actors.rep1,
+        coach=actors.manager,
+        held_on=dt.date(2026, 12, 4),
+        topic="受付突破の練習",
+    )
+    v = script.versions.get(variant="B")
+    web = login(actors.manager)
+    url = reverse("calls:script", args=[script.pk])
+    data = {"action": "rehearsal", "version": v.pk, "rep": actors.rep1.pk, "held_on": "2026-12-04"}
+    assert web.post(url, {**data, "coaching": session.pk}).status_code == 302
+    other = CoachingSession.objects.create(
+        org=actors.org,
+        rep=actors.manager,
+        coach=actors.manager,
+        held_on=dt.date(2026, 12, 4),
+        topic="x",
+    )
+    refused = web.post(url, {**data, "coaching": other.pk})
+    assert refused.status_code == 422 and "coaching" in refused.context["rehearsal"].errors
+    page = web.get(url)
+    rows = {r.label: r for r in page.context["versions"]}
+    assert rows["B1"].practised == 1 and rows["A1"].practised == 0
+    # A rep records their own practice, never someone else's.
+    rep = login(actors.rep1)
+    assert rep.post(url, {**data, "rep": actors.rep1.pk}).status_code == 302
+    assert rep.post(url, {**data, "rep": actors.manager.pk}).status_code == 422
+    assert {r.variant: r.practised for r in web.get(url).context["variants"]}["B"] == 2
+
+
+@pytest.mark.django_db
+def test_figures_per_caller_and_month_for_the_charts(actors, script, login):
+    cs = approaches(actors, actors.rep1, 4)
+    lst = services.build_call_list(
+        name="4社",
+        script=script,
+        source="portfolio",
+        companies=cs[0].__class__.objects.filter(pk__in=[c.pk for c in cs]),
+        by=actors.rep1,
+    )
+    for e in lst.entries.all():
+        services.log_call(e, outcome=outcome(actors, "担当NG"), by=actors.rep1)
+    page = login(actors.manager).get(reverse("calls:script", args=[script.pk]))
+    ((name, f),) = page.context["per_caller"]
+    assert name == "鈴木 大輔" and f.calls == 4
+    chart = page.context["chart_data"]
+    assert chart["months"][-1] == "2026-12" and len(chart["months"]) == 6
+    assert chart["past_reception"] == {"A": [None] * 5 + [100], "B": [None] * 5 + [100]}
+    assert [v["variant"] for v in chart["variants"]] == ["A", "B"]

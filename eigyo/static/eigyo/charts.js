@@ -17,4 +17,18 @@ document.addEventListener("DOMContentLoaded", () => {
     new Chart(el("per-day"), { type: "bar", options: opts,
       data: { labels: data.rep.days, datasets: [{ data: data.rep.contacts, backgroundColor: "#1d2430" }] } });
   }
+  // Cold-call scripts: the three conditional rates per variant, and past-reception by month.
+  const colours = ["#b3261e", "#0b57d0", "#1a7f37"];
+  if (el("call-rates") && data.variants) {
+    new Chart(el("call-rates"), { type: "bar",
+      options: { ...opts, plugins: { legend: { display: true } }, scales: { y: { min: 0, max: 100 } } },
+      data: { labels: data.rate_labels, datasets: data.variants.map((v, i) => (
+        { label: v.variant, data: v.rates, backgroundColor: colours[i % colours.length] })) } });
+  }
+  if (el("call-months") && data.past_reception) {
+    new Chart(el("call-months"), { type: "line",
+      options: { ...opts, plugins: { legend: { display: true } }, scales: { y: { min: 0, max: 100 } } },
+      data: { labels: data.months, datasets: Object.entries(data.past_reception).map(([v, values], i) => (
+        { label: v, data: values, borderColor: colours[i % colours.length], spanGaps: true })) } });
+  }
 });
