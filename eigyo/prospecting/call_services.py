@@ -112,6 +112,21 @@ def current_versions(script: CallScript) -> dict[str, ScriptVersion]:
     return out
 
 
+def candidates(user, source: str):
+    """Whom `user` could call from `source`: their own new approaches, or the
+    organisation's companies that fit the avatar best (what they may see)."""
+    from eigyo.companies.access import visible_companies
+    from eigyo.portfolio.access import visible_relationships
+    from eigyo.prospecting import spider
+
+    org = access.membership(user).org
+    if source == CallList.Source.AVATAR:
+        fits = spider.companies_by_fit(org, visible_companies(user), limit=1000)
+        return visible_companies(user).filter(pk__in=[c.pk for c, _s, _r in fits])
+    mine = visible_relationships(user).filter(owner=user, tier="new")
+    return visible_companies(user).filter(pk__in=mine.values("company"))
+
+
 def never_call(org):
     """Companies that asked never to be called again (an outcome marked 架電禁止)."""
     return Call.objects.filter(org=org, outcome__do_not_call=True).values("company")

@@ -11,12 +11,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
-from eigyo.companies.access import visible_companies
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
-from eigyo.portfolio.access import visible_relationships
 from eigyo.prospecting import call_services as services
-from eigyo.prospecting import call_stats, spider
+from eigyo.prospecting import call_stats
 from eigyo.prospecting.access import (
     can_call,
     can_edit_scripts,
@@ -33,7 +31,7 @@ from eigyo.prospecting.call_forms import (
     VersionForm,
 )
 from eigyo.prospecting.domain import calls as rules
-from eigyo.prospecting.models import LEVEL_CHOICES, OPENING_CHOICES, CallList
+from eigyo.prospecting.models import LEVEL_CHOICES, OPENING_CHOICES
 
 
 @login_required
@@ -144,15 +142,6 @@ def _pct(rate) -> float | None:
     return round(rate.value * 100, 1) if rate.n else None
 
 
-def _candidates(user, source: str):
-    org = access.membership(user).org
-    if source == CallList.Source.AVATAR:
-        fits = spider.companies_by_fit(org, visible_companies(user), limit=1000)
-        return visible_companies(user).filter(pk__in=[c.pk for c, _s, _r in fits])
-    mine = visible_relationships(user).filter(owner=user, tier="new")
-    return visible_companies(user).filter(pk__in=mine.values("company"))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def call_lists(request: HttpRequest) -> HttpResponse:
@@ -162,7 +151,7 @@ def call_lists(request: HttpRequest) -> HttpResponse:
     form = CallListForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        companies = _candidates(request.user, data["source"])
+        companies = services.candidates(request.user, data["source"])
         try:
             made = services.build_call_list(
                 name=data["name"],

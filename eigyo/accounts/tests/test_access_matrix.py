@@ -128,6 +128,7 @@ def page_args(name: str, kind: str, target, book) -> list:
 BODIES = {
     "/api/companies/{id}/merge": '{"merge": 1}',
     "/api/companies/{id}/similar": '{"registry": []}',
+    "/api/call-lists/{id}/calls": '{"entry": 1, "outcome": 1}',
 }
 
 
@@ -156,8 +157,8 @@ API = {
     "conflict": ["/api/conflicts/{id}"],
     "senior_visit": ["/api/senior-visits/{id}"],
     "notice": [],
-    "script": [],
-    "call_list": [],
+    "script": ["/api/call-scripts/{id}", "/api/call-scripts/{id}/stats"],
+    "call_list": ["/api/call-lists/{id}", "/api/call-lists/{id}/next"],
 }
 # Reads that a role may be refused (403) although it sees the object.
 API_GATED = {
@@ -204,8 +205,9 @@ API_WRITES = {
     "conflict": [("patch", "/api/conflicts/{id}")],
     "senior_visit": [("patch", "/api/senior-visits/{id}")],
     "notice": [("post", "/api/inbox/{id}/read")],
-    "script": [],
-    "call_list": [],
+    # a variant's openings (the record id stands in for the variant: 404 comes first)
+    "script": [("put", "/api/call-scripts/{id}/variants/{promise}")],
+    "call_list": [("post", "/api/call-lists/{id}/calls")],
 }
 
 
