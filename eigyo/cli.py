@@ -30,6 +30,9 @@ Daily work:
   instructions --user EMAIL [--evaporating]
                           open instructions; those gone silent
   spider --company ID     similar companies no one in the organisation works yet
+  calls stats --user EMAIL [--script NAME] [--month YYYY-MM]
+                          how far cold calls got per script variant: past reception,
+                          decision maker, appointments, with 95 % intervals
 
 Operations:
   remind [--loop]         send due reminders, escalations and the 08:00 digest

@@ -196,7 +196,11 @@ def _delete(org: Organisation) -> None:
     for model in (Instruction, SeniorVisit, Conflict, CoachingSession):
         model.objects.filter(org=org).delete()
     Deal.objects.filter(org=org).delete()
-    Activity.objects.filter(org=org).delete()
+    Activity.objects.filter(org=org).delete()  # and the calls with them
+    from eigyo.prospecting.models import CallList, CallScript, Rehearsal
+
+    for model in (Rehearsal, CallList, CallScript):
+        model.objects.filter(org=org).delete()
     Relationship.objects.filter(org=org).delete()
     users = Membership.objects.filter(org=org).values_list("user_id", flat=True)
     User.objects.filter(pk__in=list(users)).delete()
@@ -291,6 +295,9 @@ def _build(rng: random.Random) -> Organisation:
     from eigyo.followups import inbox
 
     inbox.collect_due(today)  # milestones and promises already due are in the inboxes
+    from eigyo.demo import calls
+
+    calls.cold_calls(random.Random(rng.random()), org, users, reps, today)
     _own_fields(random.Random(rng.random()), org)
     return org
 

@@ -40,7 +40,9 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     roles = Counter(Membership.objects.filter(org=org).values_list("role", flat=True))
     assert roles == {"admin": 1, "manager": 1, "rep": 3, "partner": 1, "marketing": 1}
     companies = Company.objects.filter(org=org)
-    assert companies.count() == 300
+    assert companies.filter(phone="").count() == 300  # the book; the rest are prospects to call
+    prospects = companies.exclude(phone="")
+    assert prospects.count() == 150
     assert companies.filter(registry__isnull=True).count() == 0  # all real registry companies
     tiers = set(Relationship.objects.filter(org=org).values_list("tier", flat=True))
     assert tiers == {"new", "willing", "possible", "probable", "client", "nurture", "dropped"}
@@ -51,6 +53,18 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     oldest = clock.today() - acts.order_by("occurred_at").first().occurred_at.date()
     assert dt.timedelta(days=150) < oldest <= dt.timedelta(days=190)
     assert acts.filter(business_discussed=True).exists() and acts.filter(people__isnull=False)
+
+    from eigyo.prospecting import call_stats
+    from eigyo.prospecting.models import Call, CallScript
+
+    calls = Call.objects.filter(org=org)
+    assert calls.count() > 150 and calls.filter(activity__kind="call").count() == calls.count()
+    script = CallScript.objects.get(org=org)
+    _versions, (a, b) = call_stats.script_rows(calls)
+    assert (a.variant, b.variant) == ("A", "B")
+    assert b.rates["past_reception"].value > a.rates["past_reception"].value
+    assert sorted(script.versions.values_list("variant", "number")) == [("A", 1), ("A", 2), ("B", 1)]
+    assert calls.filter(outcome__label="アポ獲得").exists()
 
     first = snapshot(org)
     call_command("demo")  # idempotent: nothing changes

@@ -312,3 +312,34 @@ def test_figures_per_caller_and_month_for_the_charts(actors, script, login):
     assert chart["months"][-1] == "2026-12" and len(chart["months"]) == 6
     assert chart["past_reception"] == {"A": [None] * 5 + [100], "B": [None] * 5 + [100]}
     assert [v["variant"] for v in chart["variants"]] == ["A", "B"]
+
+
+@pytest.mark.django_db
+def test_calls_stats_on_the_command_line(actors, script):
+    import io
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    cs = approaches(actors, actors.rep1, 2)
+    lst = services.build_call_list(
+        name="2社",
+        script=script,
+        source="portfolio",
+        companies=cs[0].__class__.objects.filter(pk__in=[c.pk for c in cs]),
+        by=actors.rep1,
+    )
+    for e in lst.entries.all():
+        services.log_call(e, outcome=outcome(actors, "担当NG"), by=actors.rep1)
+    out = io.StringIO()
+    call_command("calls", "stats", "--user", actors.manager.email, "--format", "json", stdout=out)
+    rows = {r["variant"]: r for r in json.loads(out.getvalue())}
+    assert rows["A"]["calls"] == 1 and rows["A"]["past_reception"]["k"] == 1
+    assert rows["B"]["past_reception"]["beats_a"] == pytest.approx(0.5)
+    text = io.StringIO()
+    call_command("calls", "stats", "--user", actors.rep2.email, stdout=text)
+    assert "0 calls" in text.getvalue()  # rep2 sees only their own calls
+    with pytest.raises(CommandError):
+        call_command("calls", "stats", "--user", actors.manager.email, "--month", "12/2026")
+    with pytest.raises(CommandError):
+        call_command("calls", "stats", "--user", actors.manager.email, "--script", "ない")

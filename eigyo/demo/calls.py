@@ -1,0 +1,197 @@
+"""Demo KK's cold calls: one script with two variants (A in its second version), the
+usual outcome codes, a call list per rep with a few hundred calls over the last
+months — variant B gets past reception more often — call-backs due today, the
+appointments that became new approaches, and some rehearsals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.utils import timezone
+
+from eigyo.activities.models import Activity
+from eigyo.companies import services as companies
+from eigyo.companies.models import Company
+from eigyo.portfolio.models import Relationship, TierChange
+from eigyo.prospecting import call_services
+from eigyo.prospecting.domain.calls import rank
+from eigyo.prospecting.models import Call, CallList, CallListEntry, CallScript, Rehearsal
+from eigyo.registry.models import RegistryEntry
+
+OPENINGS = {
+    "A": {
+        "reception": "お世話になっております。検査装置メーカーの営業一課の者です。"
+        "品質保証部のご担当者様をお願いできますでしょうか。",
+        "staff": "外観検査の自動化について、同業の○○様での事例をご紹介したくお電話しました。",
+        "manager": "検査工程の人手不足について、部長のお考えを伺えればと存じます。",
+        "decision_maker": "15分ほどお時間をいただき、検査コストを3割下げた事例をご説明させてください。",
+    },
+    "B": {
+        "reception": "品質保証部の○○様宛てに、先日お送りした検査事例集の件でお電話いたしました。",
+        "staff": "事例集はご覧いただけましたか。御社のラインに近い事例が2つございます。",
+        "manager": "同じ規模の工場で、検査の外注費を年間1,200万円減らした例がございます。",
+        "decision_maker": "来週、工場長様と30分お時間をいただけませんでしょうか。",
+    },
+}
+# How calls end, per variant: (outcome label, level reached, weight).
+ENDINGS = {
+    "A": [
+        ("不通", "no_answer", 30),
+        ("受付NG", "reception", 30),
+        ("担当不在（再架電）", "reception", 15),
+        ("担当NG", "staff", 10),
+        ("資料送付", "staff", 8),
+        ("折り返し待ち", "staff", 4),
+        ("アポ獲得", "appointment", 2),
+        ("番号違い", "no_answer", 1),
+    ],
+    "B": [
+        ("不通", "no_answer", 30),
+        ("受付NG", "reception", 18),
+        ("担当不在（再架電）", "reception", 14),
+        ("担当NG", "staff", 12),
+        ("資料送付", "decision_maker", 12),
+        ("折り返し待ち", "staff", 8),
+        ("アポ獲得", "appointment", 5),
+        ("架電禁止", "reception", 1),
+    ],
+}
+PHONE_AREAS = ["03", "06", "052", "045", "092", "011", "022", "075"]
+
+
+def cold_calls(rng: random.Random, org, users, reps, today: dt.date) -> None:
+    boss = users["manager@demo.example"]
+    outcomes = {o.label: o for o in call_services.outcomes_for(org)}
+    script = CallScript.objects.create(
+        org=org,
+        name="製造業・新規開拓",
+        purpose="品質保証部から入り、検査工程の決裁者にアポを取る",
+        created_by=boss,
+    )
+    first_a = call_services.save_version(script, "A", OPENINGS["A"], by=boss)
+    versions = {"B": call_services.save_version(script, "B", OPENINGS["B"], by=boss)}
+
+    taken = Company.objects.filter(org=org).exclude(registry=None).values("registry")
+    pool = list(
+        RegistryEntry.objects.exclude(pk__in=taken)
+        .exclude(corporate_number="")
+        .order_by("edinet_code")[:400]
+    )
+    prospects = []
+    for entry in rng.sample(pool, min(len(pool), 50 * len(reps))):
+        company, _ = companies.company_from_registry(org, entry)
+        company.phone = (
+            f"{rng.choice(PHONE_AREAS)}-{rng.randrange(1000, 9999)}-{rng.randrange(1000, 9999)}"
+        )
+        company.save()
+        prospects.append(company)
+
+    tz = timezone.get_current_timezone()
+    activities, calls, entries = [], [], []
+    for r, rep in enumerate(reps):
+        mine = prospects[r * 50 : (r + 1) * 50]
+        call_list = CallList.objects.create(
+            org=org,
+            name=f"{rep.family_name}・製造業リスト",
+            owner=rep,
+            script=script,
+            source="registry",
+        )
+        for position, company in enumerate(mine):
+            variant = "AB"[position % 2]
+            entry = CallListEntry(
+                org=org, call_list=call_list, company=company, position=position, variant=variant
+            )
+            entries.append(entry)
+            if position >= 40:
+                continue  # still to call today
+            attempts = rng.choice([1, 1, 2, 3])
+            for days_ago in sorted(rng.sample(range(1, 80), attempts), reverse=True):
+                when = dt.datetime.combine(
+                    today - dt.timedelta(days=days_ago),
+                    dt.time(rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 20, 40])),
+                    tzinfo=tz,
+                )
+                version = first_a if variant == "A" else versions["B"]
+                label, level, _w = rng.choices(
+                    ENDINGS[variant], [w for *_x, w in ENDINGS[variant]]
+                )[0]
+                activities.append(
+                    Activity(
+                        org=org,
+                        company=company,
+                        owner=rep,
+                        kind="call",
+                        occurred_at=when,
+                        notes=label,
+                        outcome=label,
+                    )
+                )
+                calls.append((entry, version, outcomes[label], level, when, rep))
+                entry.level = max(entry.level or "no_answer", level, key=rank)
+                if outcomes[label].closes or outcomes[label].do_not_call:
+                    entry.status = "done"
+                    break
+                if outcomes[label].call_back:
+                    entry.status = "call_back"
+                    entry.call_back_at = dt.datetime.combine(
+                        today, dt.time(rng.choice([10, 14, 16])), tzinfo=tz
+                    )
+    CallListEntry.objects.bulk_create(entries)
+    Activity.objects.bulk_create(activities, batch_size=500)
+    Call.objects.bulk_create(
+        [
+            Call(
+                org=org,
+                company=entry.company,
+                caller=rep,
+                entry=entry,
+                version=version,
+                outcome=outcome,
+                level=level,
+                reached="受付" if level == "reception" else "",
+                called_at=when,
+                activity=activity,
+            )
+            for (entry, version, outcome, level, when, rep), activity in zip(
+                calls, activities, strict=True
+            )
+        ],
+        batch_size=500,
+    )
+    # A's second version, written after its first had been used.
+    call_services.save_version(
+        script,
+        "A",
+        {
+            **OPENINGS["A"],
+            "reception": "検査事例集をお送りした件で、品質保証部のご担当者様をお願いいたします。",
+        },
+        by=boss,
+    )
+    for entry, _v, outcome, _l, when, rep in calls:
+        if (
+            outcome.level == "appointment"
+            and not Relationship.objects.filter(org=org, company=entry.company, owner=rep).exists()
+        ):
+            rel = Relationship.objects.create(
+                org=org, company=entry.company, owner=rep, tier="new", tier_since=when.date()
+            )
+            TierChange.objects.create(
+                org=org,
+                relationship=rel,
+                to_tier="new",
+                changed_on=when.date(),
+                reason="テレアポでアポ獲得",
+                changed_by=rep,
+            )
+    for rep in reps:
+        for version in (first_a, versions["B"]):
+            Rehearsal.objects.create(
+                org=org,
+                version=version,
+                rep=rep,
+                recorded_by=boss,
+                held_on=today - dt.timedelta(days=rng.randrange(7, 60)),
+            )
