@@ -67,11 +67,12 @@ def script_detail(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {"variant": variant} | (
             {level: shown.opening(level) for level in rules.OPENINGS} if shown else {}
         )
-        form = VersionForm(
-            request.POST if request.POST.get("action") != "rehearsal" else None, initial=initial
-        )
+        posted = request.method == "POST" and request.POST.get("action") != "rehearsal"
+        form = VersionForm(request.POST if posted else None, initial=initial)
     rehearsal = RehearsalForm(
-        request.POST if request.POST.get("action") == "rehearsal" else None,
+        request.POST
+        if request.method == "POST" and request.POST.get("action") == "rehearsal"
+        else None,
         user=request.user,
         script=script,
     )

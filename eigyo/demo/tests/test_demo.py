@@ -63,7 +63,11 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     _versions, (a, b) = call_stats.script_rows(calls)
     assert (a.variant, b.variant) == ("A", "B")
     assert b.rates["past_reception"].value > a.rates["past_reception"].value
-    assert sorted(script.versions.values_list("variant", "number")) == [("A", 1), ("A", 2), ("B", 1)]
+    assert sorted(script.versions.values_list("variant", "number")) == [
+        ("A", 1),
+        ("A", 2),
+        ("B", 1),
+    ]
     assert calls.filter(outcome__label="アポ獲得").exists()
 
     first = snapshot(org)

@@ -205,6 +205,8 @@ def test_the_script_page_shows_each_variants_conditional_rates(actors, script, l
         good = n < (2 if e.variant == "A" else 7)
         services.log_call(e, outcome=past if good else stopped, by=actors.rep1)
     page = login(actors.manager).get(reverse("calls:script", args=[script.pk]))
+    assert not page.context["form"].is_bound and not page.context["rehearsal"].is_bound
+    assert b'class="error"' not in page.content  # nothing refused before anything was sent
     variants = {r.variant: r for r in page.context["variants"]}
     assert (variants["A"].rates["past_reception"].k, variants["A"].rates["past_reception"].n) == (
         2,
@@ -217,6 +219,7 @@ def test_the_script_page_shows_each_variants_conditional_rates(actors, script, l
     assert variants["B"].beats_first["past_reception"] > 0.98
     text = page.content.decode()
     assert "20%" in text and "70%" in text
+    assert "<title>検査装置・新規 · eigyo</title>" in text and text.count('id="chart-data"') == 1
     # One rep's figures, one month's figures.
     mine = login(actors.manager).get(
         reverse("calls:script", args=[script.pk]) + f"?caller={actors.rep2.pk}"
