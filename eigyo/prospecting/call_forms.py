@@ -18,6 +18,7 @@ from eigyo.prospecting.models import (
     VARIANT_CHOICES,
     CallList,
     CallScript,
+    OutcomeCode,
     Rehearsal,
 )
 
@@ -130,3 +131,23 @@ class RehearsalForm(forms.ModelForm):
         if session and data.get("rep") and session.rep_id != data["rep"].pk:
             self.add_error("coaching", _("That coaching session is another rep's."))
         return data
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = OutcomeCode
+        fields = [
+            "label",
+            "level",
+            "connected",
+            "call_back",
+            "closes",
+            "do_not_call",
+            "position",
+            "is_active",
+        ]
+
+
+OutcomeFormSet = forms.modelformset_factory(
+    OutcomeCode, form=OutcomeForm, extra=1, can_delete=False
+)

@@ -300,6 +300,19 @@ def call_backs_due(user, org, day: dt.date):
 
 
 @transaction.atomic
+def save_outcomes(formset, *, by) -> list[OutcomeCode]:
+    """The organisation's outcome codes as edited (a validated OutcomeFormSet of `by`);
+    a code in use is retired (not in use), never deleted: its calls keep their meaning."""
+    org = access.membership(by).org
+    saved = []
+    for code in formset.save(commit=False):
+        code.org = org
+        code.save()
+        saved.append(code)
+    return saved
+
+
+@transaction.atomic
 def record_rehearsal(form, *, by) -> Rehearsal:
     """A rep practised a version (a validated RehearsalForm of `by`)."""
     rehearsal = form.save(commit=False)

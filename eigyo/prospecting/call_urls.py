@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.call_list, name="list"),
     path("<int:pk>/call/", views.calling, name="calling"),
     path("scripts/", views.scripts, name="scripts"),
+    path("outcomes/", views.outcomes, name="outcomes"),
     path("scripts/<int:pk>/", views.script_detail, name="script"),
 ]

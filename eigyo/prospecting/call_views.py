@@ -17,21 +17,63 @@ from eigyo.prospecting import call_services as services
 from eigyo.prospecting import call_stats
 from eigyo.prospecting.access import (
     can_call,
+    can_edit_outcomes,
     can_edit_scripts,
     visible_call_lists,
     visible_calls,
+    visible_outcomes,
     visible_rehearsals,
     visible_scripts,
 )
 from eigyo.prospecting.call_forms import (
     CallForm,
     CallListForm,
+    OutcomeFormSet,
     RehearsalForm,
     ScriptForm,
     VersionForm,
 )
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import LEVEL_CHOICES, OPENING_CHOICES
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcomes(request: HttpRequest) -> HttpResponse:
+    """The organisation's outcome codes: each one's level, and what it does to a list."""
+    deny_unless(can_call(request.user))
+    org = access.membership(request.user).org
+    services.outcomes_for(org)
+    editable = can_edit_outcomes(request.user)
+    queryset = visible_outcomes(request.user)
+    formset = OutcomeFormSet(request.POST or None, queryset=queryset) if editable else None
+    if request.method == "POST":
+        deny_unless(editable)
+        if _valid_outcomes(formset, org):
+            services.save_outcomes(formset, by=request.user)
+            messages.success(request, _("Saved."))
+            return redirect("calls:outcomes")
+    return render(
+        request,
+        "prospecting/outcomes.html",
+        {"formset": formset, "outcomes": queryset},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+def _valid_outcomes(formset, org) -> bool:
+    if not formset.is_valid():
+        return False
+    labels = [
+        f.cleaned_data.get("label", "").strip()
+        for f in formset.forms
+        if f.has_changed() or f.instance.pk
+    ]
+    labels = [x for x in labels if x]
+    if len(labels) != len(set(labels)):
+        formset.forms[0].add_error(None, _("Each outcome needs its own name."))
+        return False
+    return True
 
 
 @login_required

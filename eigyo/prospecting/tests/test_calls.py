@@ -346,3 +346,48 @@ def test_calls_stats_on_the_command_line(actors, script):
         call_command("calls", "stats", "--user", actors.manager.email, "--month", "12/2026")
     with pytest.raises(CommandError):
         call_command("calls", "stats", "--user", actors.manager.email, "--script", "ない")
+
+
+@pytest.mark.django_db
+def test_the_admin_keeps_the_outcome_codes(actors, login):
+    codes = list(services.outcomes_for(actors.org))
+    url = reverse("calls:outcomes")
+    assert login(actors.rep1).get(url).status_code == 200  # reads them
+    assert login(actors.manager).post(url, {}).status_code == 403
+    data = {
+        "form-TOTAL_FORMS": len(codes) + 1,
+        "form-INITIAL_FORMS": len(codes),
+        "form-MIN_NUM_FORMS": 0,
+        "form-MAX_NUM_FORMS": 1000,
+    }
+    for i, c in enumerate(codes):
+        data |= {
+            f"form-{i}-id": c.pk,
+            f"form-{i}-label": c.label,
+            f"form-{i}-level": c.level,
+            f"form-{i}-position": c.position,
+            f"form-{i}-is_active": "on",
+        }
+    n = len(codes)
+    web = login(actors.admin)
+    added = {
+        **data,
+        f"form-{n}-label": "キーマン不在",
+        f"form-{n}-level": "staff",
+        f"form-{n}-call_back": "on",
+        f"form-{n}-position": 20,
+        f"form-{n}-is_active": "on",
+    }
+    assert web.post(url, added).status_code == 302
+    new = services.outcomes_for(actors.org).get(label="キーマン不在")
+    assert new.level == "staff" and new.call_back
+    clash = {
+        **data,
+        f"form-{n}-label": "不通",
+        f"form-{n}-level": "no_answer",
+        f"form-{n}-position": 21,
+    }
+    clash["form-TOTAL_FORMS"] = n + 1
+    clash["form-INITIAL_FORMS"] = n
+    assert web.post(url, clash).status_code == 422
+    assert services.outcomes_for(actors.org).filter(label="不通").count() == 1
