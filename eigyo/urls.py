@@ -12,6 +12,7 @@ urlpatterns = [
     path("companies/import/", include("eigyo.transfer.urls")),
     path("companies/", include("eigyo.prospecting.urls")),
     path("calls/", include("eigyo.prospecting.call_urls")),
+    path("introductions/", include("eigyo.prospecting.intro_urls")),
     path("companies/", include("eigyo.companies.urls")),
     path("people/", include("eigyo.contacts.urls")),
     path("portfolio/", include("eigyo.worktime.urls")),

@@ -249,6 +249,15 @@ def admin_ids(org_id: int) -> list[int]:
     )
 
 
+def sales_side_ids(org_id: int) -> set[int]:
+    """The organisation's active sales side (admin, manager, rep): "anyone on the team"."""
+    return set(
+        Membership.objects.filter(
+            org_id=org_id, role__in=SALES_ROLES, user__is_active=True
+        ).values_list("user_id", flat=True)
+    )
+
+
 class OutOfSight(PermissionDenied):
     """A write would put the object outside what its author may see (say, a partner
     user moving a person to a company not assigned to their partner): refused."""

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from eigyo.accounts import access
 from eigyo.companies.access import can_edit_company
-from eigyo.contacts.models import Person
+from eigyo.contacts.models import Person, PrivateContact, Tie
 
 
 @access.rule(Person)
@@ -29,3 +29,29 @@ def can_edit_person(user, person) -> bool:
     if person.company_id is None:
         return access.in_sales(user)
     return can_edit_company(user, person.company)
+
+
+def sees_ties(user) -> bool:
+    """Who knows whom is the sales side's (a partner sees none of it)."""
+    return access.in_sales(user)
+
+
+@access.rule(Tie)
+def visible_ties(user) -> QuerySet[Tie]:
+    """Ties: the sales side's, shared (who keeps a contact private is another rule)."""
+    m = access.membership(user)
+    if m is None or not sees_ties(user):
+        return Tie.objects.none()
+    return Tie.objects.filter(org=m.org)
+
+
+@access.rule(PrivateContact)
+def visible_private_contacts(user) -> QuerySet[PrivateContact]:
+    """A private mark is its owner's alone."""
+    m = access.membership(user)
+    if m is None:
+        return PrivateContact.objects.none()
+    return PrivateContact.objects.filter(org=m.org, user=user)
+
+
+access.capability("see_ties", sees_ties)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from eigyo.accounts import access
 from eigyo.companies.access import can_edit_company, visible_companies
 from eigyo.contacts.access import can_edit_person, visible_people
-from eigyo.contacts.models import Person, Seniority
+from eigyo.contacts.models import Person, Seniority, Tie
 from eigyo.core import fields
 
 
@@ -87,3 +87,31 @@ class PersonForm(forms.ModelForm):
         if not self.instance.pk:
             self.instance.created_by = self.user
         return super().save(commit)
+
+
+class TieForm(forms.ModelForm):
+    """Someone knows this person: one of ours (a card, known personally) or another
+    person (they know each other)."""
+
+    STRENGTHS = [(0.25, _("A little")), (0.5, _("Fairly well")), (0.8, _("Well"))]
+    strength = forms.TypedChoiceField(
+        label=_("how well"), choices=STRENGTHS, coerce=float, initial=0.5
+    )
+
+    class Meta:
+        model = Tie
+        fields = ["user", "other", "source", "strength", "since", "note"]
+        widgets = {"since": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, user, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+        self.fields["user"].queryset = access.visible_users(user)
+        self.fields["other"].queryset = visible_people(user).exclude(pk=person.pk)
+        self.fields["user"].required = self.fields["other"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("user")) == bool(data.get("other")):
+            raise forms.ValidationError(_("Choose one of ours or another person, not both."))
+        return data

@@ -117,3 +117,85 @@ class Person(OrgScoped):
         self.name_key, self.kana_key, self.romaji_key = name_search_keys(
             self.family_name, self.given_name, kana
         )
+
+
+class Tie(OrgScoped):
+    """Who knows whom, beyond what the visit log shows: one of our people and one of
+    theirs (a business card swapped, known from before), or two of theirs who know each
+    other. Meetings in the visit log are ties of their own, counted when asked."""
+
+    class Source(models.TextChoices):
+        CARD = "card", _("Exchanged business cards")
+        KNOWN = "known", _("Known personally")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="ties",
+        verbose_name=_("one of ours"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="ties", verbose_name=_("person")
+    )
+    other = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="ties_as_other",
+        verbose_name=_("knows"),
+    )
+    source = models.CharField(_("how"), max_length=10, choices=Source.choices)
+    strength = models.FloatField(_("how well (0–1)"), default=0.5)
+    since = models.DateField(_("since"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tie")
+        verbose_name_plural = _("ties")
+        indexes = [
+            models.Index(fields=["org", "person"]),
+            models.Index(fields=["org", "other"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) ^ models.Q(other__isnull=False),
+                name="tie_one_of_ours_or_one_of_theirs",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(strength__gt=0) & models.Q(strength__lte=1),
+                name="tie_strength_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user or self.other} – {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return self.person.get_absolute_url()
+
+
+class PrivateContact(OrgScoped):
+    """One of ours keeps who they know at a company to themselves: colleagues see that
+    someone on the team knows the person, not who or how."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("private contact")
+        verbose_name_plural = _("private contacts")
+        constraints = [
+            models.UniqueConstraint(fields=["org", "user", "person"], name="private_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return self.person.get_absolute_url()

@@ -1,0 +1,144 @@
+"""The warmest way in, on the database: meetings from the visit log, ties by hand,
+reporting lines, at most three steps, each explained; a private contact shows that
+someone knows them, not who or how."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from eigyo.activities.models import Activity
+from eigyo.conftest import company
+from eigyo.contacts.models import Person, PrivateContact, Tie
+from eigyo.core import clock
+from eigyo.prospecting import warm_paths
+
+TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.fixture(autouse=True)
+def monday():
+    clock.freeze(timezone.make_aware(dt.datetime(2026, 12, 7, 9, 30)))
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture
+def net(actors):
+    abc = company(actors, "ABC商事株式会社")
+    xyz = company(actors, "XYZ工業株式会社")
+    n = type("Net", (), {})()
+    n.tanaka = Person.objects.create(
+        org=actors.org, company=abc, family_name="田中", given_name="一郎", title="購買部長"
+    )
+    n.yamada = Person.objects.create(
+        org=actors.org, company=xyz, family_name="山田", title="工場長"
+    )
+    n.sato = Person.objects.create(
+        org=actors.org, company=xyz, family_name="佐藤", title="品質課長", reports_to=n.yamada
+    )
+    n.far = Person.objects.create(
+        org=actors.org, company=xyz, family_name="遠藤", reports_to=n.yamada
+    )
+    met = Activity.objects.create(
+        org=actors.org,
+        company=abc,
+        owner=actors.rep1,
+        occurred_at=timezone.make_aware(dt.datetime(2026, 11, 25, 10)),
+    )
+    met.people.add(n.tanaka)
+    Tie.objects.create(org=actors.org, person=n.tanaka, other=n.sato, source="known", strength=0.8)
+    return n
+
+
+@pytest.mark.django_db
+def test_the_warmest_way_in_is_explained_step_by_step(actors, net):
+    with translation.override("ja"):
+        found = warm_paths.warmest_path(actors.manager, [net.sato], TODAY)
+    assert [s.name for s in found.steps] == ["鈴木 大輔", "田中 一郎", "佐藤"]
+    assert found.text == (
+        "鈴木 大輔（当社）→ 田中 一郎（ABC商事 購買部長, 最終接触 12日前）→ 佐藤（XYZ工業 品質課長）"
+    )
+    with translation.override("en"):
+        english = warm_paths.warmest_path(actors.manager, [net.sato], TODAY).text
+    assert (
+        english
+        == "鈴木 大輔（us）→ 田中 一郎（ABC商事 購買部長, last met 12 days ago）→ 佐藤（XYZ工業 品質課長）"
+    )
+    assert found.warmth == pytest.approx(0.8 * (lambda e: e / (e + 1))(0.5 ** (12 / 180)))
+    # Through the reporting line: 山田 is 佐藤's boss (three steps).
+    up = warm_paths.warmest_path(actors.manager, [net.yamada], TODAY)
+    assert [s.name for s in up.steps] == ["鈴木 大輔", "田中 一郎", "佐藤", "山田"]
+    # 遠藤 reports to 山田: four steps away, beyond the limit.
+    assert warm_paths.warmest_path(actors.manager, [net.far], TODAY) is None
+
+
+@pytest.mark.django_db
+def test_a_closer_tie_wins_and_colleagues_count(actors, net):
+    """rep2 came along to a recent meeting with 佐藤 himself: one step beats two."""
+    visit = Activity.objects.create(
+        org=actors.org,
+        company=net.sato.company,
+        owner=actors.manager,
+        occurred_at=timezone.make_aware(dt.datetime(2026, 12, 4, 15)),
+    )
+    visit.people.add(net.sato)
+    visit.colleagues.add(actors.rep2)
+    found = warm_paths.warmest_path(actors.rep1, [net.sato], TODAY)
+    assert found.path.hops == 1 and found.steps[0].name in {"佐藤 美咲", "高橋 彩"}
+
+
+@pytest.mark.django_db
+def test_a_private_contact_shows_someone_not_who(actors, net):
+    PrivateContact.objects.create(org=actors.org, user=actors.rep1, person=net.tanaka)
+    theirs = warm_paths.warmest_path(actors.manager, [net.sato], TODAY)
+    assert theirs.steps[0].private and theirs.steps[0].name != "鈴木 大輔"
+    assert "12" not in theirs.text  # not when they last met either
+    mine = warm_paths.warmest_path(actors.rep1, [net.sato], TODAY)
+    assert mine.steps[0].name == "鈴木 大輔"
+
+
+@pytest.mark.django_db
+def test_the_pages(actors, net, login):
+    web = login(actors.manager)
+    page = web.get(reverse("intros:path") + f"?to={net.sato.pk}")
+    assert page.status_code == 200 and "田中 一郎" in page.content.decode()
+    by_company = web.get(reverse("intros:path") + f"?company={net.sato.company_id}")
+    assert by_company.context["found"].steps[-1].name in {"佐藤", "山田"}
+    look = web.get(reverse("intros:path") + "?q=佐藤")
+    assert [p.pk for p in look.context["matches"]] == [net.sato.pk]
+    assert login(actors.partner_user).get(reverse("intros:path")).status_code == 403
+    assert (
+        login(actors.outsider).get(reverse("intros:path") + f"?to={net.sato.pk}").status_code == 404
+    )
+
+    ties = reverse("intros:ties", args=[net.far.pk])
+    assert (
+        web.post(
+            ties, {"action": "tie", "user": actors.rep2.pk, "source": "card", "strength": "0.25"}
+        ).status_code
+        == 302
+    )
+    tie = Tie.objects.get(person=net.far)
+    assert tie.user == actors.rep2 and tie.strength == 0.25 and tie.recorded_by == actors.manager
+    both = web.post(
+        ties,
+        {
+            "action": "tie",
+            "user": actors.rep2.pk,
+            "other": net.sato.pk,
+            "source": "known",
+            "strength": "0.5",
+        },
+    )
+    assert both.status_code == 422 and Tie.objects.filter(person=net.far).count() == 1
+    assert warm_paths.warmest_path(actors.manager, [net.far], TODAY).steps[0].name == "高橋 彩"
+
+    rep = login(actors.rep1)
+    rep.post(reverse("intros:ties", args=[net.tanaka.pk]), {"action": "private", "private": "on"})
+    assert PrivateContact.objects.filter(user=actors.rep1, person=net.tanaka).exists()
+    met = web.get(reverse("intros:ties", args=[net.tanaka.pk])).context["met"]
+    assert [m.private for m in met] == [True]
+    rep.post(reverse("intros:ties", args=[net.tanaka.pk]), {"action": "private"})
+    assert not PrivateContact.objects.exists()
