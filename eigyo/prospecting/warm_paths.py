@@ -130,6 +130,8 @@ def warmest_path(viewer, targets: list[Person], today: dt.date) -> WarmPath | No
     target_ids = {p.pk for p in targets}
     seen = set(target_ids)
     frontier = set(target_ids)
+    sources = {("u", u) for u in access.sales_side_ids(org.pk)}
+    goal = {("p", p) for p in target_ids}
     for hop in range(paths.MAX_HOPS):
         last = hop == paths.MAX_HOPS - 1  # the third hop only needs who of ours met them
         new = graph.expand(frontier, people_ties=not last)
@@ -137,8 +139,13 @@ def warmest_path(viewer, targets: list[Person], today: dt.date) -> WarmPath | No
         seen |= new
         if not frontier:
             break
-    sources = {("u", u) for u in access.sales_side_ids(org.pk)}
-    found = paths.warmest(graph.edges, sources, {("p", p) for p in target_ids})
+        # Strengths are below 1, so a longer way through someone can only be as warm as
+        # the way to them: skip those already colder than the warmest path found.
+        so_far = paths.warmest(graph.edges, sources, goal, hop + 1)
+        if so_far is not None:
+            warmth = paths.reach(graph.edges, goal, hop + 1)
+            frontier = {p for p in frontier if warmth.get(("p", p), 0.0) > so_far.warmth}
+    found = paths.warmest(graph.edges, sources, goal)
     return _explain(found, graph, viewer, org, today) if found else None
 
 

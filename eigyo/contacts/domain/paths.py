@@ -96,3 +96,24 @@ def warmest(
     _cost, _hops, path = best
     nodes = tuple(reversed(path))
     return Path(nodes, tuple(graph[a][b] for a, b in zip(nodes, nodes[1:], strict=False)))
+
+
+def reach(
+    graph: Mapping[Node, Mapping[Node, float]], targets: Iterable[Node], max_hops: int
+) -> dict:
+    """The warmest product from any target to each node within `max_hops` (walks: an
+    upper bound for paths, which is what pruning needs)."""
+    best = {t: 1.0 for t in targets}
+    layer = dict(best)
+    for _ in range(max_hops):
+        nxt: dict = {}
+        for node, w in layer.items():
+            for neighbour, s in graph.get(node, {}).items():
+                v = w * s
+                if v > nxt.get(neighbour, 0.0):
+                    nxt[neighbour] = v
+        for node, v in nxt.items():
+            if v > best.get(node, 0.0):
+                best[node] = v
+        layer = nxt
+    return best

@@ -142,3 +142,50 @@ def test_the_pages(actors, net, login):
     assert [m.private for m in met] == [True]
     rep.post(reverse("intros:ties", args=[net.tanaka.pk]), {"action": "private"})
     assert not PrivateContact.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", range(4))
+def test_loading_only_what_a_path_can_reach_finds_the_warmest(actors, seed):
+    """Against the search over the whole network, on random networks."""
+    import random
+
+    from eigyo.contacts.domain import paths
+
+    rng = random.Random(seed)
+    firms = [company(actors, f"乱数{seed}-{i}株式会社") for i in range(4)]
+    people = [
+        Person.objects.create(org=actors.org, company=rng.choice(firms), family_name=f"人{i}")
+        for i in range(24)
+    ]
+    for p in people[4:]:
+        if rng.random() < 0.4:
+            p.reports_to = rng.choice(people[:4])
+            p.save()
+    for _ in range(18):
+        a, b = rng.sample(people, 2)
+        Tie.objects.create(
+            org=actors.org,
+            person=a,
+            other=b,
+            source="known",
+            strength=round(rng.uniform(0.1, 0.9), 2),
+        )
+    for _ in range(10):
+        act = Activity.objects.create(
+            org=actors.org,
+            company=rng.choice(firms),
+            owner=rng.choice([actors.rep1, actors.rep2, actors.manager]),
+            occurred_at=timezone.make_aware(dt.datetime(2026, rng.randrange(1, 12), 3, 10)),
+        )
+        act.people.add(*rng.sample(people, 2))
+    whole = warm_paths._Graph(actors.org, TODAY)
+    whole.expand({p.pk for p in people}, people_ties=True)
+    ours = {("u", u) for u in (actors.admin.pk, actors.manager.pk, actors.rep1.pk, actors.rep2.pk)}
+    for target in people:
+        expected = paths.warmest(whole.edges, ours, {("p", target.pk)})
+        found = warm_paths.warmest_path(actors.manager, [target], TODAY)
+        if expected is None:
+            assert found is None
+        else:
+            assert found is not None and found.warmth == pytest.approx(expected.warmth)
