@@ -30,6 +30,8 @@ Daily work:
   instructions --user EMAIL [--evaporating]
                           open instructions; those gone silent
   spider --company ID     similar companies no one in the organisation works yet
+  path --user EMAIL --to PERSON_ID | --company ID
+                          the warmest way in from anyone on the team, explained
   calls stats --user EMAIL [--script NAME] [--month YYYY-MM]
                           how far cold calls got per script variant: past reception,
                           decision maker, appointments, with 95 % intervals

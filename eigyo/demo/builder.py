@@ -298,6 +298,7 @@ def _build(rng: random.Random) -> Organisation:
     from eigyo.demo import calls
 
     calls.cold_calls(random.Random(rng.random()), org, users, reps, today)
+    calls.acquaintances(random.Random(rng.random()), org, users, reps)
     _own_fields(random.Random(rng.random()), org)
     return org
 

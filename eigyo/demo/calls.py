@@ -195,3 +195,57 @@ def cold_calls(rng: random.Random, org, users, reps, today: dt.date) -> None:
                 recorded_by=boss,
                 held_on=today - dt.timedelta(days=rng.randrange(7, 60)),
             )
+
+
+def acquaintances(rng: random.Random, org, users, reps) -> None:
+    """Who knows whom beyond the visit log: people at some prospects known by people at
+    our clients (a warm way in), ties across companies, business cards, and one contact
+    rep1 keeps private."""
+    from eigyo.contacts.models import Person, PrivateContact, Seniority, Tie
+    from eigyo.demo.builder import FAMILY, GIVEN
+
+    known = list(
+        Person.objects.filter(org=org, company__relationships__isnull=False)
+        .distinct()
+        .order_by("pk")
+    )
+    prospects = list(Company.objects.filter(org=org).exclude(phone="").order_by("pk")[:40])
+    ties = []
+    for company in prospects:
+        family, given = rng.choice(FAMILY), rng.choice(GIVEN)
+        head = Person(
+            org=org,
+            company=company,
+            family_name=family[0],
+            given_name=given[0],
+            family_kana=family[1],
+            given_kana=given[1],
+            seniority=Seniority.GENERAL_MANAGER,
+            title="製造部長",
+        )
+        head.save()
+        ties.append(
+            Tie(
+                org=org,
+                person=rng.choice(known),
+                other=head,
+                source="known",
+                strength=rng.choice([0.4, 0.6, 0.8]),
+                note="業界団体の委員会で同席",
+            )
+        )
+    for _ in range(30):
+        a, b = rng.sample(known, 2)
+        if a.company_id != b.company_id:
+            ties.append(
+                Tie(
+                    org=org, person=a, other=b, source="known", strength=rng.choice([0.3, 0.5, 0.7])
+                )
+            )
+    boss = users["manager@demo.example"]
+    for person in rng.sample(known, 12):
+        ties.append(
+            Tie(org=org, user=rng.choice([boss, *reps]), person=person, source="card", strength=0.3)
+        )
+    Tie.objects.bulk_create(ties)
+    PrivateContact.objects.create(org=org, user=reps[0], person=rng.choice(known))

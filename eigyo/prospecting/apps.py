@@ -18,3 +18,6 @@ class ProspectingConfig(AppConfig):
         pre_delete.connect(forget_field, sender=CompanyField, dispatch_uid="avatar-forgets-field")
         # What this app shows on the company page and moves when two companies merge.
         COMPANY.contribute(company_panel.contribute)
+        from eigyo.contacts.pages import PERSON
+
+        PERSON.contribute(company_panel.contribute_to_person)

@@ -1,4 +1,5 @@
-"""The avatar fit and the "similar companies" button, on the company's page."""
+"""On the company's page: the avatar fit and the "similar companies" button; on the
+person's: who knows them and the warmest way in."""
 
 from eigyo.companies import own_fields
 from eigyo.core.contributions import Contribution
@@ -21,3 +22,12 @@ def contribute(request, company) -> list[Contribution]:
     if can_use_spider(request.user):
         found.append(Contribution("actions", "prospecting/_company_spider.html", order=20))
     return found
+
+
+def contribute_to_person(request, person) -> list[Contribution]:
+    """Who knows this person, and the warmest way in: the sales side's."""
+    from eigyo.contacts.access import sees_ties
+
+    if not sees_ties(request.user):
+        return []
+    return [Contribution("actions", "prospecting/_person_ties.html", order=30)]

@@ -70,6 +70,16 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     ]
     assert calls.filter(outcome__label="アポ獲得").exists()
 
+    from eigyo.contacts.models import Person as P
+    from eigyo.contacts.models import Tie
+    from eigyo.prospecting import warm_paths
+
+    assert Tie.objects.filter(org=org, other__isnull=False).count() >= 40
+    head = P.objects.filter(org=org, company__phone__gt="").first()  # someone at a prospect
+    boss = Membership.objects.get(org=org, role="manager").user
+    found = warm_paths.warmest_path(boss, [head], clock.today())
+    assert found is not None and found.steps[0].ours and 2 <= found.path.hops <= 3
+
     first = snapshot(org)
     call_command("demo")  # idempotent: nothing changes
     assert snapshot(org) == first

@@ -189,3 +189,55 @@ def test_loading_only_what_a_path_can_reach_finds_the_warmest(actors, seed):
             assert found is None
         else:
             assert found is not None and found.warmth == pytest.approx(expected.warmth)
+
+
+@pytest.mark.django_db
+def test_eigyo_path(actors, net):
+    import io
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    with translation.override("ja"):
+        call_command("path", "--user", actors.manager.email, "--to", str(net.sato.pk), stdout=out)
+    assert out.getvalue().strip().startswith("鈴木 大輔（当社）→ 田中 一郎")
+    js = io.StringIO()
+    call_command(
+        "path",
+        "--user",
+        actors.manager.email,
+        "--company",
+        str(net.sato.company_id),
+        "--format",
+        "json",
+        stdout=js,
+    )
+    assert json.loads(js.getvalue())["hops"] in (2, 3)
+    with pytest.raises(CommandError):
+        call_command("path", "--user", actors.partner_user.email, "--to", str(net.sato.pk))
+    with pytest.raises(CommandError):
+        call_command("path", "--user", actors.outsider.email, "--to", str(net.sato.pk))
+
+
+@pytest.mark.django_db
+def test_the_api(actors, net, api):
+    rest = api(actors.manager)
+    body = rest.get(f"/api/path?to={net.sato.pk}", HTTP_ACCEPT_LANGUAGE="ja").json()
+    assert body["found"] and body["hops"] == 2 and body["text"].startswith("鈴木 大輔（当社）")
+    assert [s["ours"] for s in body["steps"]] == [True, False, False]
+    assert rest.get(f"/api/path?to={net.far.pk}").json()["found"] is False
+    assert rest.get("/api/path").status_code == 422
+    assert rest.get("/api/path?to=99999999").status_code == 404
+    assert api(actors.partner_user).get(f"/api/path?to={net.sato.pk}").status_code == 403
+    assert api(actors.outsider).get(f"/api/path?to={net.sato.pk}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_person_page_leads_to_who_knows_them(actors, net, login):
+    page = login(actors.rep1).get(net.sato.get_absolute_url()).content.decode()
+    assert (
+        reverse("intros:ties", args=[net.sato.pk]) in page and 'data-testid="warmest-way"' in page
+    )
+    partner = login(actors.marketing).get(net.sato.get_absolute_url()).content.decode()
+    assert 'data-testid="warmest-way"' not in partner
