@@ -152,3 +152,14 @@ def fiscal_forecast(user, fy: int):
     deals = visible_deals(user).values_list("amount", "stage", "expected_close", "closed_on")
     facts = [forecasting.DealFacts(*row) for row in deals]
     return forecasting.forecast(facts, fy, probabilities_of(access.membership(user).org))
+
+
+@transaction.atomic
+def offer_instead(request, offered: str, detail: str, *, by):
+    """Record the value offered instead of the discount asked (an introduction …)."""
+    if offered not in request.Offer.values:
+        raise ValueError(f"not an offer: {offered!r}")
+    request.offered = offered
+    request.offer_detail = detail[:300]
+    request.save(update_fields=["offered", "offer_detail", "updated_at"])
+    return request

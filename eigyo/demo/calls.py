@@ -249,3 +249,66 @@ def acquaintances(rng: random.Random, org, users, reps) -> None:
         )
     Tie.objects.bulk_create(ties)
     PrivateContact.objects.create(org=org, user=reps[0], person=rng.choice(known))
+
+
+def favours(rng: random.Random, org, users, reps, today: dt.date) -> None:
+    """The give-and-take ledger: introductions received (one still to report back on)
+    and given, a dinner, information, and an introduction offered instead of a discount."""
+    from eigyo.contacts.models import Person
+    from eigyo.deals.models import DiscountRequest
+    from eigyo.prospecting.models import Favour
+
+    people = list(
+        Person.objects.filter(org=org, company__relationships__isnull=False)
+        .distinct()
+        .order_by("pk")
+    )
+    rows = []
+    for i, rep in enumerate(reps):
+        giver, introduced = rng.sample(people, 2)
+        on = today - dt.timedelta(days=8 + 9 * i)
+        rows.append(
+            Favour(
+                org=org,
+                direction="received",
+                kind="introduction",
+                counterpart=giver,
+                ours=rep,
+                introduced=introduced,
+                on=on,
+                report_back_by=on + dt.timedelta(days=7),
+                reported_on=None if i == 0 else on + dt.timedelta(days=4),
+                outcome="pending" if i == 0 else rng.choice(["met", "business"]),
+                note="同業の工場長をご紹介いただいた",
+            )
+        )
+        rows.append(
+            Favour(
+                org=org,
+                direction="given",
+                kind=rng.choice(["information", "entertainment"]),
+                counterpart=rng.choice(people),
+                ours=rep,
+                on=today - dt.timedelta(days=rng.randrange(10, 60)),
+                note="業界動向の資料を共有",
+            )
+        )
+    ask = DiscountRequest.objects.filter(deal__org=org).order_by("pk").first()
+    if ask is not None:
+        contact = Person.objects.filter(org=org, company=ask.deal.company_id).first() or people[0]
+        ask.offered, ask.offer_detail = "introduction", f"{contact}様に物流会社をご紹介"
+        ask.save()
+        rows.append(
+            Favour(
+                org=org,
+                direction="given",
+                kind="introduction",
+                counterpart=contact,
+                ours=ask.deal.owner,
+                introduced=rng.choice(people),
+                on=ask.requested_on,
+                discount_request=ask,
+                note="値引きの代わりに物流会社をご紹介",
+            )
+        )
+    Favour.objects.bulk_create(rows)

@@ -232,12 +232,27 @@ def _fresh_rules():
     return rules_for
 
 
+# Apps above followups add what falls due in their own data (a report back to an
+# introducer …): fn(today, owners or None) → notify() keyword arguments.
+DUE_SOURCES: list = []
+
+
+def due_source(fn):
+    """Declare `fn` as a source of time-based notices (at import, in the app's ready())."""
+    if fn not in DUE_SOURCES:
+        DUE_SOURCES.append(fn)
+    return fn
+
+
 def collect_due(today: dt.date, owners: Iterable[int] | None = None, rules_for=None) -> int:
     """Write the time-based notices whose day has come (for the work of `owners`, or
     everyone's); returns how many were new. Idempotent."""
     if rules_for is None:
         rules_for = _fresh_rules()
+    owners = None if owners is None else list(owners)
     due = _due(today, owners, rules_for)
+    for source in DUE_SOURCES:
+        due += source(today, owners)
     if not due:
         return 0
     known = set(

@@ -12,6 +12,7 @@ from eigyo.prospecting.models import (
     CallList,
     CallListEntry,
     CallScript,
+    Favour,
     OutcomeCode,
     Rehearsal,
     ScriptVersion,
@@ -119,3 +120,12 @@ def visible_rehearsals(user) -> QuerySet[Rehearsal]:
         return Rehearsal.objects.none()
     qs = Rehearsal.objects.filter(org=m.org)
     return qs if access.is_admin(user) else qs.filter(rep__in=access.in_scope(user, m))
+
+
+@access.rule(Favour)
+def visible_favours(user) -> QuerySet[Favour]:
+    """The give-and-take ledger: the sales side's, never a partner's (nor the counterpart's)."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return Favour.objects.none()
+    return Favour.objects.filter(org=m.org)

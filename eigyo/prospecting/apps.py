@@ -21,3 +21,4 @@ class ProspectingConfig(AppConfig):
         from eigyo.contacts.pages import PERSON
 
         PERSON.contribute(company_panel.contribute_to_person)
+        from eigyo.prospecting import ledger_services  # noqa: F401 - its inbox kind and due source

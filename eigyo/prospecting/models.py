@@ -319,3 +319,77 @@ class Rehearsal(OrgScoped):
 
     def get_absolute_url(self) -> str:
         return self.version.get_absolute_url()
+
+
+# --- give and take ---------------------------------------------------------------
+
+
+class Favour(OrgScoped):
+    """An introduction or another favour (接待, 情報提供, 便宜) received from or given to
+    someone at a client: the give-and-take ledger. Never shown to the counterpart."""
+
+    class Direction(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        GIVEN = "given", _("Given")
+
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", _("Introduction (紹介)")
+        ENTERTAINMENT = "entertainment", _("Entertainment (接待)")
+        INFORMATION = "information", _("Information (情報提供)")
+        ACCOMMODATION = "accommodation", _("A favour (便宜)")
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Not met yet")
+        MET = "met", _("Met")
+        BUSINESS = "business", _("Led to business")
+        NOTHING = "nothing", _("Came to nothing")
+
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    counterpart = models.ForeignKey(
+        "contacts.Person",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("with whom"),
+    )
+    ours = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("on our side"),
+    )
+    introduced = models.ForeignKey(
+        "contacts.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("introduced to"),
+    )
+    on = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    report_back_by = models.DateField(_("report back by"), null=True, blank=True)
+    reported_on = models.DateField(_("reported back on"), null=True, blank=True)
+    discount_request = models.ForeignKey(
+        "deals.DiscountRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("offered instead of a discount"),
+    )
+
+    class Meta:
+        verbose_name = _("favour")
+        verbose_name_plural = _("favours")
+        ordering = ["-on", "-id"]
+        indexes = [models.Index(fields=["org", "counterpart"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.counterpart}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("intros:ledger_person", args=[self.counterpart_id])

@@ -1,5 +1,5 @@
-"""The warmest way in: /introductions/path/?to=PERSON or ?company=COMPANY, or a
-name to look the person up."""
+"""Introductions: the warmest way in (/introductions/path/?to=PERSON or ?company=),
+who knows a person, and the give-and-take ledger (/introductions/)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,7 +22,10 @@ from eigyo.contacts.filters import PersonFilter
 from eigyo.contacts.forms import TieForm
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
-from eigyo.prospecting import warm_paths
+from eigyo.prospecting import ledger_services, warm_paths
+from eigyo.prospecting.access import can_call, visible_favours
+from eigyo.prospecting.ledger_forms import FavourForm
+from eigyo.prospecting.models import Favour
 
 
 @login_required
@@ -90,6 +93,90 @@ def ties(request: HttpRequest, pk: int) -> HttpResponse:
             "known": known,
             "met": warm_paths.who_met(request.user, person, clock.today()),
             "mine_private": mine_private,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def ledger(request: HttpRequest) -> HttpResponse:
+    """The give-and-take ledger: report-backs due first, then the balance per company
+    and per person (given − received; never shown to the counterpart)."""
+    deny_unless(can_call(request.user))
+    favours = visible_favours(request.user).select_related(
+        "counterpart__company", "introduced", "ours"
+    )
+    due = favours.filter(
+        direction="received", kind="introduction", reported_on__isnull=True
+    ).order_by("report_back_by")
+    by_person, by_company = ledger_services.balances(favours)
+    companies = {c.pk: c for c in visible_companies(request.user).filter(pk__in=by_company)}
+    people = {
+        p.pk: p
+        for p in visible_people(request.user).filter(pk__in=by_person).select_related("company")
+    }
+    return render(
+        request,
+        "prospecting/ledger.html",
+        {
+            "due": due,
+            "recent": favours[:30],
+            "companies": sorted(
+                ((companies[k], v) for k, v in by_company.items() if k in companies),
+                key=lambda x: x[1],
+            ),
+            "people": sorted(
+                ((people[k], v) for k, v in by_person.items() if k in people), key=lambda x: x[1]
+            ),
+            "today": clock.today(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ledger_person(request: HttpRequest, pk: int) -> HttpResponse:
+    """What we received from and gave to one person; record a favour; report back."""
+    person = access.get_visible(visible_people(request.user).select_related("company"), pk=pk)
+    deny_unless(can_call(request.user))
+    favours = (
+        visible_favours(request.user)
+        .filter(counterpart=person)
+        .select_related("introduced", "ours")
+    )
+    action = request.POST.get("action")
+    form = FavourForm(
+        request.POST if action == "favour" else None, user=request.user, person=person
+    )
+    if request.method == "POST":
+        if action in ("reported", "outcome"):
+            favour = access.get_visible(favours, pk=request.POST.get("favour"))
+            if action == "reported":
+                ledger_services.reported_back(favour, by=request.user)
+            else:
+                try:
+                    ledger_services.set_outcome(
+                        favour, request.POST.get("outcome", ""), by=request.user
+                    )
+                except ValueError:
+                    return HttpResponse(status=422)
+            return redirect("intros:ledger_person", pk=person.pk)
+        if form.is_valid():
+            ledger_services.record_favour(form, by=request.user)
+            messages.success(request, _("Saved."))
+            return redirect("intros:ledger_person", pk=person.pk)
+    by_person, _by_company = ledger_services.balances(favours)
+    return render(
+        request,
+        "prospecting/ledger_person.html",
+        {
+            "person": person,
+            "favours": favours,
+            "balance": by_person.get(person.pk, 0),
+            "form": form,
+            "outcomes": Favour.Outcome.choices,
+            "today": clock.today(),
         },
         status=422 if request.method == "POST" else 200,
     )

@@ -68,7 +68,7 @@ PAGES = {
         "prospecting:spider",
         "companies:merge",
     ],
-    "person": ["contacts:detail", "contacts:edit", "intros:ties"],
+    "person": ["contacts:detail", "contacts:edit", "intros:ties", "intros:ledger_person"],
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
     "deal": [
@@ -95,7 +95,7 @@ POSTS = {
         "prospecting:spider",
         "companies:merge",
     ],
-    "person": ["contacts:edit", "intros:ties"],
+    "person": ["contacts:edit", "intros:ties", "intros:ledger_person"],
     "rel": ["portfolio:detail"],
     "activity": ["activities:edit"],
     "deal": ["deals:edit", "deals:stage", "deals:child_create", "deals:child_edit"],

@@ -80,6 +80,13 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     found = warm_paths.warmest_path(boss, [head], clock.today())
     assert found is not None and found.steps[0].ours and 2 <= found.path.hops <= 3
 
+    from eigyo.followups.models import Notice
+    from eigyo.prospecting.models import Favour
+
+    assert Favour.objects.filter(org=org, direction="received", reported_on=None).count() == 1
+    assert Favour.objects.filter(org=org, discount_request__isnull=False).exists()
+    assert Notice.objects.filter(org=org, kind="report_back").count() == 1
+
     first = snapshot(org)
     call_command("demo")  # idempotent: nothing changes
     assert snapshot(org) == first
