@@ -24,6 +24,7 @@ from eigyo.followups.api import router as followups_router
 from eigyo.portfolio.api import router as portfolio_router
 from eigyo.prospecting.api import router as prospecting_router
 from eigyo.prospecting.call_api import router as calls_router
+from eigyo.prospecting.lead_api import router as leads_router
 from eigyo.prospecting.path_api import router as path_router
 from eigyo.registry.api import router as registry_router
 from eigyo.transfer.api import router as import_router
@@ -49,6 +50,7 @@ api.add_router("", deals_router)
 api.add_router("", followups_router)
 api.add_router("", calls_router)
 api.add_router("", path_router)
+api.add_router("", leads_router)
 
 
 @api.exception_handler(FormInvalid)

@@ -71,6 +71,11 @@ def leads(user) -> bool:
     return role(user) in LEADER_ROLES
 
 
+def is_marketing(user) -> bool:
+    """Marketing: brings leads, sees no portfolio."""
+    return role(user) == Role.MARKETING
+
+
 def is_partner_user(user) -> bool:
     """Someone from an external partner: sees only their partner's share."""
     return role(user) == Role.PARTNER

@@ -33,6 +33,7 @@ from eigyo.portfolio.access import has_portfolio, visible_relationships
 from eigyo.portfolio.domain import MATURING_TIERS
 from eigyo.portfolio.models import PortfolioSettings, Tier
 from eigyo.portfolio.text import explain
+from eigyo.prospecting.access import can_enter_leads, visible_leads
 from eigyo.prospecting.call_services import call_backs_due
 from eigyo.worktime.calendars import calendar_for
 
@@ -85,10 +86,14 @@ def home(request: HttpRequest) -> HttpResponse:
         org = access.membership(request.user).org
         reps = access.portfolio_owners(request.user).exclude(pk=request.user.pk)
         team, moved = team_today(request.user, list(reps), org, clock.today())
+    leads = visible_leads(request.user).select_related("owner")
+    if not can_enter_leads(request.user):  # a rep: what waits for their verdict
+        leads = leads.filter(owner=request.user, status="assigned").order_by("due_at")
     return render(
         request,
         "agenda/home.html",
         {
+            "leads": list(leads[:8]),
             "funnel": funnel,
             "recent": recent,
             "agenda": agenda,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from eigyo.accounts import access
 from eigyo.portfolio.access import can_create_relationship
@@ -13,6 +13,7 @@ from eigyo.prospecting.models import (
     CallListEntry,
     CallScript,
     Favour,
+    Lead,
     OutcomeCode,
     Rehearsal,
     ScriptVersion,
@@ -129,3 +130,32 @@ def visible_favours(user) -> QuerySet[Favour]:
     if m is None or not can_call(user):
         return Favour.objects.none()
     return Favour.objects.filter(org=m.org)
+
+
+def works_leads(user) -> bool:
+    """Marketing enters leads; the sales side works them."""
+    return access.in_sales(user) or access.is_marketing(user)
+
+
+def can_enter_leads(user) -> bool:
+    """Marketing (and the sales leaders) create, import and assign leads."""
+    return access.is_marketing(user) or access.leads(user)
+
+
+@access.rule(Lead)
+def visible_leads(user) -> QuerySet[Lead]:
+    """Leads: marketing and admins all of them; a manager their team's and the
+    unassigned; a rep those assigned to them (a partner none)."""
+    m = access.membership(user)
+    if m is None or not works_leads(user):
+        return Lead.objects.none()
+    qs = Lead.objects.filter(org=m.org)
+    if access.is_admin(user) or access.is_marketing(user):
+        return qs
+    if access.leads(user):
+        return qs.filter(Q(owner__in=access.in_scope(user, m)) | Q(owner__isnull=True))
+    return qs.filter(owner=user)
+
+
+access.capability("work_leads", works_leads)
+access.capability("enter_leads", can_enter_leads)

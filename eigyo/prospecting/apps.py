@@ -21,4 +21,7 @@ class ProspectingConfig(AppConfig):
         from eigyo.contacts.pages import PERSON
 
         PERSON.contribute(company_panel.contribute_to_person)
-        from eigyo.prospecting import ledger_services  # noqa: F401 - its inbox kind and due source
+        from eigyo.prospecting import (  # noqa: F401 - their inbox kinds and due sources
+            lead_services,
+            ledger_services,
+        )

@@ -393,3 +393,98 @@ class Favour(OrgScoped):
 
     def get_absolute_url(self) -> str:
         return reverse("intros:ledger_person", args=[self.counterpart_id])
+
+
+# --- leads --------------------------------------------------------------------
+
+
+class Lead(OrgScoped):
+    """A lead from marketing (a card from an exhibition, a web form …): resolved to the
+    registry and to the organisation's companies and people, assigned to a rep with a
+    deadline in business hours, and accepted or rejected with a reason and a rating."""
+
+    class Source(models.TextChoices):
+        EXHIBITION = "exhibition", _("Exhibition (展示会)")
+        SEMINAR = "seminar", _("Seminar (セミナー)")
+        WEB_FORM = "web_form", _("Web form")
+        INBOUND_CALL = "inbound_call", _("Inbound call (問い合わせ)")
+        REFERRAL = "referral", _("Referral (紹介)")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Not assigned")
+        ASSIGNED = "assigned", _("Assigned")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    class Reason(models.TextChoices):
+        DUPLICATE = "duplicate", _("Duplicate (重複)")
+        BAD_CONTACT = "bad_contact", _("Contact details unusable (連絡先不備)")
+        WRONG_INDUSTRY = "wrong_industry", _("Industry we do not serve (対象外業種)")
+        WRONG_SIZE = "wrong_size", _("Size does not fit (規模不一致)")
+        COMPETITOR = "competitor", _("Competitor or agent (競合・代理店)")
+        INDIVIDUAL = "individual", _("Individual or student (個人・学生)")
+        TOO_EARLY = "too_early", _("Too early (時期尚早)")
+        EXISTING_CLIENT = "existing_client", _("Existing client (既存顧客)")
+
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    medium = models.CharField(_("medium"), max_length=60, blank=True)
+    campaign = models.CharField(_("campaign"), max_length=120, blank=True)
+    company_name = models.CharField(_("company"), max_length=300)
+    family_name = models.CharField(_("family name"), max_length=100)
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    family_kana = models.CharField(_("family name (kana)"), max_length=100, blank=True)
+    given_kana = models.CharField(_("given name (kana)"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    note = models.TextField(_("what they asked"), blank=True)
+    registry = models.ForeignKey(
+        "registry.RegistryEntry", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    person = models.ForeignKey(
+        "contacts.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leads",
+        verbose_name=_("assigned to"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    arrived_at = models.DateTimeField(_("arrived"))
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(_("first touch by"), null=True, blank=True)
+    first_touch_at = models.DateTimeField(_("first touched"), null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, blank=True)
+    rating = models.PositiveSmallIntegerField(_("quality (1–5)"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+        ordering = ["-arrived_at", "-id"]
+        indexes = [models.Index(fields=["org", "owner", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="lead_rating_1_to_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company_name} · {self.family_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("leads:detail", args=[self.pk])

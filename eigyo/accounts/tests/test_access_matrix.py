@@ -59,6 +59,10 @@ VISIBLE = {
     "call_list": {"admin", "manager", "rep1"},
     "call_list2": {"admin", "rep2"},
     "other_call_list": {"outsider"},
+    # leads: marketing and admins all, the assigned rep, their manager (partners none)
+    "lead": {"admin", "manager", "rep1", "marketing"},
+    "lead2": {"admin", "rep2", "marketing"},
+    "other_lead": {"outsider"},
 }
 
 PAGES = {
@@ -85,6 +89,7 @@ PAGES = {
     "notice": ["agenda:open_notice"],
     "script": ["calls:script"],
     "call_list": ["calls:list", "calls:calling"],
+    "lead": ["leads:detail"],
 }
 # Pages that answer a visible object by sending the user on to its page.
 REDIRECTS = {"agenda:open_notice"}
@@ -106,6 +111,7 @@ POSTS = {
     "notice": ["agenda:open_notice"],
     "script": ["calls:script"],
     "call_list": ["calls:calling"],
+    "lead": ["leads:detail"],
 }
 SIMPLE_KIND = {"coaching": "coaching", "conflict": "conflicts", "senior_visit": "senior-visits"}
 
@@ -129,6 +135,8 @@ BODIES = {
     "/api/companies/{id}/merge": '{"merge": 1}',
     "/api/companies/{id}/similar": '{"registry": []}',
     "/api/call-lists/{id}/calls": '{"entry": 1, "outcome": 1}',
+    "/api/leads/{id}/assign": '{"owner": 1}',
+    "/api/leads/{id}/decision": '{"decision": "accept", "rating": 3}',
 }
 
 
@@ -159,6 +167,7 @@ API = {
     "notice": [],
     "script": ["/api/call-scripts/{id}", "/api/call-scripts/{id}/stats"],
     "call_list": ["/api/call-lists/{id}", "/api/call-lists/{id}/next"],
+    "lead": ["/api/leads/{id}"],
 }
 # Reads that a role may be refused (403) although it sees the object.
 API_GATED = {
@@ -208,6 +217,7 @@ API_WRITES = {
     # a variant's openings (the record id stands in for the variant: 404 comes first)
     "script": [("put", "/api/call-scripts/{id}/variants/{promise}")],
     "call_list": [("post", "/api/call-lists/{id}/calls")],
+    "lead": [("post", "/api/leads/{id}/assign"), ("post", "/api/leads/{id}/decision")],
 }
 
 
@@ -222,6 +232,7 @@ def kind_of(name: str) -> str:
         "deal2": "deal",
         "instruction2": "instruction",
         "call_list2": "call_list",
+        "lead2": "lead",
         "other_senior_visit": "senior_visit",
     }[name]
 
@@ -279,6 +290,23 @@ def book(book, actors):
     b.call_list = call_list(a.org, a.rep1, b.script)
     b.call_list2 = call_list(a.org, a.rep2, b.script)
     b.other_call_list = call_list(a.other_org, a.outsider, b.other_script)
+    from eigyo.prospecting.models import Lead
+
+    def lead(org, owner, by):
+        return Lead.objects.create(
+            org=org,
+            source="web_form",
+            company_name="東海化成",
+            family_name="山田",
+            owner=owner,
+            status="assigned",
+            arrived_at=b.activity.occurred_at,
+            created_by=by,
+        )
+
+    b.lead = lead(a.org, a.rep1, a.marketing)
+    b.lead2 = lead(a.org, a.rep2, a.marketing)
+    b.other_lead = lead(a.other_org, a.outsider, a.outsider)
     return b
 
 
@@ -343,6 +371,7 @@ def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, 
         "notice": book.hidden_notice,
         "script": book.other_script,
         "call_list": book.other_call_list,
+        "lead": book.other_lead,
     }[kind]
     web, rest = login(actors.rep1), api(actors.rep1)
     missing = type(hidden)(pk=999999)
