@@ -197,9 +197,9 @@ def _delete(org: Organisation) -> None:
         model.objects.filter(org=org).delete()
     Deal.objects.filter(org=org).delete()
     Activity.objects.filter(org=org).delete()  # and the calls with them
-    from eigyo.prospecting.models import CallList, CallScript, Favour, Rehearsal
+    from eigyo.prospecting.models import CallList, CallScript, Favour, Lead, Rehearsal
 
-    for model in (Favour, Rehearsal, CallList, CallScript):
+    for model in (Lead, Favour, Rehearsal, CallList, CallScript):
         model.objects.filter(org=org).delete()
     Relationship.objects.filter(org=org).delete()
     users = Membership.objects.filter(org=org).values_list("user_id", flat=True)
@@ -300,6 +300,7 @@ def _build(rng: random.Random) -> Organisation:
     calls.cold_calls(random.Random(rng.random()), org, users, reps, today)
     calls.acquaintances(random.Random(rng.random()), org, users, reps)
     calls.favours(random.Random(rng.random()), org, users, reps, today)
+    calls.leads(random.Random(rng.random()), org, users, reps, today)
     inbox.collect_due(today)  # the report back due is in rep1's inbox
     _own_fields(random.Random(rng.random()), org)
     return org

@@ -57,6 +57,32 @@ ENDINGS = {
         ("架電禁止", "reception", 1),
     ],
 }
+LEAD_KANA = {
+    "岡本": "オカモト",
+    "山田": "ヤマダ",
+    "林": "ハヤシ",
+    "小林": "コバヤシ",
+    "中村": "ナカムラ",
+    "斎藤": "サイトウ",
+    "松田": "マツダ",
+    "井上": "イノウエ",
+    "木村": "キムラ",
+    "清水": "シミズ",
+    "佐々木": "ササキ",
+    "石井": "イシイ",
+    "健": "ケン",
+    "花子": "ハナコ",
+    "誠": "マコト",
+    "由美": "ユミ",
+    "亮": "リョウ",
+    "拓也": "タクヤ",
+    "恵": "メグミ",
+    "聡": "サトシ",
+    "大輔": "ダイスケ",
+    "直樹": "ナオキ",
+    "翔": "ショウ",
+    "亜美": "アミ",
+}
 PHONE_AREAS = ["03", "06", "052", "045", "092", "011", "022", "075"]
 
 
@@ -312,3 +338,76 @@ def favours(rng: random.Random, org, users, reps, today: dt.date) -> None:
             )
         )
     Favour.objects.bulk_create(rows)
+
+
+def leads(rng: random.Random, org, users, reps, today: dt.date) -> None:
+    """Marketing's leads in every state: waiting to be assigned, assigned (one past its
+    deadline), accepted into a portfolio, rejected with each kind of reason."""
+    from eigyo.prospecting import lead_services
+    from eigyo.prospecting.domain import leads as rules
+    from eigyo.prospecting.models import Lead
+    from eigyo.worktime.calendars import calendar_for
+
+    mkt = users["marketing@demo.example"]
+    tz = timezone.get_current_timezone()
+    names = [
+        ("西日本ロジ株式会社", "岡本", "健", "物流部長"),
+        ("東海化成株式会社", "山田", "花子", "品質保証課長"),
+        ("北陸精工株式会社", "林", "誠", "製造部長"),
+        ("みなと食品株式会社", "小林", "由美", "購買担当"),
+        ("さくら電装株式会社", "中村", "亮", "生産技術課"),
+        ("青葉テック株式会社", "斎藤", "拓也", "工場長"),
+        ("山手ケミカル株式会社", "松田", "恵", "研究開発部"),
+        ("港北物産株式会社", "井上", "聡", "総務部"),
+        ("川崎精密株式会社", "木村", "大輔", "品質管理"),
+        ("大阪ベアリング株式会社", "清水", "直樹", "購買部長"),
+        ("個人 佐々木", "佐々木", "翔", "学生"),
+        ("中部モールド株式会社", "石井", "亜美", "設計課"),
+    ]
+    campaigns = [
+        ("exhibition", "国際物流展2026"),
+        ("web_form", "検査DX資料DL"),
+        ("seminar", "品質セミナー11月"),
+    ]
+    reasons = ["individual", "too_early", "wrong_size", "competitor", "duplicate"]
+    for i, (company_name, family, given, title) in enumerate(names):
+        source, campaign = campaigns[i % len(campaigns)]
+        arrived = dt.datetime.combine(today - dt.timedelta(days=30 - 2 * i), dt.time(11), tzinfo=tz)
+        lead = Lead(
+            org=org,
+            source=source,
+            campaign=campaign,
+            medium="名刺" if source == "exhibition" else "フォーム",
+            company_name=company_name,
+            family_name=family,
+            given_name=given,
+            family_kana=LEAD_KANA[family],
+            given_kana=LEAD_KANA[given],
+            title=title,
+            email="" if i % 4 == 0 else f"info{i}@lead{i}.example.jp",
+            arrived_at=arrived,
+            created_by=mkt,
+        )
+        lead_services.resolve(lead)
+        lead.save()
+        if i >= 10:
+            continue  # waiting for marketing to assign
+        rep = reps[i % len(reps)]
+        lead.owner, lead.status, lead.assigned_at = rep, "assigned", arrived
+        lead.due_at = rules.deadline(arrived, rules.DEADLINE_HOURS[source], calendar_for(org, rep))
+        lead.save()
+        if i in (8, 9):
+            continue  # still open (the older one past its deadline)
+        lead.first_touch_at = arrived + dt.timedelta(hours=rng.choice([1, 3, 20, 30]))
+        lead.save()
+        if i % 2 == 0:
+            lead_services.accept(lead, rating=rng.choice([3, 4, 5]), comment="課題が明確", by=rep)
+        else:
+            lead_services.reject(
+                lead,
+                reason=reasons[i % len(reasons)],
+                rating=rng.choice([1, 2]),
+                comment="",
+                by=rep,
+            )
+        Lead.objects.filter(pk=lead.pk).update(decided_at=lead.first_touch_at)

@@ -81,14 +81,13 @@ def resolve(lead: Lead) -> Lead:
     ).first()
     domain = rules.mail_domain(lead.email)
     if found is None and domain:
-        colleague = (
+        # Only a domain that belongs to one company says which company it is.
+        firms = set(
             Person.objects.filter(
                 org=lead.org_id, email__iendswith="@" + domain, company__isnull=False
-            )
-            .select_related("company")
-            .first()
+            ).values_list("company", flat=True)
         )
-        found = colleague.company if colleague else None
+        found = org_companies.get(pk=firms.pop()) if len(firms) == 1 else None
     lead.company = found
     people = Person.objects.filter(org=lead.org_id)
     person = people.filter(email__iexact=lead.email).first() if lead.email else None

@@ -112,6 +112,17 @@ def test_a_lead_is_resolved_to_what_we_have(actors, login, loaded):
     services.accept(other, rating=3, by=actors.rep1)
     assert Person.objects.filter(company=by_domain, family_name="林").count() == 1
     services.accept(other, rating=3, by=actors.rep1)  # twice: nothing more
+    # A domain shared by two companies says nothing.
+    Person.objects.create(
+        org=actors.org, company=known, family_name="原", email="hara@hokuriku-seiko.jp"
+    )
+    enter(
+        login(actors.marketing),
+        company_name="謎の会社",
+        family_name="東",
+        email="azuma@hokuriku-seiko.jp",
+    )
+    assert Lead.objects.get(family_name="東").company is None
     assert Person.objects.filter(company=by_domain, family_name="林").count() == 1
 
 
