@@ -13,6 +13,7 @@ urlpatterns = [
     path("companies/", include("eigyo.prospecting.urls")),
     path("calls/", include("eigyo.prospecting.call_urls")),
     path("introductions/", include("eigyo.prospecting.intro_urls")),
+    path("leads/import/", include("eigyo.transfer.lead_urls")),
     path("leads/", include("eigyo.prospecting.lead_urls")),
     path("companies/", include("eigyo.companies.urls")),
     path("people/", include("eigyo.contacts.urls")),
