@@ -22,6 +22,7 @@ class LeadOut(Schema):
     medium: str
     campaign: str
     company_name: str
+    corporate_number: str
     family_name: str
     given_name: str
     email: str
@@ -58,6 +59,7 @@ class LeadOut(Schema):
 class LeadIn(Schema):
     source: str
     company_name: str
+    corporate_number: str = ""
     family_name: str
     given_name: str = ""
     family_kana: str = ""

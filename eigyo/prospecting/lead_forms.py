@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
+from eigyo.lib import corporate_number
 from eigyo.prospecting.models import Lead
 
 
@@ -15,6 +16,7 @@ class LeadForm(forms.ModelForm):
             "medium",
             "campaign",
             "company_name",
+            "corporate_number",
             "family_name",
             "given_name",
             "family_kana",
@@ -33,6 +35,16 @@ class LeadForm(forms.ModelForm):
             pk__in=access.sales_side_ids(access.membership(user).org_id)
         )
         self.fields["owner"].required = False
+
+    def clean_corporate_number(self):
+        raw = self.cleaned_data.get("corporate_number", "")
+        if not raw.strip():
+            return ""
+        if not corporate_number.is_valid(raw):
+            raise forms.ValidationError(
+                _("Not a valid corporate number (13 digits, check digit first).")
+            )
+        return corporate_number.clean(raw)
 
     def clean_company_name(self):
         name = self.cleaned_data["company_name"].strip()

@@ -29,6 +29,7 @@ from eigyo.portfolio.models import Relationship
 from eigyo.prospecting.domain import calls as stats
 from eigyo.prospecting.domain import leads as rules
 from eigyo.prospecting.models import Lead
+from eigyo.registry.models import RegistryEntry
 from eigyo.registry.resolving import candidates
 from eigyo.worktime.calendars import calendar_for
 
@@ -70,13 +71,19 @@ def resolve(lead: Lead) -> Lead:
     company (same name, corporate number, registry entity, or people at the same e-mail
     domain) and person (same e-mail, else the same name at that company)."""
     org_companies = Company.objects.filter(org=lead.org_id)
+    by_number = (
+        RegistryEntry.objects.filter(corporate_number=lead.corporate_number).first()
+        if lead.corporate_number
+        else None
+    )
     status, entries = candidates(lead.company_name, limit=1)
-    lead.registry = entries[0] if status == "matched" and entries else None
+    lead.registry = by_number or (entries[0] if status == "matched" and entries else None)
     key = jp_text.company_name_key(lead.company_name)
     found = look_alikes(
         org_companies,
         name_key=key,
-        corporate_number=lead.registry.corporate_number if lead.registry else "",
+        corporate_number=lead.corporate_number
+        or (lead.registry.corporate_number if lead.registry else ""),
         registry_ids=[lead.registry.pk] if lead.registry else [],
     ).first()
     domain = rules.mail_domain(lead.email)

@@ -431,6 +431,7 @@ class Lead(OrgScoped):
     medium = models.CharField(_("medium"), max_length=60, blank=True)
     campaign = models.CharField(_("campaign"), max_length=120, blank=True)
     company_name = models.CharField(_("company"), max_length=300)
+    corporate_number = models.CharField(_("corporate number (法人番号)"), max_length=13, blank=True)
     family_name = models.CharField(_("family name"), max_length=100)
     given_name = models.CharField(_("given name"), max_length=100, blank=True)
     family_kana = models.CharField(_("family name (kana)"), max_length=100, blank=True)

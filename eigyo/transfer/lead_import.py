@@ -15,6 +15,7 @@ from eigyo.transfer.domain import lead_columns as columns
 
 LABELS = {
     "company_name": "会社名",
+    "corporate_number": "法人番号",
     "full_name": "氏名",
     "family_name": "姓",
     "given_name": "名",
@@ -57,6 +58,7 @@ class LeadList(pipeline.Target):
             fk, gk = columns.split_name(got["full_kana"])
         data = {
             "company_name": got.get("company_name", ""),
+            "corporate_number": got.get("corporate_number", ""),
             "family_name": family,
             "given_name": given,
             "family_kana": fk,

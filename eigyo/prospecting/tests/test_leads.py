@@ -97,6 +97,20 @@ def test_a_lead_is_resolved_to_what_we_have(actors, login, loaded):
     )
     lead = Lead.objects.get()
     assert lead.company == known and lead.person == person
+    # A corporate number says which registry entity, whatever the name.
+    enter(
+        login(actors.marketing),
+        company_name="トヨタ",
+        family_name="高田",
+        email="",
+        corporate_number="1180301018771",
+    )
+    toyota = Lead.objects.get(family_name="高田")
+    assert toyota.registry.corporate_number == "1180301018771"
+    bad = enter(
+        login(actors.marketing), company_name="x", family_name="y", corporate_number="1234567890123"
+    )
+    assert bad.status_code == 422 and "corporate_number" in bad.context["form"].errors
     by_domain = company(actors, "北陸精工株式会社")
     Person.objects.create(
         org=actors.org, company=by_domain, family_name="森", email="mori@hokuriku-seiko.jp"

@@ -11,6 +11,7 @@ from eigyo.transfer.domain.company_columns import header_key
 
 TARGETS = (
     "company_name",
+    "corporate_number",
     "full_name",
     "family_name",
     "given_name",
@@ -36,6 +37,7 @@ _ALIASES = {
         "organization",
         "account",
     ],
+    "corporate_number": ["法人番号", "corporatenumber", "houjinbangou"],
     "full_name": ["氏名", "お名前", "名前", "担当者名", "name", "fullname", "contactname"],
     "family_name": ["姓", "苗字", "名字", "lastname", "familyname", "surname"],
     "given_name": ["名", "firstname", "givenname"],

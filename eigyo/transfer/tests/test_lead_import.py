@@ -39,6 +39,7 @@ def test_headers_names_and_sources():
         "note",
     ]
     assert lead_columns.split_name("山田　花子") == ("山田", "花子")
+    assert lead_columns.guess_mapping(["法人番号"]) == ["corporate_number"]
     assert (
         lead_columns.source_of("Webフォーム") == "web_form"
         and lead_columns.source_of("謎") == "other"
@@ -98,3 +99,16 @@ def test_a_bad_row_stops_the_whole_file(actors, login):
     refused = web.post(url, {"action": "commit", "content": bad, "source": "web_form"})
     assert refused.status_code == 422 and not Lead.objects.exists()
     assert login(actors.rep1).get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_corporate_number_column(actors, login, loaded):
+    text = "会社名,法人番号,姓\r\nトヨタ,1180301018771,高田\r\n"
+    web = login(actors.marketing)
+    url = reverse("lead_import:start")
+    preview = web.post(
+        url, {"file": SimpleUploadedFile("x.csv", text.encode()), "source": "web_form"}
+    )
+    assert [r.action for r in preview.context["checked"].rows] == ["create"]
+    web.post(url, {"action": "commit", "content": text, "source": "web_form"})
+    assert Lead.objects.get().registry.corporate_number == "1180301018771"
