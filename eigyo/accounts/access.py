@@ -254,6 +254,13 @@ def admin_ids(org_id: int) -> list[int]:
     )
 
 
+def sales_side(org_id: int):
+    """The organisation's active sales side as a lazy subquery of user ids."""
+    return Membership.objects.filter(
+        org_id=org_id, role__in=SALES_ROLES, user__is_active=True
+    ).values("user_id")
+
+
 def sales_side_ids(org_id: int) -> set[int]:
     """The organisation's active sales side (admin, manager, rep): "anyone on the team"."""
     return set(

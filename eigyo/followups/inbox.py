@@ -48,6 +48,9 @@ class Kind:
     about: type  # the model of its target
     email: bool = False
     urgent: bool = False
+    # Whether there is still something to do (an e-mail queued earlier is not sent
+    # once the milestone is done, the promise kept …); None: always.
+    still: object = None
 
 
 KINDS: dict[str, Kind] = {}
@@ -59,11 +62,19 @@ INSTRUCTION, MILESTONE, PROMISE, VISIT = (
 )
 
 
-def kind(name: str, text, group, about: type, *, email=False, urgent=False) -> Kind:
+def kind(name: str, text, group, about: type, *, email=False, urgent=False, still=None) -> Kind:
     """Declare a kind of notice about `about` objects (apps above followups declare
     theirs at import)."""
-    KINDS[name] = Kind(name, text, group, about, email, urgent)
+    KINDS[name] = Kind(name, text, group, about, email, urgent, still)
     return KINDS[name]
+
+
+def _milestone_open(m) -> bool:
+    return m.done_on is None and m.instruction.status == Instruction.Status.OPEN
+
+
+def _promise_open(p) -> bool:
+    return p.status == Promise.Status.OPEN
 
 
 kind(
@@ -80,7 +91,14 @@ kind(
 kind("instruction_done", _("%(actor)s marked done: %(subject)s"), INSTRUCTION, Instruction)
 kind("instruction_cancelled", _("%(actor)s cancelled: %(subject)s"), INSTRUCTION, Instruction)
 kind("milestone_done", _("%(actor)s completed the milestone: %(subject)s"), MILESTONE, Instruction)
-kind("reminder", _("Milestone due %(day)s: %(subject)s"), MILESTONE, Milestone, email=True)
+kind(
+    "reminder",
+    _("Milestone due %(day)s: %(subject)s"),
+    MILESTONE,
+    Milestone,
+    email=True,
+    still=_milestone_open,
+)
 kind(
     "overdue",
     _("Milestone passed on %(day)s without a word: %(subject)s"),
@@ -88,6 +106,7 @@ kind(
     Milestone,
     email=True,
     urgent=True,
+    still=_milestone_open,
 )
 kind(
     "escalation",
@@ -96,8 +115,16 @@ kind(
     Milestone,
     email=True,
     urgent=True,
+    still=_milestone_open,
 )
-kind("promise", _("Promise to a buyer due %(day)s: %(subject)s"), PROMISE, Promise, email=True)
+kind(
+    "promise",
+    _("Promise to a buyer due %(day)s: %(subject)s"),
+    PROMISE,
+    Promise,
+    email=True,
+    still=_promise_open,
+)
 kind(
     "senior_visit_requested",
     _("%(actor)s asks you to visit: %(subject)s"),
@@ -336,6 +363,7 @@ class Item:
     notice: Notice
     text: str
     url: str
+    target: object = None
 
     @property
     def unread(self) -> bool:
@@ -366,7 +394,7 @@ def visible(notices, user) -> list[Item]:
     for n in notices:
         obj = targets.get((n.target_type_id, n.target_id))
         if obj is not None:
-            out.append(Item(n, text(n), obj.get_absolute_url()))
+            out.append(Item(n, text(n), obj.get_absolute_url(), obj))
     return out
 
 

@@ -76,7 +76,10 @@ def enqueue_due(now: dt.datetime) -> int:
             "milestone_id": n.target_id if model is Milestone else None,
             "promise_id": n.target_id if model is Promise else None,
         }
-        queued += _queue(n.org_id, n.user_id, n.kind, n.key, n.day, now, notice=n, **refs)
+        if _queue(n.org_id, n.user_id, n.kind, n.key, n.day, now, notice=n, **refs):
+            queued += 1
+        else:  # e-mailed before the inbox existed, under the same key: that was it
+            Reminder.objects.filter(key=n.key, notice__isnull=True).update(notice=n)
 
     # The morning digest at 08:00 on the user's business days.
     if timezone.localtime(now).hour >= DIGEST_HOUR:
@@ -119,8 +122,9 @@ def _message(reminder: Reminder, today: dt.date) -> EmailMultiAlternatives:
         else:
             if reminder.notice_id:
                 (item,) = inbox.visible([reminder.notice], user) or [None]
-                if item is None:
-                    raise Skip
+                done = item is not None and item.kind and item.kind.still
+                if item is None or (done and not item.kind.still(item.target)):
+                    raise Skip  # out of sight, or nothing left to do
                 context.update(item=item)
             if reminder.milestone_id:
                 context.update(

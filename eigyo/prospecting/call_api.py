@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
@@ -26,6 +27,7 @@ from eigyo.prospecting.access import (
 )
 from eigyo.prospecting.call_forms import CallForm, CallListForm, ScriptForm, VersionForm
 from eigyo.prospecting.domain import calls as rules
+from eigyo.prospecting.models import CallListEntry
 
 router = Router(tags=["calls"])
 
@@ -86,7 +88,9 @@ def _caller(request):
 @router.get("/call-scripts", response=list[ScriptOut])
 def list_scripts(request: HttpRequest):
     _caller(request)
-    return [_script(s) for s in visible_scripts(request.user).prefetch_related("versions")]
+    return [
+        _script(s) for s in visible_scripts(request.user).prefetch_related("versions")
+    ]  # one query
 
 
 @router.get("/call-scripts/{int:pk}", response=ScriptOut)
@@ -241,14 +245,17 @@ def _list(cl) -> dict:
         "owner": cl.owner_id,
         "script": cl.script_id,
         "source": cl.source,
-        "entries": [_entry(e) for e in cl.entries.select_related("company")],
+        "entries": [_entry(e) for e in cl.entries.all()],
     }
 
 
 @router.get("/call-lists", response=list[CallListOut])
 def list_call_lists(request: HttpRequest):
     _caller(request)
-    return [_list(cl) for cl in visible_call_lists(request.user)[:200]]
+    lists = visible_call_lists(request.user).prefetch_related(
+        Prefetch("entries", queryset=CallListEntry.objects.select_related("company"))
+    )
+    return [_list(cl) for cl in lists[:200]]
 
 
 @router.get("/call-lists/{int:pk}", response=CallListOut)
@@ -268,7 +275,7 @@ def create_call_list(request: HttpRequest, payload: CallListIn):
             name=data["name"],
             script=data["script"],
             source=data["source"],
-            companies=services.candidates(request.user, data["source"]).order_by("kana_key", "pk"),
+            companies=services.candidates(request.user, data["source"]),
             limit=data["limit"],
             by=request.user,
         )
@@ -333,15 +340,18 @@ def log_call(request: HttpRequest, pk: int, payload: CallIn):
         CallForm({k: ("" if v is None else v) for k, v in data.items()}, user=request.user)
     )
     d = form.cleaned_data
-    call = services.log_call(
-        entry,
-        outcome=d["outcome"],
-        level=d["level"] or None,
-        reached=d["reached"],
-        call_back_at=d["call_back_at"],
-        notes=d["notes"],
-        by=request.user,
-    )
+    try:
+        call = services.log_call(
+            entry,
+            outcome=d["outcome"],
+            level=d["level"] or None,
+            reached=d["reached"],
+            call_back_at=d["call_back_at"],
+            notes=d["notes"],
+            by=request.user,
+        )
+    except services.CallRefused as exc:
+        raise FormInvalid.single("entry", str(exc)) from exc
     return Status(
         201,
         {

@@ -134,6 +134,18 @@ class RehearsalForm(forms.ModelForm):
 
 
 class OutcomeForm(forms.ModelForm):
+    """An outcome code; once calls used it, what it means (its level, 架電禁止, closing
+    the list) is fixed, so their figures keep their meaning — only its name, order and
+    whether it is still offered change."""
+
+    FIXED_ONCE_USED = ("level", "connected", "call_back", "closes", "do_not_call")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.calls.exists():
+            for name in self.FIXED_ONCE_USED:
+                self.fields[name].disabled = True
+
     class Meta:
         model = OutcomeCode
         fields = [

@@ -107,7 +107,7 @@ def save_version(script: CallScript, variant: str, openings: dict[str, str], *, 
 def current_versions(script: CallScript) -> dict[str, ScriptVersion]:
     """Each variant's latest version (the one a new call is made with)."""
     out: dict[str, ScriptVersion] = {}
-    for v in script.versions.order_by("variant", "-number"):
+    for v in sorted(script.versions.all(), key=lambda v: (v.variant, -v.number)):
         out.setdefault(v.variant, v)
     return out
 
@@ -115,16 +115,29 @@ def current_versions(script: CallScript) -> dict[str, ScriptVersion]:
 def candidates(user, source: str):
     """Whom `user` could call from `source`: their own new approaches, or the
     organisation's companies that fit the avatar best (what they may see)."""
+    from django.db.models import Case, IntegerField, When
+
     from eigyo.companies.access import visible_companies
     from eigyo.portfolio.access import visible_relationships
     from eigyo.prospecting import spider
 
     org = access.membership(user).org
-    if source == CallList.Source.AVATAR:
-        fits = spider.companies_by_fit(org, visible_companies(user), limit=1000)
-        return visible_companies(user).filter(pk__in=[c.pk for c, _s, _r in fits])
+    if source == CallList.Source.AVATAR:  # the best fit first
+        ids = [
+            c.pk for c, _s, _r in spider.companies_by_fit(org, visible_companies(user), limit=1000)
+        ]
+        rank = Case(*[When(pk=pk, then=i) for i, pk in enumerate(ids)], output_field=IntegerField())
+        return (
+            visible_companies(user).filter(pk__in=ids).order_by(rank)
+            if ids
+            else visible_companies(user).none()
+        )
     mine = visible_relationships(user).filter(owner=user, tier="new")
-    return visible_companies(user).filter(pk__in=mine.values("company"))
+    return visible_companies(user).filter(pk__in=mine.values("company")).order_by("kana_key", "pk")
+
+
+class CallRefused(ValueError):
+    """The call may not be logged; the message is for the user."""
 
 
 def never_call(org):
@@ -185,7 +198,9 @@ def build_call_list(
 def next_entry(call_list: CallList, now: dt.datetime) -> CallListEntry | None:
     """The next company to call: a call-back whose time has come, else the next one
     not called yet."""
-    entries = call_list.entries.select_related("company")
+    entries = call_list.entries.select_related("company").exclude(
+        company__in=never_call(call_list.org_id)
+    )
     due = (
         entries.filter(status=CallListEntry.Status.CALL_BACK, call_back_at__lte=now)
         .order_by("call_back_at", "position")
@@ -222,6 +237,8 @@ def log_call(
     appointment the company as a new approach in the caller's portfolio."""
     if outcome.org_id != entry.org_id or not outcome.is_active:
         raise ValueError("not an outcome of this organisation")
+    if Call.objects.filter(company=entry.company_id, outcome__do_not_call=True).exists():
+        raise CallRefused(_("This company asked not to be called again (架電禁止)."))
     level = level or outcome.level
     if level not in rules.LADDER:
         raise ValueError(f"not a level: {level!r}")

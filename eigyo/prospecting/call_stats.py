@@ -40,6 +40,8 @@ def month_bounds(month: str | None):
         first = dt.date.fromisoformat(f"{month}-01")
     except ValueError:
         return None
+    if not 1900 <= first.year <= 2200:  # beyond, the month's end overflows
+        return None
     nxt = (first + dt.timedelta(days=32)).replace(day=1)
     start = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
     return start, timezone.make_aware(dt.datetime.combine(nxt, dt.time.min))

@@ -200,7 +200,7 @@ def call_lists(request: HttpRequest) -> HttpResponse:
                 name=data["name"],
                 script=data["script"],
                 source=data["source"],
-                companies=companies.order_by("kana_key", "pk"),
+                companies=companies,
                 limit=data["limit"],
                 by=request.user,
             )
@@ -248,15 +248,19 @@ def calling(request: HttpRequest, pk: int) -> HttpResponse:
         entry = access.get_visible(call_list.entries.all(), pk=request.POST.get("entry"))
         if form.is_valid():
             data = form.cleaned_data
-            services.log_call(
-                entry,
-                outcome=data["outcome"],
-                level=data["level"] or None,
-                reached=data["reached"],
-                call_back_at=data["call_back_at"],
-                notes=data["notes"],
-                by=request.user,
-            )
+            try:
+                services.log_call(
+                    entry,
+                    outcome=data["outcome"],
+                    level=data["level"] or None,
+                    reached=data["reached"],
+                    call_back_at=data["call_back_at"],
+                    notes=data["notes"],
+                    by=request.user,
+                )
+            except services.CallRefused as exc:
+                form.add_error(None, str(exc))
+        if form.is_valid() and not form.non_field_errors():
             messages.success(
                 request,
                 _("%(company)s: %(outcome)s")

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from eigyo.accounts import access
-from eigyo.core.api import Forbidden, valid
+from eigyo.core.api import Forbidden, FormInvalid, valid
 from eigyo.prospecting import lead_services as services
 from eigyo.prospecting.access import can_enter_leads, visible_leads, works_leads
 from eigyo.prospecting.lead_forms import AssignForm, DecideForm, LeadForm
@@ -114,7 +114,10 @@ def assign(request: HttpRequest, pk: int, payload: AssignIn):
     if not can_enter_leads(request.user):
         raise Forbidden
     form = valid(AssignForm(payload.dict(), user=request.user))
-    return services.assign(lead, form.cleaned_data["owner"], by=request.user)
+    try:
+        return services.assign(lead, form.cleaned_data["owner"], by=request.user)
+    except services.LeadDecided as exc:
+        raise FormInvalid.single("owner", str(exc)) from exc
 
 
 @router.post("/leads/{int:pk}/decision", response=LeadOut)
@@ -127,8 +130,11 @@ def decide(request: HttpRequest, pk: int, payload: DecisionIn):
     ):
         raise Forbidden
     d = valid(DecideForm(payload.dict())).cleaned_data
-    if d["decision"] == "accept":
-        return services.accept(lead, rating=d["rating"], comment=d["comment"], by=request.user)
-    return services.reject(
-        lead, reason=d["reason"], rating=d["rating"], comment=d["comment"], by=request.user
-    )
+    try:
+        if d["decision"] == "accept":
+            return services.accept(lead, rating=d["rating"], comment=d["comment"], by=request.user)
+        return services.reject(
+            lead, reason=d["reason"], rating=d["rating"], comment=d["comment"], by=request.user
+        )
+    except services.LeadDecided as exc:
+        raise FormInvalid.single("decision", str(exc)) from exc

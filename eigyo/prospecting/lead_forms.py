@@ -32,7 +32,7 @@ class LeadForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = access.visible_users(user).filter(
-            pk__in=access.sales_side_ids(access.membership(user).org_id)
+            pk__in=access.sales_side(access.membership(user).org_id)
         )
         self.fields["owner"].required = False
 
@@ -59,7 +59,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = access.visible_users(user).filter(
-            pk__in=access.sales_side_ids(access.membership(user).org_id)
+            pk__in=access.sales_side(access.membership(user).org_id)
         )
 
 

@@ -34,12 +34,19 @@ from eigyo.registry.resolving import candidates
 from eigyo.worktime.calendars import calendar_for
 
 LEAD = gettext_lazy("Lead")
+
+
+def _untouched(lead) -> bool:
+    return lead.status == Lead.Status.ASSIGNED and lead.first_touch_at is None
+
+
 ASSIGNED = inbox.kind(
     "lead_assigned",
     gettext_lazy("A lead for you, first touch by %(day)s: %(subject)s"),
     LEAD,
     Lead,
     email=True,
+    still=_untouched,
 )
 OVERDUE = inbox.kind(
     "lead_overdue",
@@ -48,6 +55,7 @@ OVERDUE = inbox.kind(
     Lead,
     email=True,
     urgent=True,
+    still=_untouched,
 )
 ESCALATION = inbox.kind(
     "lead_escalation",
@@ -56,10 +64,20 @@ ESCALATION = inbox.kind(
     Lead,
     email=True,
     urgent=True,
+    still=_untouched,
 )
 DECIDED = inbox.kind(
     "lead_decided", gettext_lazy("%(actor)s decided on your lead: %(subject)s"), LEAD, Lead
 )
+
+
+class LeadDecided(ValueError):
+    """The lead was accepted or rejected already; the message is for the user."""
+
+
+def _open(lead: Lead) -> None:
+    if lead.status in (Lead.Status.ACCEPTED, Lead.Status.REJECTED):
+        raise LeadDecided(str(gettext_lazy("This lead was decided already.")))
 
 
 def _subject(lead: Lead) -> str:
@@ -126,8 +144,7 @@ def create_lead(form, *, by) -> Lead:
 @transaction.atomic
 def assign(lead: Lead, owner, *, by) -> Lead:
     """Give the lead to a rep: first touch due within the source's business hours."""
-    if lead.status in (Lead.Status.ACCEPTED, Lead.Status.REJECTED):
-        raise ValueError("the lead was decided already")
+    _open(lead)
     now = clock.now()
     calendar = calendar_for(lead.org, owner)
     hours = rules.DEADLINE_HOURS.get(lead.source, rules.DEADLINE_HOURS["other"])
@@ -174,9 +191,11 @@ def _decided(lead: Lead, by) -> None:
 def accept(lead: Lead, *, rating: int | None, comment: str = "", by) -> Lead:
     """The rep takes the lead: the company (found, from the registry, or new) enters
     their portfolio as a new approach, the person is matched or created."""
-    if lead.status == Lead.Status.ACCEPTED:
-        return lead
+    _open(lead)
     org = access.membership(by).org
+    if lead.company is None or lead.person is None:
+        resolve(lead)  # another lead may have brought the company or person since
+    owner = lead.owner or by  # a manager deciding for a rep: the rep's portfolio
     firm = lead.company
     if firm is None and lead.registry is not None:
         firm, _created = company_from_registry(org, lead.registry)
@@ -184,11 +203,11 @@ def accept(lead: Lead, *, rating: int | None, comment: str = "", by) -> Lead:
         firm = Company.objects.create(
             org=org, legal_name=lead.company_name.strip(), phone=lead.phone
         )
-    if not Relationship.objects.filter(org=org, company=firm, owner=by).exists():
+    if not Relationship.objects.filter(org=org, company=firm, owner=owner).exists():
         portfolio.add_to_portfolio(
             org=org,
             company=firm,
-            owner=by,
+            owner=owner,
             tier="new",
             on=clock.today(),
             reason=str(gettext_lazy("From a lead")),
@@ -207,7 +226,7 @@ def accept(lead: Lead, *, rating: int | None, comment: str = "", by) -> Lead:
         created_by=by,
     )
     lead.company, lead.person = firm, person
-    lead.owner = lead.owner or by
+    lead.owner = owner
     lead.status, lead.rating, lead.comment, lead.reason = Lead.Status.ACCEPTED, rating, comment, ""
     _decided(lead, by)
     return lead
@@ -216,6 +235,7 @@ def accept(lead: Lead, *, rating: int | None, comment: str = "", by) -> Lead:
 @transaction.atomic
 def reject(lead: Lead, *, reason: str, rating: int | None, comment: str = "", by) -> Lead:
     """The rep turns the lead down with one of the fixed reasons."""
+    _open(lead)
     if reason not in Lead.Reason.values:
         raise ValueError(f"not a reason: {reason!r}")
     lead.owner = lead.owner or by
@@ -252,7 +272,7 @@ def leads_due(today: dt.date, owners) -> list[dict]:
             dict(
                 to=lead.owner_id,
                 kind=OVERDUE.name,
-                key=f"lead_overdue:{lead.pk}",
+                key=f"lead_overdue:{lead.pk}:{lead.owner_id}:{lead.due_at:%Y%m%d%H%M}",
                 target=lead,
                 subject=_subject(lead),
                 day=day,
@@ -264,7 +284,7 @@ def leads_due(today: dt.date, owners) -> list[dict]:
                     dict(
                         to=boss,
                         kind=ESCALATION.name,
-                        key=f"lead_escalation:{lead.pk}:{boss}",
+                        key=f"lead_escalation:{lead.pk}:{boss}:{lead.due_at:%Y%m%d%H%M}",
                         target=lead,
                         subject=_subject(lead),
                         day=day,

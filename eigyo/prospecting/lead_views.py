@@ -69,8 +69,12 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if action == "assign":
             deny_unless(assign_form is not None)
             if assign_form.is_valid():
-                services.assign(lead, assign_form.cleaned_data["owner"], by=request.user)
-                return redirect(lead.get_absolute_url())
+                try:
+                    services.assign(lead, assign_form.cleaned_data["owner"], by=request.user)
+                except services.LeadDecided as exc:
+                    assign_form.add_error(None, str(exc))
+                else:
+                    return redirect(lead.get_absolute_url())
         elif action == "touch":
             deny_unless(may_decide)
             services.touch(lead, by=request.user)
@@ -79,18 +83,24 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
             deny_unless(decide_form is not None)
             if decide_form.is_valid():
                 d = decide_form.cleaned_data
-                if d["decision"] == "accept":
-                    services.accept(lead, rating=d["rating"], comment=d["comment"], by=request.user)
+                try:
+                    if d["decision"] == "accept":
+                        services.accept(
+                            lead, rating=d["rating"], comment=d["comment"], by=request.user
+                        )
+                    else:
+                        services.reject(
+                            lead,
+                            reason=d["reason"],
+                            rating=d["rating"],
+                            comment=d["comment"],
+                            by=request.user,
+                        )
+                except services.LeadDecided as exc:
+                    decide_form.add_error(None, str(exc))
                 else:
-                    services.reject(
-                        lead,
-                        reason=d["reason"],
-                        rating=d["rating"],
-                        comment=d["comment"],
-                        by=request.user,
-                    )
-                messages.success(request, _("Decided."))
-                return redirect(lead.get_absolute_url())
+                    messages.success(request, _("Decided."))
+                    return redirect(lead.get_absolute_url())
         else:
             return HttpResponse(status=422)
     return render(
@@ -99,7 +109,9 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "lead": lead,
             "assign_form": assign_form,
-            "decide_form": decide_form if lead.status in ("new", "assigned") else None,
+            "decide_form": decide_form
+            if lead.status in ("new", "assigned") or (decide_form and decide_form.errors)
+            else None,
             "may_decide": may_decide,
             "now": clock.now(),
         },

@@ -32,7 +32,9 @@ class FavourForm(forms.ModelForm):
     def __init__(self, *args, user, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.counterpart = person
-        self.fields["ours"].queryset = access.visible_users(user)
+        self.fields["ours"].queryset = access.visible_users(user).filter(
+            pk__in=access.sales_side(access.membership(user).org_id)
+        )
         self.fields["ours"].initial = user.pk
         self.fields["introduced"].queryset = visible_people(user).exclude(pk=person.pk)
         self.fields["introduced"].required = False

@@ -25,6 +25,7 @@ REPORT_BACK = inbox.kind(
     gettext_lazy("Introduction"),
     Favour,
     email=True,
+    still=lambda favour: favour.reported_on is None,
 )
 
 

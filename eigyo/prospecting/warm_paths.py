@@ -53,8 +53,11 @@ class WarmPath:
 
 
 class _Graph:
-    def __init__(self, org, today: dt.date):
+    def __init__(self, org, today: dt.date, ours: set[int] | None = None):
         self.org, self.today = org, today
+        # Our side of a path: the sales side only (a partner user or someone who left
+        # is not a way in, and is never shown as "us").
+        self.ours = access.sales_side_ids(org.pk) if ours is None else ours
         self.edges: dict = defaultdict(dict)
         self.met: dict[tuple[int, int], dt.date] = {}  # (user, person) → last met
         self._meetings: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
@@ -107,7 +110,7 @@ class _Graph:
                 self._add(("p", pid), ("p", boss), paths.REPORTING_LINE)
                 reached |= {pid, boss}
         for user_id, person_id in set(self._meetings) | set(self._manual):
-            if person_id not in person_ids:
+            if person_id not in person_ids or user_id not in self.ours:
                 continue
             days = self._meetings.get((user_id, person_id), [])
             met = paths.strength(paths.evidence(days, self.today)) if days else 0.0
@@ -130,7 +133,7 @@ def warmest_path(viewer, targets: list[Person], today: dt.date) -> WarmPath | No
     target_ids = {p.pk for p in targets}
     seen = set(target_ids)
     frontier = set(target_ids)
-    sources = {("u", u) for u in access.sales_side_ids(org.pk)}
+    sources = {("u", u) for u in graph.ours}
     goal = {("p", p) for p in target_ids}
     for hop in range(paths.MAX_HOPS):
         last = hop == paths.MAX_HOPS - 1  # the third hop only needs who of ours met them

@@ -286,3 +286,45 @@ def test_a_notice_is_of_a_declared_kind_about_its_own_kind_of_object(book, actor
             day=dt.date(2026, 12, 1),
         )
     assert not Notice.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_email_queued_is_not_sent_once_the_milestone_is_done(book, actors, smtp):
+    Milestone.objects.filter(pk=book.milestone.pk).update(due_on=dt.date(2026, 12, 11))
+    Instruction.objects.filter(pk=book.instruction.pk).update(
+        issued_at=timezone.make_aware(dt.datetime(2026, 12, 1, 10))
+    )
+    Promise.objects.filter(pk=book.promise.pk).update(status="kept")
+    at(2026, 12, 10, 7)
+    from eigyo.followups import reminders
+
+    reminders.enqueue_due(clock.now())
+    Milestone.objects.filter(pk=book.milestone.pk).update(done_on=dt.date(2026, 12, 10))
+    reminders.send_pending(clock.now())
+    assert smtp.to(actors.rep1.email) == []
+    assert Reminder.objects.get(kind="reminder").status == Reminder.Status.SKIPPED
+
+
+@pytest.mark.django_db
+def test_a_reminder_sent_before_the_inbox_is_not_sent_again(book, actors, smtp):
+    Milestone.objects.filter(pk=book.milestone.pk).update(due_on=dt.date(2026, 12, 11))
+    Instruction.objects.filter(pk=book.instruction.pk).update(
+        issued_at=timezone.make_aware(dt.datetime(2026, 12, 1, 10))
+    )
+    Promise.objects.filter(pk=book.promise.pk).update(status="kept")
+    at(2026, 12, 10, 7)
+    key = f"reminder:{book.milestone.pk}:2026-12-10:{actors.rep1.pk}"
+    Reminder.objects.create(
+        org=actors.org,
+        user=actors.rep1,
+        kind="reminder",
+        key=key,
+        day=dt.date(2026, 12, 10),
+        next_attempt_at=clock.now(),
+        status=Reminder.Status.SENT,
+        milestone=book.milestone,
+    )
+    call_command("remind", verbosity=0)
+    call_command("remind", verbosity=0)
+    assert smtp.to(actors.rep1.email) == []
+    assert Reminder.objects.get(key=key).notice.key == key

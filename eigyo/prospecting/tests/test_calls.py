@@ -391,3 +391,41 @@ def test_the_admin_keeps_the_outcome_codes(actors, login):
     clash["form-INITIAL_FORMS"] = n
     assert web.post(url, clash).status_code == 422
     assert services.outcomes_for(actors.org).filter(label="不通").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_do_not_call_holds_on_every_list_and_used_outcomes_keep_their_meaning(
+    actors, script, login, api
+):
+    (c,) = approaches(actors, actors.rep1, 1)
+    one = c.__class__.objects.filter(pk=c.pk)
+    mine = services.build_call_list(
+        name="A", script=script, source="portfolio", companies=one, by=actors.rep1
+    )
+    boss = services.build_call_list(
+        name="B", script=script, source="portfolio", companies=one, by=actors.manager
+    )
+    services.log_call(mine.entries.get(), outcome=outcome(actors, "架電禁止"), by=actors.rep1)
+    assert services.next_entry(boss, clock.now()) is None
+    refused = login(actors.manager).post(
+        reverse("calls:calling", args=[boss.pk]),
+        {"entry": boss.entries.get().pk, "outcome": outcome(actors, "不通").pk},
+    )
+    assert refused.status_code == 422 and Call.objects.count() == 1
+    used = outcome(actors, "架電禁止")
+    from eigyo.prospecting.call_forms import OutcomeForm
+
+    form = OutcomeForm(instance=used)
+    assert form.fields["do_not_call"].disabled and form.fields["level"].disabled
+    assert not form.fields["label"].disabled
+    # A month beyond the calendar is no month, not an error.
+    assert (
+        login(actors.manager)
+        .get(reverse("calls:script", args=[script.pk]) + "?month=9999-12")
+        .status_code
+        == 200
+    )
+    assert (
+        api(actors.manager).get(f"/api/call-scripts/{script.pk}/stats?month=9999-12").status_code
+        == 200
+    )

@@ -125,7 +125,8 @@ def test_a_lead_is_resolved_to_what_we_have(actors, login, loaded):
     assert other.company == by_domain and other.person is None
     services.accept(other, rating=3, by=actors.rep1)
     assert Person.objects.filter(company=by_domain, family_name="林").count() == 1
-    services.accept(other, rating=3, by=actors.rep1)  # twice: nothing more
+    with pytest.raises(services.LeadDecided):  # twice: refused, nothing more
+        services.accept(other, rating=3, by=actors.rep1)
     # A domain shared by two companies says nothing.
     Person.objects.create(
         org=actors.org, company=known, family_name="原", email="hara@hokuriku-seiko.jp"
@@ -266,3 +267,57 @@ def test_the_api(actors, api):
     assert yes.json()["status"] == "rejected" and yes.json()["reason"] == "too_early"
     assert api(actors.rep2).get(f"/api/leads/{pk}").status_code == 404
     assert api(actors.partner_user).get("/api/leads").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_decided_lead_stays_decided_and_a_manager_accepts_for_the_rep(actors, login, api):
+    enter(login(actors.marketing), owner=actors.rep1.pk)
+    lead = Lead.objects.get()
+    boss = login(actors.manager)
+    assert (
+        boss.post(
+            lead.get_absolute_url(), {"action": "decide", "decision": "accept", "rating": 3}
+        ).status_code
+        == 302
+    )
+    lead.refresh_from_db()
+    assert Relationship.objects.filter(
+        company=lead.company, owner=actors.rep1
+    ).exists()  # the rep's
+    assert not Relationship.objects.filter(company=lead.company, owner=actors.manager).exists()
+    again = boss.post(
+        lead.get_absolute_url(),
+        {"action": "decide", "decision": "reject", "reason": "duplicate", "rating": 1},
+    )
+    assert again.status_code == 422
+    lead.refresh_from_db()
+    assert lead.status == "accepted"
+    JSON = "application/json"
+    assert (
+        api(actors.marketing)
+        .post(f"/api/leads/{lead.pk}/assign", {"owner": actors.rep2.pk}, content_type=JSON)
+        .status_code
+        == 422
+    )
+    assert (
+        api(actors.rep1)
+        .post(
+            f"/api/leads/{lead.pk}/decision",
+            {"decision": "reject", "reason": "duplicate", "rating": 1},
+            content_type=JSON,
+        )
+        .status_code
+        == 422
+    )
+
+
+@pytest.mark.django_db
+def test_a_reassigned_lead_is_chased_again(actors, login):
+    enter(login(actors.marketing), owner=actors.rep1.pk)
+    lead = Lead.objects.get()
+    at(2026, 12, 7, 14)
+    inbox.collect_due(dt.date(2026, 12, 7))
+    services.assign(lead, actors.rep2, by=actors.marketing)  # due 4 business hours from 14:00
+    at(2026, 12, 8, 11)
+    inbox.collect_due(dt.date(2026, 12, 8))
+    assert Notice.objects.filter(user=actors.rep2, kind="lead_overdue").count() == 1

@@ -241,3 +241,18 @@ def test_the_person_page_leads_to_who_knows_them(actors, net, login):
     )
     partner = login(actors.marketing).get(net.sato.get_absolute_url()).content.decode()
     assert 'data-testid="warmest-way"' not in partner
+
+
+@pytest.mark.django_db
+def test_only_the_sales_side_is_a_way_in(actors, net):
+    """A partner user who met 佐藤 is neither the start of a path nor a step in one."""
+    visit = Activity.objects.create(
+        org=actors.org,
+        company=net.sato.company,
+        owner=actors.partner_user,
+        occurred_at=timezone.make_aware(dt.datetime(2026, 12, 6, 10)),
+    )
+    visit.people.add(net.sato, net.tanaka)
+    found = warm_paths.warmest_path(actors.manager, [net.sato], TODAY)
+    assert found.steps[0].name == "鈴木 大輔" and found.path.hops == 2
+    assert all(s.name != actors.partner_user.display_name for s in found.steps)
