@@ -173,11 +173,16 @@ def notify(*, to, kind: str, key: str, target, subject: str, day: dt.date, actor
         return None
 
 
-def managers_of(membership: Membership) -> list[int]:
-    """Who hears about a rep's silence: the team's manager, else the admins."""
+def managers_of(membership: Membership, admins: dict | None = None) -> list[int]:
+    """Who hears about a rep's silence: the team's manager, else the admins (`admins`,
+    a dict the caller keeps, remembers them per organisation across calls)."""
     if membership.team_id and membership.team.manager_id:
         return [membership.team.manager_id]
-    return access.admin_ids(membership.org_id)
+    if admins is None:
+        return access.admin_ids(membership.org_id)
+    if membership.org_id not in admins:
+        admins[membership.org_id] = access.admin_ids(membership.org_id)
+    return admins[membership.org_id]
 
 
 def _due(today: dt.date, owners: Iterable[int] | None, rules_for) -> list[dict]:
@@ -198,6 +203,7 @@ def _due(today: dt.date, owners: Iterable[int] | None, rules_for) -> list[dict]:
         promises = promises.filter(owner__in=owners)
     members = {m.user_id: m for m in memberships}
     calendars: dict[int, object] = {}
+    admins: dict = {}
     out = []
     for ins in (
         with_signs_of_life(instructions.distinct())
@@ -217,7 +223,7 @@ def _due(today: dt.date, owners: Iterable[int] | None, rules_for) -> list[dict]:
             for step in steps:
                 if step.kind == "reminder" and today > milestone.due_on:
                     continue  # a heads-up after the date would only confuse
-                users = managers_of(m) if step.kind == "escalation" else [ins.owner_id]
+                users = managers_of(m, admins) if step.kind == "escalation" else [ins.owner_id]
                 for user_id in users:
                     out.append(
                         dict(
@@ -296,8 +302,9 @@ def whose_work_tells(user) -> list[int]:
         return []
     ids = {user.pk}
     if access.leads(user):
-        for other in Membership.objects.filter(org=m.org).select_related("team", "org"):
-            if user.pk in managers_of(other):
+        admins: dict = {}
+        for other in Membership.objects.filter(org=m.org).select_related("team"):
+            if user.pk in managers_of(other, admins):
                 ids.add(other.user_id)
     return sorted(ids)
 

@@ -65,13 +65,28 @@ def can_edit_outcomes(user) -> bool:
     return access.is_admin(user)
 
 
+def _of_the_sales_side(user, model) -> QuerySet:
+    """The organisation's rows of `model`, for the sales side (nothing for others)."""
+    m = access.membership(user)
+    if m is None or not can_call(user):
+        return model.objects.none()
+    return model.objects.filter(org=m.org)
+
+
+def _whose_work(user, model, field: str) -> QuerySet:
+    """Rows of `model` whose `field` is the user (a rep), their teams' (a manager) or
+    anyone's (an admin), on the sales side."""
+    qs = _of_the_sales_side(user, model)
+    m = access.membership(user)
+    if m is None or access.is_admin(user):
+        return qs
+    return qs.filter(**{f"{field}__in": access.in_scope(user, m)})
+
+
 @access.rule(CallScript)
 def visible_scripts(user) -> QuerySet[CallScript]:
     """Scripts: shared by the sales side of the organisation."""
-    m = access.membership(user)
-    if m is None or not can_call(user):
-        return CallScript.objects.none()
-    return CallScript.objects.filter(org=m.org)
+    return _of_the_sales_side(user, CallScript)
 
 
 access.follows(ScriptVersion, "script", CallScript)
@@ -80,20 +95,13 @@ access.follows(ScriptVersion, "script", CallScript)
 @access.rule(OutcomeCode)
 def visible_outcomes(user) -> QuerySet[OutcomeCode]:
     """Outcome codes: the sales side's vocabulary."""
-    m = access.membership(user)
-    if m is None or not can_call(user):
-        return OutcomeCode.objects.none()
-    return OutcomeCode.objects.filter(org=m.org)
+    return _of_the_sales_side(user, OutcomeCode)
 
 
 @access.rule(CallList)
 def visible_call_lists(user) -> QuerySet[CallList]:
     """Call lists: a rep their own, a manager their teams', an admin all."""
-    m = access.membership(user)
-    if m is None or not can_call(user):
-        return CallList.objects.none()
-    qs = CallList.objects.filter(org=m.org)
-    return qs if access.is_admin(user) else qs.filter(owner__in=access.in_scope(user, m))
+    return _whose_work(user, CallList, "owner")
 
 
 access.follows(CallListEntry, "call_list", CallList)
@@ -102,11 +110,7 @@ access.follows(CallListEntry, "call_list", CallList)
 @access.rule(Call)
 def visible_calls(user) -> QuerySet[Call]:
     """Calls: a rep their own, a manager their teams', an admin all (a partner none)."""
-    m = access.membership(user)
-    if m is None or not can_call(user):
-        return Call.objects.none()
-    qs = Call.objects.filter(org=m.org)
-    return qs if access.is_admin(user) else qs.filter(caller__in=access.in_scope(user, m))
+    return _whose_work(user, Call, "caller")
 
 
 access.capability("call", can_call)
@@ -116,20 +120,13 @@ access.capability("edit_scripts", can_edit_scripts)
 @access.rule(Rehearsal)
 def visible_rehearsals(user) -> QuerySet[Rehearsal]:
     """Practice: a rep their own, a manager their teams', an admin all."""
-    m = access.membership(user)
-    if m is None or not can_call(user):
-        return Rehearsal.objects.none()
-    qs = Rehearsal.objects.filter(org=m.org)
-    return qs if access.is_admin(user) else qs.filter(rep__in=access.in_scope(user, m))
+    return _whose_work(user, Rehearsal, "rep")
 
 
 @access.rule(Favour)
 def visible_favours(user) -> QuerySet[Favour]:
     """The give-and-take ledger: the sales side's, never a partner's (nor the counterpart's)."""
-    m = access.membership(user)
-    if m is None or not can_call(user):
-        return Favour.objects.none()
-    return Favour.objects.filter(org=m.org)
+    return _of_the_sales_side(user, Favour)
 
 
 def works_leads(user) -> bool:
@@ -155,6 +152,13 @@ def visible_leads(user) -> QuerySet[Lead]:
     if access.leads(user):
         return qs.filter(Q(owner__in=access.in_scope(user, m)) | Q(owner__isnull=True))
     return qs.filter(owner=user)
+
+
+def can_decide_lead(user, lead) -> bool:
+    """The rep it is assigned to, or a sales leader who sees it, accepts or rejects it."""
+    return lead.owner_id == getattr(user, "pk", None) or (
+        access.leads(user) and access.in_sales(user)
+    )
 
 
 access.capability("work_leads", works_leads)

@@ -8,14 +8,18 @@ import datetime as dt
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import Case, IntegerField, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
+from eigyo.companies.access import visible_companies
 from eigyo.core import clock
 from eigyo.portfolio import services as portfolio
+from eigyo.portfolio.access import visible_relationships
 from eigyo.portfolio.models import Relationship
+from eigyo.prospecting import spider
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import (
     LEVEL_CHOICES,
@@ -115,12 +119,6 @@ def current_versions(script: CallScript) -> dict[str, ScriptVersion]:
 def candidates(user, source: str):
     """Whom `user` could call from `source`: their own new approaches, or the
     organisation's companies that fit the avatar best (what they may see)."""
-    from django.db.models import Case, IntegerField, When
-
-    from eigyo.companies.access import visible_companies
-    from eigyo.portfolio.access import visible_relationships
-    from eigyo.prospecting import spider
-
     org = access.membership(user).org
     if source == CallList.Source.AVATAR:  # the best fit first
         ids = [

@@ -10,7 +10,12 @@ from ninja import Router, Schema, Status
 from eigyo.accounts import access
 from eigyo.core.api import Forbidden, FormInvalid, valid
 from eigyo.prospecting import lead_services as services
-from eigyo.prospecting.access import can_enter_leads, visible_leads, works_leads
+from eigyo.prospecting.access import (
+    can_decide_lead,
+    can_enter_leads,
+    visible_leads,
+    works_leads,
+)
 from eigyo.prospecting.lead_forms import AssignForm, DecideForm, LeadForm
 
 router = Router(tags=["leads"])
@@ -124,10 +129,7 @@ def assign(request: HttpRequest, pk: int, payload: AssignIn):
 def decide(request: HttpRequest, pk: int, payload: DecisionIn):
     """Accept (the company enters the caller's portfolio) or reject with a fixed reason."""
     lead = access.get_visible(visible_leads(request.user), pk=pk)
-    if not (
-        lead.owner_id == request.user.pk
-        or (access.leads(request.user) and access.in_sales(request.user))
-    ):
+    if not can_decide_lead(request.user, lead):
         raise Forbidden
     d = valid(DecideForm(payload.dict())).cleaned_data
     try:

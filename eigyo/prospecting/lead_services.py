@@ -265,7 +265,7 @@ def leads_due(today: dt.date, owners) -> list[dict]:
             "team", "org"
         )
     }
-    out = []
+    out, admins = [], {}
     for lead in late:
         day = timezone.localtime(lead.due_at).date()
         out.append(
@@ -279,7 +279,7 @@ def leads_due(today: dt.date, owners) -> list[dict]:
             )
         )
         if lead.owner_id in members:
-            for boss in inbox.managers_of(members[lead.owner_id]):
+            for boss in inbox.managers_of(members[lead.owner_id], admins):
                 out.append(
                     dict(
                         to=boss,

@@ -12,7 +12,12 @@ from eigyo.accounts import access
 from eigyo.core import clock
 from eigyo.core.views import deny_unless
 from eigyo.prospecting import lead_services as services
-from eigyo.prospecting.access import can_enter_leads, visible_leads, works_leads
+from eigyo.prospecting.access import (
+    can_decide_lead,
+    can_enter_leads,
+    visible_leads,
+    works_leads,
+)
 from eigyo.prospecting.lead_forms import AssignForm, DecideForm, LeadForm
 from eigyo.prospecting.models import Lead
 
@@ -55,9 +60,7 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible_leads(request.user).select_related("owner", "company", "person", "registry"), pk=pk
     )
     may_assign = can_enter_leads(request.user)
-    may_decide = lead.owner_id == request.user.pk or (
-        access.leads(request.user) and access.in_sales(request.user)
-    )
+    may_decide = can_decide_lead(request.user, lead)
     action = request.POST.get("action")
     assign_form = (
         AssignForm(request.POST if action == "assign" else None, user=request.user)

@@ -60,7 +60,7 @@ class _Graph:
         self.ours = access.sales_side_ids(org.pk) if ours is None else ours
         self.edges: dict = defaultdict(dict)
         self.met: dict[tuple[int, int], dt.date] = {}  # (user, person) → last met
-        self._meetings: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
+        self.meetings: dict[tuple[int, int], list[dt.date]] = defaultdict(list)  # days met
         self._manual: dict[tuple, list[float]] = defaultdict(list)
 
     def _add(self, a, b, s: float) -> None:
@@ -89,7 +89,7 @@ class _Graph:
         for activity_id, person_id, owner_id, when in links:
             day = when.astimezone(tz).date()
             for user_id in (owner_id, *colleagues[activity_id]):
-                self._meetings[(user_id, person_id)].append(day)
+                self.meetings[(user_id, person_id)].append(day)
         ties = Tie.objects.filter(org=self.org).filter(
             Q(person__in=ids) | Q(other__in=ids)
             if people_ties
@@ -109,10 +109,10 @@ class _Graph:
             ).values_list("pk", "reports_to"):
                 self._add(("p", pid), ("p", boss), paths.REPORTING_LINE)
                 reached |= {pid, boss}
-        for user_id, person_id in set(self._meetings) | set(self._manual):
+        for user_id, person_id in set(self.meetings) | set(self._manual):
             if person_id not in person_ids or user_id not in self.ours:
                 continue
-            days = self._meetings.get((user_id, person_id), [])
+            days = self.meetings.get((user_id, person_id), [])
             met = paths.strength(paths.evidence(days, self.today)) if days else 0.0
             s = paths.combine(met, *self._manual.get((user_id, person_id), []))
             if s > 0:
@@ -226,7 +226,7 @@ def who_met(viewer, person: Person, today: dt.date) -> list[Met]:
         if pk in private:
             out.append(Met(_("someone on our team"), 0, None, s, True))
         else:
-            days = graph._meetings.get((pk, person.pk), [])
+            days = graph.meetings.get((pk, person.pk), [])
             out.append(
                 Met(users[pk].display_name, len(days), max(days) if days else None, s, False)
             )
