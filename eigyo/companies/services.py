@@ -55,6 +55,15 @@ def save_company(form, *, by) -> Company:
 
 
 @transaction.atomic
+def set_phone(company: Company, phone: str, *, by) -> Company:
+    """Record the main phone number found for a company (e.g. while calling down a
+    list of registry companies, which come without one); `phone` is already validated."""
+    company.phone = phone
+    company.save(update_fields=["phone", "updated_at"])
+    return access.ensure_visible(by, company)
+
+
+@transaction.atomic
 def delete_company(company: Company, *, by) -> None:
     company.delete()
 

@@ -221,6 +221,17 @@ def cold_calls(rng: random.Random, org, users, reps, today: dt.date) -> None:
                 recorded_by=boss,
                 held_on=today - dt.timedelta(days=rng.randrange(7, 60)),
             )
+    # Companies like one of the first rep's clients (the spider): numbers still to find.
+    seed = call_services.won_clients(reps[0]).exclude(registry=None).first()
+    if seed is not None:
+        call_services.make_call_list(
+            name=f"{seed.display_name}に似た会社",
+            script=script,
+            source="spider",
+            candidates=call_services.registry_candidates(reps[0], "spider", seed=seed),
+            limit=10,
+            by=reps[0],
+        )
 
 
 def acquaintances(rng: random.Random, org, users, reps) -> None:

@@ -25,7 +25,13 @@ from eigyo.prospecting.access import (
     visible_rehearsals,
     visible_scripts,
 )
-from eigyo.prospecting.call_forms import CallForm, CallListForm, ScriptForm, VersionForm
+from eigyo.prospecting.call_forms import (
+    CallForm,
+    CallListForm,
+    PhoneForm,
+    ScriptForm,
+    VersionForm,
+)
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import CallListEntry
 
@@ -223,6 +229,11 @@ class CallListIn(Schema):
     script: int
     source: str = "portfolio"
     limit: int = 50
+    seed: int | None = None  # spider: the won client the companies should be like
+    sector33: str = ""  # registry: narrow by industry (TSE 33 code) …
+    prefecture: str = ""  # … prefecture (JIS code, "13" = Tokyo) …
+    size_class: str = ""  # … size class …
+    listed_only: bool = False  # … or listed companies only
 
 
 def _entry(e) -> dict:
@@ -265,17 +276,20 @@ def get_call_list(request: HttpRequest, pk: int):
 
 @router.post("/call-lists", response={201: CallListOut})
 def create_call_list(request: HttpRequest, payload: CallListIn):
-    """A list of the caller's own new approaches (`portfolio`) or the companies that
-    fit the avatar best (`avatar`), with phone numbers, never a 架電禁止."""
+    """A list of the caller's own new approaches (`portfolio`), the companies that fit
+    the avatar best (`avatar`) — both with phone numbers —, companies like a won client
+    (`spider`, with `seed`) or from the registry (`registry`, narrowed and ranked by the
+    avatar); those two come without a phone number, to be found before the call.
+    Never a 架電禁止."""
     _caller(request)
     form = valid(CallListForm(payload.dict(), user=request.user))
     data = form.cleaned_data
     try:
-        made = services.build_call_list(
+        made = services.make_call_list(
             name=data["name"],
             script=data["script"],
             source=data["source"],
-            companies=services.candidates(request.user, data["source"]),
+            candidates=form.candidates(),
             limit=data["limit"],
             by=request.user,
         )
@@ -365,3 +379,34 @@ def log_call(request: HttpRequest, pk: int, payload: CallIn):
             "version": call.version_id,
         },
     )
+
+
+class PhoneIn(Schema):
+    entry: int
+    phone: str
+
+
+class EntryIn(Schema):
+    entry: int
+
+
+def _own_entry(request: HttpRequest, pk: int, entry: int):
+    call_list = access.get_visible(visible_call_lists(request.user), pk=pk)
+    if call_list.owner_id != request.user.pk:
+        raise Forbidden
+    return access.get_visible(call_list.entries.select_related("company"), pk=entry)
+
+
+@router.post("/call-lists/{int:pk}/phone", response=EntryOut)
+def set_phone(request: HttpRequest, pk: int, payload: PhoneIn):
+    """The number found for a listed company that came without one (from the spider
+    or the registry): it becomes the company's, and the company can be called."""
+    entry = _own_entry(request, pk, payload.entry)
+    form = valid(PhoneForm({"phone": payload.phone}))
+    return _entry(services.set_entry_phone(entry, form.cleaned_data["phone"], by=request.user))
+
+
+@router.post("/call-lists/{int:pk}/skip", response=EntryOut)
+def skip(request: HttpRequest, pk: int, payload: EntryIn):
+    """Take a company off the list without a call (no number could be found)."""
+    return _entry(services.skip_entry(_own_entry(request, pk, payload.entry), by=request.user))

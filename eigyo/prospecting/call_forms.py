@@ -8,19 +8,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.accounts import access
-from eigyo.core import clock
+from eigyo.companies.models import Company
+from eigyo.core import clock, fields
+from eigyo.core.fields import ModelChoiceField
 from eigyo.followups.access import visible_coaching
+from eigyo.prospecting import call_services as services
 from eigyo.prospecting.access import visible_outcomes, visible_scripts
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import (
     LEVEL_CHOICES,
     OPENING_CHOICES,
     VARIANT_CHOICES,
+    Avatar,
     CallList,
     CallScript,
     OutcomeCode,
     Rehearsal,
 )
+from eigyo.registry.models import PREFECTURE_CHOICES, SECTOR_CHOICES, SIZE_CHOICES
 
 
 class ScriptForm(forms.ModelForm):
@@ -69,16 +74,84 @@ class VersionForm(forms.Form):
 
 
 class CallListForm(forms.Form):
+    """A new call list: from the caller's new approaches, the avatar's best fits among
+    our companies, companies similar to a won client (the spider), or the registry."""
+
     name = forms.CharField(label=_("name"), max_length=120)
     script = forms.ModelChoiceField(label=_("script"), queryset=CallScript.objects.none())
-    source = forms.ChoiceField(label=_("from"), choices=CallList.Source.choices[:2])
+    source = forms.ChoiceField(label=_("from"), choices=CallList.Source.choices)
     limit = forms.IntegerField(
         label=_("how many companies"), min_value=1, max_value=300, initial=50
     )
+    seed = ModelChoiceField(
+        label=_("won client (similar to)"),
+        queryset=Company.objects.none(),
+        required=False,
+        help_text=_("For a list from the spider."),
+    )
+    sector33 = forms.ChoiceField(
+        label=_("industry (TSE 33)"),
+        choices=[("", "—"), *SECTOR_CHOICES],
+        required=False,
+        help_text=_("For a list from the registry: narrow it here and below."),
+    )
+    prefecture = forms.ChoiceField(
+        label=_("prefecture"), choices=[("", "—"), *PREFECTURE_CHOICES], required=False
+    )
+    size_class = forms.ChoiceField(
+        label=_("size class"), choices=[("", "—"), *SIZE_CHOICES], required=False
+    )
+    listed_only = forms.BooleanField(label=_("listed companies only"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["script"].queryset = visible_scripts(user).filter(is_active=True)
+        self.fields["seed"].queryset = services.won_clients(user)
+
+    def registry_filter(self):
+        data = self.cleaned_data
+        return services.RegistryFilter(
+            data.get("sector33") or "",
+            data.get("prefecture") or "",
+            data.get("size_class") or "",
+            bool(data.get("listed_only")),
+        )
+
+    def clean(self):
+        data = super().clean()
+        source = data.get("source")
+        if source == CallList.Source.SPIDER and not data.get("seed"):
+            self.add_error("seed", _("Choose the won client the companies should be like."))
+        if source == CallList.Source.REGISTRY and "sector33" in data:
+            has_avatar = Avatar.objects.filter(org=access.membership(self.user).org).exists()
+            if self.registry_filter().is_empty() and not has_avatar:
+                self.add_error(
+                    "sector33",
+                    _(
+                        "Narrow the registry (industry, prefecture, size or listed only), "
+                        "or set the avatar to rank it."
+                    ),
+                )
+        return data
+
+    def candidates(self):
+        """The companies (or registry companies) this list would call, in order."""
+        data = self.cleaned_data
+        if data["source"] in (CallList.Source.SPIDER, CallList.Source.REGISTRY):
+            return services.registry_candidates(
+                self.user, data["source"], seed=data.get("seed"), where=self.registry_filter()
+            )
+        return services.candidates(self.user, data["source"])
+
+
+class PhoneForm(forms.Form):
+    """The number found for a listed company that has none yet."""
+
+    phone = forms.CharField(label=_("phone number"), max_length=40)
+
+    def clean_phone(self):
+        return fields.clean_phone(self.cleaned_data.get("phone", ""))
 
 
 class CallForm(forms.Form):

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Case, IntegerField, When
+from django.db.models import Case, IntegerField, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
+from eigyo.companies import services as company_services
 from eigyo.companies.access import visible_companies
+from eigyo.companies.services import company_from_registry
 from eigyo.core import clock
 from eigyo.portfolio import services as portfolio
 from eigyo.portfolio.access import visible_relationships
@@ -23,6 +26,7 @@ from eigyo.prospecting import spider
 from eigyo.prospecting.domain import calls as rules
 from eigyo.prospecting.models import (
     LEVEL_CHOICES,
+    Avatar,
     Call,
     CallList,
     CallListEntry,
@@ -31,6 +35,7 @@ from eigyo.prospecting.models import (
     Rehearsal,
     ScriptVersion,
 )
+from eigyo.registry.models import RegistryEntry
 
 # The usual Japanese outcomes: (label, level, connected, call back, closes, never again).
 SEED_OUTCOMES = [
@@ -134,6 +139,54 @@ def candidates(user, source: str):
     return visible_companies(user).filter(pk__in=mine.values("company")).order_by("kana_key", "pk")
 
 
+def won_clients(user):
+    """The companies a list "similar to a won client" can start from: clients in the
+    portfolios the user sees, and companies of the won deals they see."""
+    from eigyo.deals.access import visible_deals
+
+    clients = visible_relationships(user).filter(tier="client").values("company")
+    won = visible_deals(user).filter(stage="won").values("company")
+    return (
+        visible_companies(user)
+        .filter(Q(pk__in=clients) | Q(pk__in=won))
+        .order_by("kana_key", "name_key", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class RegistryFilter:
+    """Which registry companies a list "from the registry" takes: any of these left
+    empty does not narrow; ranked by the avatar's fit, then by reading."""
+
+    sector33: str = ""
+    prefecture: str = ""
+    size_class: str = ""
+    listed_only: bool = False
+
+    def is_empty(self) -> bool:
+        return not (self.sector33 or self.prefecture or self.size_class or self.listed_only)
+
+
+def registry_candidates(user, source: str, *, seed=None, where: RegistryFilter | None = None):
+    """Registry companies (RegistryEntry) for a list from the spider (similar to the
+    won client `seed`) or from the registry (`where`, ranked by the avatar's fit), in
+    the order to call them; none already in a portfolio of the organisation."""
+    org = access.membership(user).org
+    if source == CallList.Source.SPIDER:
+        return [p.entry for p in spider.propose(seed, limit=100) if not p.entry.closed]
+    where = where or RegistryFilter()
+    qs = RegistryEntry.objects.filter(closed=False).exclude(pk__in=spider.taken_registry_ids(org))
+    for field in ("sector33", "prefecture", "size_class"):
+        if getattr(where, field):
+            qs = qs.filter(**{field: getattr(where, field)})
+    if where.listed_only:
+        qs = qs.filter(is_listed=True)
+    avatar = Avatar.objects.filter(org=org).first()
+    return qs.annotate(fit_raw=spider.avatar_sql(avatar)).order_by(
+        "-fit_raw", "kana_key", "name_key", "pk"
+    )
+
+
 class CallRefused(ValueError):
     """The call may not be logged; the message is for the user."""
 
@@ -156,14 +209,53 @@ def build_call_list(
     to call them): only those with a phone number and not 架電禁止, at most `limit`,
     each with its script variant for good."""
     org = access.membership(by).org
+    chosen = list(dict.fromkeys(callable_companies(org, companies).values_list("pk", flat=True)))
+    return _make_list(org, name, script, source, chosen[:limit] if limit else chosen, by)
+
+
+@transaction.atomic
+def build_registry_call_list(
+    *, name: str, script: CallScript, source: str, entries, by, limit: int
+) -> CallList:
+    """A call list for `by` from registry companies (`entries`, in the order to call
+    them): each becomes (or is found as) one of the organisation's companies, at most
+    `limit`, never a 架電禁止 one. The public registry has no phone numbers, so those
+    without one are listed to find it first: the calling screen asks for it."""
+    org = access.membership(by).org
+    if not current_versions(script):
+        raise ValueError(_("The script has no opening yet."))
+    refused = set(never_call(org).values_list("company", flat=True))
+    chosen: list[int] = []
+    for entry in entries[: limit + len(refused)]:  # a LIMIT, not the whole registry
+        if len(chosen) >= limit:
+            break
+        company, _created = company_from_registry(org, entry)
+        if company.pk not in refused and company.pk not in chosen:
+            chosen.append(company.pk)
+    return _make_list(org, name, script, source, chosen, by)
+
+
+def make_call_list(*, name: str, script: CallScript, source: str, candidates, by, limit: int):
+    """A call list from what `CallListForm.candidates` chose: our companies (portfolio,
+    avatar) or registry companies (spider, registry)."""
+    build = (
+        build_registry_call_list
+        if source in (CallList.Source.SPIDER, CallList.Source.REGISTRY)
+        else build_call_list
+    )
+    key = "entries" if build is build_registry_call_list else "companies"
+    return build(name=name, script=script, source=source, limit=limit, by=by, **{key: candidates})
+
+
+def _make_list(org, name, script, source, chosen: list[int], by) -> CallList:
+    """The list with an entry per company in `chosen` (ids, in order), each given the
+    variant it had on an earlier list of the script, else the one given least so far."""
     variants = sorted(current_versions(script))
     if not variants:
         raise ValueError(_("The script has no opening yet."))
     call_list = CallList.objects.create(
         org=org, name=name.strip(), owner=by, script=script, source=source
     )
-    chosen = list(dict.fromkeys(callable_companies(org, companies).values_list("pk", flat=True)))
-    chosen = chosen[:limit] if limit else chosen
     earlier = dict(
         CallListEntry.objects.filter(org=org, call_list__script=script, company__in=chosen)
         .order_by("created_at", "pk")
@@ -220,6 +312,24 @@ def version_for(entry: CallListEntry) -> ScriptVersion:
 
 
 @transaction.atomic
+def set_entry_phone(entry: CallListEntry, phone: str, *, by) -> CallListEntry:
+    """The number found for a listed company that came without one (a validated,
+    normalised phone): it becomes the company's, so the call can be made."""
+    if not phone:
+        raise ValueError(_("Enter the phone number."))
+    company_services.set_phone(entry.company, phone, by=by)
+    return access.ensure_visible(by, entry)
+
+
+@transaction.atomic
+def skip_entry(entry: CallListEntry, *, by) -> CallListEntry:
+    """Take a company off the list without a call (no number could be found)."""
+    entry.status = CallListEntry.Status.DONE
+    entry.save(update_fields=["status", "updated_at"])
+    return access.ensure_visible(by, entry)
+
+
+@transaction.atomic
 def log_call(
     entry: CallListEntry,
     *,
@@ -237,6 +347,8 @@ def log_call(
         raise ValueError("not an outcome of this organisation")
     if Call.objects.filter(company=entry.company_id, outcome__do_not_call=True).exists():
         raise CallRefused(_("This company asked not to be called again (架電禁止)."))
+    if not entry.company.phone:
+        raise CallRefused(_("Find the company's phone number first."))
     level = level or outcome.level
     if level not in rules.LADDER:
         raise ValueError(f"not a level: {level!r}")

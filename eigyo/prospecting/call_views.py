@@ -29,6 +29,7 @@ from eigyo.prospecting.call_forms import (
     CallForm,
     CallListForm,
     OutcomeFormSet,
+    PhoneForm,
     RehearsalForm,
     ScriptForm,
     VersionForm,
@@ -189,18 +190,18 @@ def _pct(rate) -> float | None:
 @require_http_methods(["GET", "POST"])
 def call_lists(request: HttpRequest) -> HttpResponse:
     """My call lists (a manager also sees the team's), and a new one from my new
-    approaches or the companies that fit the avatar best."""
+    approaches, the companies that fit the avatar best, companies like a won client
+    (the spider) or the registry."""
     deny_unless(can_call(request.user))
     form = CallListForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        companies = services.candidates(request.user, data["source"])
         try:
-            made = services.build_call_list(
+            made = services.make_call_list(
                 name=data["name"],
                 script=data["script"],
                 source=data["source"],
-                companies=companies,
+                candidates=form.candidates(),
                 limit=data["limit"],
                 by=request.user,
             )
@@ -243,10 +244,19 @@ def calling(request: HttpRequest, pk: int) -> HttpResponse:
     deny_unless(call_list.owner_id == request.user.pk)  # one calls one's own list
     org = access.membership(request.user).org
     services.outcomes_for(org)
-    form = CallForm(request.POST or None, user=request.user)
+    action = request.POST.get("action", "call") if request.method == "POST" else ""
+    form = CallForm(request.POST if action == "call" else None, user=request.user)
+    phone_form = PhoneForm(request.POST if action == "phone" else None)
     if request.method == "POST":
         entry = access.get_visible(call_list.entries.all(), pk=request.POST.get("entry"))
-        if form.is_valid():
+        if action == "skip":
+            services.skip_entry(entry, by=request.user)
+            return redirect("calls:calling", pk=call_list.pk)
+        if action == "phone":
+            if phone_form.is_valid():
+                services.set_entry_phone(entry, phone_form.cleaned_data["phone"], by=request.user)
+                return redirect("calls:calling", pk=call_list.pk)
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 services.log_call(
@@ -260,7 +270,7 @@ def calling(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except services.CallRefused as exc:
                 form.add_error(None, str(exc))
-        if form.is_valid() and not form.non_field_errors():
+        if action == "call" and form.is_valid() and not form.non_field_errors():
             messages.success(
                 request,
                 _("%(company)s: %(outcome)s")
@@ -285,6 +295,8 @@ def calling(request: HttpRequest, pk: int) -> HttpResponse:
                 for level, label in OPENING_CHOICES
             ],
             "form": form,
+            "phone_form": phone_form,
+            "registry": entry.company.registry if entry and entry.company.registry_id else None,
             "outcomes": form.fields["outcome"].queryset,
             "ladder": LEVEL_CHOICES,
             "last": last,

@@ -72,7 +72,7 @@ def _points(field: str, values: list[str], points: int) -> Case:
     )
 
 
-def _avatar_sql(avatar: Avatar | None):
+def avatar_sql(avatar: Avatar | None):
     if avatar is None:
         return Value(0)
     terms = [
@@ -110,7 +110,7 @@ def propose(company: Company, *, limit: int = 20) -> list[Proposal]:
         + (_points("prefecture", [source.prefecture], 20) if source.prefecture else Value(0))
         + _points("prefecture", [p for p in region if p != source.prefecture], 10)
     )
-    qs = qs.annotate(rank=Coalesce(rank, 0), fit_raw=_avatar_sql(avatar))
+    qs = qs.annotate(rank=Coalesce(rank, 0), fit_raw=avatar_sql(avatar))
     limit = max(1, min(limit, 100))
     ordering = ("-rank", "-fit_raw", "name_key", "pk")
     # Rank first the rows that can score (a near size or the same region): an
@@ -151,7 +151,7 @@ def best_fits(org, *, limit: int = 50) -> list[tuple[RegistryEntry, int, list]]:
     qs = (
         RegistryEntry.objects.filter(block)
         .exclude(pk__in=taken_registry_ids(org))
-        .annotate(fit_raw=_avatar_sql(avatar))
+        .annotate(fit_raw=avatar_sql(avatar))
         .order_by("-fit_raw", "name_key", "pk")
     )
     return [(e, *avatar_score(profile_of(e), domain)) for e in qs[:limit]]

@@ -135,6 +135,8 @@ BODIES = {
     "/api/companies/{id}/merge": '{"merge": 1}',
     "/api/companies/{id}/similar": '{"registry": []}',
     "/api/call-lists/{id}/calls": '{"entry": 1, "outcome": 1}',
+    "/api/call-lists/{id}/phone": '{"entry": 1, "phone": "03-1234-5678"}',
+    "/api/call-lists/{id}/skip": '{"entry": 1}',
     "/api/leads/{id}/assign": '{"owner": 1}',
     "/api/leads/{id}/decision": '{"decision": "accept", "rating": 3}',
 }
@@ -216,7 +218,11 @@ API_WRITES = {
     "notice": [("post", "/api/inbox/{id}/read")],
     # a variant's openings (the record id stands in for the variant: 404 comes first)
     "script": [("put", "/api/call-scripts/{id}/variants/{promise}")],
-    "call_list": [("post", "/api/call-lists/{id}/calls")],
+    "call_list": [
+        ("post", "/api/call-lists/{id}/calls"),
+        ("post", "/api/call-lists/{id}/phone"),
+        ("post", "/api/call-lists/{id}/skip"),
+    ],
     "lead": [("post", "/api/leads/{id}/assign"), ("post", "/api/leads/{id}/decision")],
 }
 

@@ -39,12 +39,16 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     assert not built
     roles = Counter(Membership.objects.filter(org=org).values_list("role", flat=True))
     assert roles == {"admin": 1, "manager": 1, "rep": 3, "partner": 1, "marketing": 1}
-    from eigyo.prospecting.models import Lead
-
     # The book and the prospects to call; leads sales accepted brought a few more.
+    from eigyo.prospecting.models import CallListEntry, Lead
+
+    spider_list = CallListEntry.objects.filter(org=org, call_list__source="spider")
+    assert spider_list.count() == 10  # like a client, numbers still to find
+    assert not spider_list.exclude(company__phone="").exists()
     companies = Company.objects.filter(org=org).exclude(
         pk__in=Lead.objects.filter(org=org, status="accepted", registry=None).values("company")
     )
+    companies = companies.exclude(pk__in=spider_list.values("company"))
     assert companies.filter(phone="").count() == 300
     prospects = companies.exclude(phone="")
     assert prospects.count() == 150

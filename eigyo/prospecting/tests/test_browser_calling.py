@@ -76,3 +76,65 @@ def test_a_morning_of_calls_from_the_phone(browser, live_server, actors, monkeyp
     stats = boss.inner_text("[data-testid=script-stats]")
     assert "バリエーション A" in stats and "100%" in stats  # 1 of 1 got past reception
     screenshot(boss, "script-stats")
+
+
+def test_a_registry_company_gets_its_number_on_the_phone(browser, live_server, actors, monkeypatch):
+    """A list like a won client: the first company comes without a number; the rep
+    enters the one found and the dial button appears."""
+    from eigyo.companies.services import company_from_registry
+    from eigyo.registry.models import RegistryEntry
+
+    base = live_server.url
+    monkeypatch.setenv("EIGYO_NOW", "2026-12-07T09:30:00+09:00")
+    script = CallScript.objects.create(org=actors.org, name="類似先", created_by=actors.manager)
+    call_services.save_version(script, "A", {"reception": "工場長の件で"}, by=actors.manager)
+
+    def entry(code, name, **kw):
+        return RegistryEntry.objects.create(
+            edinet_code=code,
+            name=name,
+            name_key=name,
+            sector33="3700",
+            size_class="mid400",
+            prefecture="23",
+            source="test",
+            **kw,
+        )
+
+    won = company_from_registry(actors.org, entry("E1", "勝ち取った部品株式会社"))[0]
+    portfolio.add_to_portfolio(
+        org=actors.org, company=won, owner=actors.rep1, tier="client", on=dt.date(2026, 11, 1)
+    )
+    entry(
+        "E2",
+        "双子部品株式会社",
+        kana="フタゴブヒン",
+        address="豊田市元町1-1",
+        postal_code="4710001",
+    )
+    actors.rep1.language = "ja"
+    actors.rep1.save()
+
+    phone = browser.new_context(
+        viewport=PHONE, locale="ja-JP", is_mobile=True, has_touch=True
+    ).new_page()
+    log_in(phone, base, actors.rep1.email)
+    phone.goto(f"{base}/calls/")
+    phone.fill("input[name=name]", "似た会社")
+    phone.select_option("select[name=script]", str(script.pk))
+    phone.select_option("select[name=source]", "spider")
+    phone.select_option("select[name=seed]", str(won.pk))
+    phone.click("[data-testid=make-list]")
+    phone.wait_for_load_state("load")
+    phone.click("[data-testid=start-calling]")
+    phone.wait_for_selector("[data-testid=find-number]")
+    assert phone.inner_text("[data-testid=calling-company]") == "双子部品株式会社"
+    assert "豊田市元町1-1" in phone.inner_text("[data-testid=find-number]")
+    assert phone.locator("[data-testid=dial]").count() == 0
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot(phone, "calling-find-number-phone")
+    phone.fill("input[name=phone]", "0565-28-2121")
+    phone.click("[data-testid=save-phone]")
+    phone.wait_for_selector("[data-testid=dial]")
+    assert "0565-28-2121" in phone.inner_text("[data-testid=dial]")
+    screenshot(phone, "calling-number-found-phone")
