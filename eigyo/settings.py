@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "eigyo.core.middleware.ApiAnswersJsonMiddleware",
     "eigyo.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -236,12 +237,40 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 # Links in emails and calendar feeds point here.
 EIGYO_BASE_URL = os.environ.get("EIGYO_BASE_URL", "http://127.0.0.1:8000")
 
+# Every handler masks secrets (feed and reset tokens in URLs, API tokens):
+# eigyo.core.logging. Django's own loggers, runserver's request log included, write
+# through these handlers rather than Django's defaults.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "eigyo.core.logging.RedactSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact"],
+        },
+    },
+    "loggers": {
+        # Not Django's default handlers (unmasked): up to the root's masking console.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Request bodies: Django's 2.5 MB for forms and the API; an import route (a documented
+# 10 MB list, sent as a JSON string) takes up to EIGYO_IMPORT_MAX_BODY_MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("EIGYO_MAX_BODY_BYTES", str(2_621_440)))
+EIGYO_IMPORT_MAX_BODY_MB = int(os.environ.get("EIGYO_IMPORT_MAX_BODY_MB", "32"))
 
 # Page size for lists (UI and API share it).
 EIGYO_PAGE_SIZE = 25
