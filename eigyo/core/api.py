@@ -49,9 +49,12 @@ def valid(form):
 
 
 def _plain(value) -> list[str]:
-    """A value as its sorted non-empty parts, so "", None and [] compare equal."""
+    """A value as its sorted non-empty parts, so "", None, False and [] compare equal (an
+    unticked box sets nothing)."""
     items = value if hasattr(value, "__iter__") and not isinstance(value, str) else [value]
-    return sorted(str(getattr(v, "pk", v)) for v in items if v not in ("", None))
+    return sorted(
+        str(getattr(v, "pk", v)) for v in items if not (v is None or v is False or v == "")
+    )
 
 
 def refused_fields(form) -> list[str]:

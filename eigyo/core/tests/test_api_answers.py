@@ -112,3 +112,28 @@ def test_security_headers_on_pages(actors, login):
     assert answer["X-Content-Type-Options"] == "nosniff"
     assert answer["Referrer-Policy"] == "same-origin"
     assert answer["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_a_rep_may_not_force_a_duplicate_company_nor_assign_a_partner(actors, api):
+    rest = api(actors.rep1)
+    forced = rest.post(
+        "/api/companies",
+        data=json.dumps({"legal_name": "北陸精工株式会社", "create_anyway": True}),
+        content_type="application/json",
+    )
+    assert forced.status_code == 422
+    assert "create_anyway" in [e["field"] for e in forced.json()["errors"]]
+    plain = rest.post(
+        "/api/companies",
+        data=json.dumps({"legal_name": "北陸精工株式会社", "create_anyway": False}),
+        content_type="application/json",
+    )
+    assert plain.status_code == 201, plain.content
+    partner = rest.patch(
+        f"/api/companies/{plain.json()['id']}",
+        data=json.dumps({"partner": actors.partner.pk}),
+        content_type="application/json",
+    )
+    assert partner.status_code == 422
+    assert [e["field"] for e in partner.json()["errors"]] == ["partner"]
