@@ -73,6 +73,36 @@ def _live_server_connections(django_db_setup, django_db_blocker):
             )
 
 
+class WatchedBrowser:
+    """The Chromium of a test, noting every Content-Security-Policy violation that any
+    page of any of its contexts reports on the console: the test fails on one."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.violations: list[str] = []
+
+    def _watch(self, context):
+        def on_console(message):
+            if "Content Security Policy" in message.text:
+                self.violations.append(
+                    f"{message.page.url if message.page else ''}: {message.text}"
+                )
+
+        context.on("console", on_console)
+        return context
+
+    def new_context(self, *args, **kwargs):
+        return self._watch(self._browser.new_context(*args, **kwargs))
+
+    def new_page(self, *args, **kwargs):
+        context = self.new_context(*args, **kwargs)
+        page = context.new_page()
+        return page
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture
 def browser(monkeypatch, _live_server_connections):
     require_browser()
@@ -82,6 +112,8 @@ def browser(monkeypatch, _live_server_connections):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        b = WatchedBrowser(p.chromium.launch(executable_path=CHROMIUM, args=FLAGS))
         yield b
         b.close()
+    if b.violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(b.violations))

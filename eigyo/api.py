@@ -4,7 +4,7 @@ Auth: a personal token (`Authorization: Bearer …`) or the browser session
 (with CSRF). Errors are JSON with a clear `detail`; never a 500 for bad input.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -29,7 +29,60 @@ from eigyo.prospecting.path_api import router as path_router
 from eigyo.registry.api import router as registry_router
 from eigyo.transfer.api import router as import_router
 
-api = NinjaAPI(
+ERRORS = {
+    "401": "Not signed in: no token, a wrong, revoked or expired one.",
+    "403": "Seen, but the role (or a read-only token) may not do this.",
+    "404": "Not found: missing, out of the caller's sight, or a malformed id (identical).",
+    "409": "Conflicts with an existing record (a duplicate).",
+    "413": "The request body is too large.",
+    "422": "Invalid: `errors` names each field (a field the role may not set included).",
+}
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+    "required": ["detail"],
+}
+
+
+def declare_errors(schema: dict) -> dict:
+    """Add to every operation the error answers it can give, all `{"detail", "errors"}`."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            codes = ["401", "403"]
+            if "{" in path:
+                codes.append("404")
+            if operation.get("parameters") or operation.get("requestBody"):
+                codes.append("422")
+            if method in ("post", "put", "patch"):
+                codes.append("409")
+            if operation.get("requestBody"):
+                codes.append("413")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(code, {"description": ERRORS[code], "content": ref})
+    return schema
+
+
+class EigyoAPI(NinjaAPI):
+    """The API whose OpenAPI document declares its error answers too."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return declare_errors(schema)
+
+
+api = EigyoAPI(
     title="eigyo API",
     version="1",
     description="The relationship-selling system for Japan. Authenticate with a personal "
@@ -97,6 +150,11 @@ def unauthorized(request, exc):
     return api.create_response(
         request, {"detail": _("Authentication required: send a valid API token.")}, status=401
     )
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    return api.create_response(request, {"detail": _("The request body is too large.")}, status=413)
 
 
 @api.exception_handler(IntegrityError)

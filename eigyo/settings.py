@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",  # serves Swagger UI from its own static files (no CDN: installs are offline)
+    "axes",  # login throttling: failed attempts per account and per address
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # two-factor: authenticator apps (TOTP)
+    "django_otp.plugins.otp_static",  # two-factor: single-use backup codes
     "eigyo.core",
     "eigyo.accounts",
     "eigyo.worktime",
@@ -67,15 +71,29 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "eigyo.core.middleware.ApiAnswersJsonMiddleware",
     "eigyo.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "eigyo.accounts.middleware.SessionLimitsMiddleware",
+    "eigyo.accounts.middleware.SecondFactorMiddleware",
     "eigyo.accounts.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every authentication first (it needs the request: log in through
+# the login page, or `force_login` in tests).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "eigyo.urls"
@@ -159,6 +177,54 @@ X_FRAME_OPTIONS = "DENY"
 if env_bool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Login throttling (django-axes, OWASP ASVS 2.2): after EIGYO_LOGIN_FAILURE_LIMIT failed
+# attempts on one account, or from one address, that account / address waits
+# EIGYO_LOGIN_COOLOFF_MINUTES (a soft, time-based lockout; 10 per 15 min stays well under
+# ASVS's ~100 an hour). A success clears the account's count. Behind a proxy, set
+# EIGYO_PROXY_COUNT so the client's address is read from X-Forwarded-For.
+AXES_FAILURE_LIMIT = int(os.environ.get("EIGYO_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = float(os.environ.get("EIGYO_LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field (it holds the e-mail)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "eigyo.accounts.security_views.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = True
+if os.environ.get("EIGYO_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["EIGYO_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Two-factor authentication (django-otp): the roles that must use it (the
+# organisation's setting can require it of everyone).
+EIGYO_MFA_REQUIRED_ROLES = env_list("EIGYO_MFA_REQUIRED_ROLES", "admin,manager")
+OTP_TOTP_ISSUER = os.environ.get("EIGYO_OTP_ISSUER", "eigyo")
+
+# Sessions: signed out after EIGYO_SESSION_IDLE_MINUTES without a request, and after
+# EIGYO_SESSION_MAX_HOURS whatever happens (SessionLimitsMiddleware).
+EIGYO_SESSION_IDLE_MINUTES = int(os.environ.get("EIGYO_SESSION_IDLE_MINUTES", "60"))
+EIGYO_SESSION_MAX_HOURS = int(os.environ.get("EIGYO_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = EIGYO_SESSION_MAX_HOURS * 3600
+# A password-reset link works once, for this long.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("EIGYO_PASSWORD_RESET_MINUTES", "60")) * 60
+
+# Content-Security-Policy (django-csp): scripts and styles only from this site, no
+# inline script or event handler, nothing framed, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -171,12 +237,40 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 # Links in emails and calendar feeds point here.
 EIGYO_BASE_URL = os.environ.get("EIGYO_BASE_URL", "http://127.0.0.1:8000")
 
+# Every handler masks secrets (feed and reset tokens in URLs, API tokens):
+# eigyo.core.logging. Django's own loggers, runserver's request log included, write
+# through these handlers rather than Django's defaults.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "eigyo.core.logging.RedactSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact"],
+        },
+    },
+    "loggers": {
+        # Not Django's default handlers (unmasked): up to the root's masking console.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Request bodies: Django's 2.5 MB for forms and the API; an import route (a documented
+# 10 MB list, sent as a JSON string) takes up to EIGYO_IMPORT_MAX_BODY_MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("EIGYO_MAX_BODY_BYTES", str(2_621_440)))
+EIGYO_IMPORT_MAX_BODY_MB = int(os.environ.get("EIGYO_IMPORT_MAX_BODY_MB", "32"))
 
 # Page size for lists (UI and API share it).
 EIGYO_PAGE_SIZE = 25

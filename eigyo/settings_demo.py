@@ -25,3 +25,6 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 SECURE_HSTS_PRELOAD = False
+# The demo's logins are shared to try the product: two-factor is offered, not required
+# (set EIGYO_MFA_REQUIRED_ROLES=admin,manager to try the required flow).
+EIGYO_MFA_REQUIRED_ROLES = env_list("EIGYO_MFA_REQUIRED_ROLES", "")  # noqa: F405

@@ -24,3 +24,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Most tests log in admins and managers with `force_login` or the plain login page;
+# the two-factor tests require it themselves (`settings.EIGYO_MFA_REQUIRED_ROLES`).
+EIGYO_MFA_REQUIRED_ROLES = []
+# Tests travel in time between requests of one client (clock.freeze, --today); the
+# session-limit tests set these themselves.
+EIGYO_SESSION_IDLE_MINUTES = 0
+EIGYO_SESSION_MAX_HOURS = 0
+SESSION_COOKIE_AGE = 1209600  # Django's default: the limits above are off here

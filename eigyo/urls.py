@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from eigyo.api import api
 
@@ -23,5 +24,11 @@ urlpatterns = [
     path("deals/", include("eigyo.deals.urls")),
     path("follow-ups/", include("eigyo.followups.urls")),
     path("api/", api.urls),
+    # The admin signs in through eigyo's login (throttled, with its second step), never
+    # through a login page of its own.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+    ),
     path("admin/", admin.site.urls),
 ]

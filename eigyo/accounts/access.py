@@ -99,6 +99,22 @@ def managed_user_ids(user) -> list[int]:
     return sorted(ids)
 
 
+def must_use_two_factor(user) -> bool:
+    """Two-factor authentication is required of the roles in EIGYO_MFA_REQUIRED_ROLES
+    (admins and managers by default), and of everyone where the organisation says so."""
+    from django.conf import settings
+
+    m = membership(user)
+    if m is None:
+        return False
+    return m.role in settings.EIGYO_MFA_REQUIRED_ROLES or m.org.require_mfa
+
+
+def can_manage_security(user) -> bool:
+    """The organisation's security settings and its members' sessions are the admin's."""
+    return is_admin(user)
+
+
 # --- visibility --------------------------------------------------------------
 
 
@@ -234,6 +250,9 @@ class Can:
         if name not in self._answers:
             self._answers[name] = bool(_CAPABILITIES[name](self._user))
         return self._answers[name]
+
+
+capability("manage_security", can_manage_security)
 
 
 @rule(SavedView)

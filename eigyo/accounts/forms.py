@@ -25,3 +25,37 @@ class TokenForm(forms.Form):
         label=_("token name"),
         help_text=_("What the token is for, e.g. “BI export”."),
     )
+    expires_in = forms.TypedChoiceField(
+        label=_("valid for"),
+        coerce=int,
+        choices=[
+            (30, _("30 days")),
+            (90, _("90 days")),
+            (180, _("180 days")),
+            (365, _("one year")),
+        ],
+        initial=90,
+        required=False,
+        empty_value=90,
+        help_text=_("After this the token stops working; make a new one."),
+    )
+    read_only = forms.BooleanField(
+        label=_("read only"),
+        required=False,
+        help_text=_("The token may read but not change anything."),
+    )
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label=_("code"),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split())

@@ -5,6 +5,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,11 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
     created_at = StampField()
+    require_mfa = models.BooleanField(
+        _("require two-factor authentication of everyone"),
+        default=False,
+        help_text=_("Admins and managers always need it; this asks it of every member."),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -66,6 +72,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(default=clock.now)
+    # Raised to end every session of the user at once (a session carries a hash of it).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
     USERNAME_FIELD = "email"
@@ -82,6 +90,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def display_name(self) -> str:
         # Latin-script names (a foreign colleague) read given-first; Japanese ones never.
         return display_name(self.family_name, self.given_name, western_order=True) or self.email
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's session check, over the password AND the session generation: a new
+        password or a raised generation ends every other session (current one kept by
+        `update_session_auth_hash`)."""
+        return salted_hmac(
+            "eigyo.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @cached_property
     def membership(self) -> "Membership | None":
@@ -181,6 +200,10 @@ class ApiToken(models.Model):
     created_at = StampField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    read_only = models.BooleanField(
+        _("read only"), default=False, help_text=_("The token may read but not change.")
+    )
 
     class Meta:
         verbose_name = _("API token")
@@ -195,7 +218,9 @@ class ApiToken(models.Model):
         return hashlib.sha256(secret.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
+    def issue(
+        cls, user: User, name: str, *, expires_at=None, read_only: bool = False
+    ) -> tuple["ApiToken", str]:
         secret = "eg_" + secrets.token_urlsafe(32)
         token = cls.objects.create(
             org=user.membership.org,
@@ -203,8 +228,13 @@ class ApiToken(models.Model):
             name=name,
             prefix=secret[:10],
             key_hash=cls.hash(secret),
+            expires_at=expires_at,
+            read_only=read_only,
         )
         return token, secret
+
+    def is_expired(self, now) -> bool:
+        return self.expires_at is not None and self.expires_at <= now
 
 
 class SavedView(OrgScoped):

@@ -3,7 +3,8 @@ called by the pages, the API and the CLI alike."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 
 from eigyo.accounts.models import ApiToken, Membership, Organisation, Role, SavedView, User
 from eigyo.core import clock
@@ -35,9 +36,15 @@ def set_language(*, by: User, language: str) -> None:
 
 
 @transaction.atomic
-def issue_token(*, by: User, name: str) -> tuple[ApiToken, str]:
-    """A personal API token; the secret is returned once and stored only as a hash."""
-    return ApiToken.issue(by, name)
+def issue_token(
+    *, by: User, name: str, expires_in_days: int = 90, read_only: bool = False
+) -> tuple[ApiToken, str]:
+    """A personal API token; the secret is returned once and stored only as a hash. It
+    stops working after `expires_in_days`; a read-only one may not change anything."""
+    import datetime as dt
+
+    expires = clock.now() + dt.timedelta(days=expires_in_days)
+    return ApiToken.issue(by, name, expires_at=expires, read_only=read_only)
 
 
 @transaction.atomic
@@ -66,3 +73,88 @@ def delete_view(view: SavedView, *, by: User) -> None:
     if view.owner_id != by.pk:
         raise ValueError("a user deletes only their own saved views")
     view.delete()
+
+
+# --- two-factor authentication (django-otp) ------------------------------------
+
+BACKUP_CODES = 10
+
+
+@transaction.atomic
+def start_two_factor(*, by: User):
+    """An unconfirmed authenticator for `by` (any earlier unconfirmed one is dropped);
+    it counts only once a code from the app confirms it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user=by, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=by, name="authenticator", confirmed=False)
+
+
+@transaction.atomic
+def confirm_two_factor(device, *, by: User) -> list[str]:
+    """The app showed the right code: the authenticator counts from now on (it replaces
+    any earlier one) and a fresh set of backup codes is made; they are returned once."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if device.user_id != by.pk:
+        raise ValueError("a user confirms only their own authenticator")
+    TOTPDevice.objects.filter(user=by, confirmed=True).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return new_backup_codes(by=by)
+
+
+@transaction.atomic
+def new_backup_codes(*, by: User) -> list[str]:
+    """Ten single-use backup codes, replacing the old ones (returned once, to show)."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    device, _created = StaticDevice.objects.get_or_create(
+        user=by, name="backup", defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
+@transaction.atomic
+def remove_two_factor(*, by: User) -> None:
+    """Stop using two-factor (refused where it is required)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from eigyo.accounts.access import must_use_two_factor
+
+    if must_use_two_factor(by):
+        raise PermissionDenied
+    TOTPDevice.objects.filter(user=by).delete()
+    StaticDevice.objects.filter(user=by).delete()
+
+
+@transaction.atomic
+def require_two_factor(org: Organisation, required: bool, *, by: User) -> None:
+    """The organisation asks two-factor of every member (or only of the required roles)."""
+    from eigyo.accounts.access import can_manage_security
+
+    if not can_manage_security(by) or by.membership.org_id != org.pk:
+        raise PermissionDenied
+    org.require_mfa = required
+    org.save(update_fields=["require_mfa"])
+
+
+# --- sessions ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def end_sessions(user: User, *, by: User) -> None:
+    """End every session of `user` (each session carries a hash of the generation; the
+    caller keeps its own with `update_session_auth_hash` when `user` is itself)."""
+    from eigyo.accounts.access import can_manage_security, visible_users
+
+    if user.pk != by.pk and not (
+        can_manage_security(by) and visible_users(by).filter(pk=user.pk).exists()
+    ):
+        raise PermissionDenied
+    User.objects.filter(pk=user.pk).update(session_generation=models.F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])

@@ -12,10 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from eigyo.accounts import access, services
 from eigyo.accounts.forms import PreferencesForm, TokenForm
 from eigyo.accounts.models import User
+from eigyo.core import clock
 
-login = auth_views.LoginView.as_view(
-    template_name="accounts/login.html", redirect_authenticated_user=True
-)
 logout = auth_views.LogoutView.as_view()
 password_change = auth_views.PasswordChangeView.as_view(
     template_name="accounts/password_change.html",
@@ -61,11 +59,18 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
-        _token, secret = services.issue_token(by=request.user, name=form.cleaned_data["name"])
+        _token, secret = services.issue_token(
+            by=request.user,
+            name=form.cleaned_data["name"],
+            expires_in_days=form.cleaned_data["expires_in"],
+            read_only=form.cleaned_data["read_only"],
+        )
         form = TokenForm()
     listing = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
     return render(
-        request, "accounts/tokens.html", {"form": form, "tokens": listing, "secret": secret}
+        request,
+        "accounts/tokens.html",
+        {"form": form, "tokens": listing, "secret": secret, "now": clock.now()},
     )
 
 

@@ -96,9 +96,9 @@ def merge_company(request: HttpRequest, company_id: int, payload: MergeIn):
     """Merge company `merge` into this one (admin, manager)."""
     visible = visible_companies(request.user)
     kept = access.get_visible(visible, pk=company_id)
-    merged = access.get_visible(visible, pk=payload.merge)
     if not can_merge_companies(request.user):
-        raise Forbidden
+        raise Forbidden  # the right comes before the second id: nothing to learn from it
+    merged = access.get_visible(visible, pk=payload.merge)
     if kept.pk == merged.pk:
         raise FormInvalid.single("merge", "a company cannot be merged into itself")
     services.merge_companies(kept, merged, by=request.user)

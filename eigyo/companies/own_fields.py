@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.companies.models import Company, CompanyField
-from eigyo.core.api import FormInvalid
+from eigyo.core.api import FormInvalid, valid
 from eigyo.lib import jp_text
 
 # No "__": the avatar form names a field's range and weight own_<key>__min, __weight.
@@ -215,10 +215,12 @@ def api_data(custom: dict | None, org, current: dict) -> dict:
 
 
 def valid_api(form):
-    """The valid form, or raise FormInvalid with own fields named ``custom.<key>``."""
-    if form.is_valid():
-        return form
-    error = FormInvalid(form)
+    """The valid form, or raise FormInvalid with own fields named ``custom.<key>`` (a
+    field the role may not set is named too: core.api.valid)."""
+    try:
+        return valid(form)
+    except FormInvalid as exc:
+        error = exc
     for item in error.errors:
         if item["field"].startswith("own_"):
             item["field"] = "custom." + item["field"].removeprefix("own_")

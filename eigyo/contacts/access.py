@@ -31,6 +31,12 @@ def can_edit_person(user, person) -> bool:
     return can_edit_company(user, person.company)
 
 
+def can_delete_person(user, person) -> bool:
+    """Deleting a person loses our history with them (visits, buying groups): the sales
+    side only; a partner user adds and corrects the people at its companies."""
+    return access.in_sales(user) and can_edit_person(user, person)
+
+
 def sees_ties(user) -> bool:
     """Who knows whom is the sales side's (a partner sees none of it)."""
     return access.in_sales(user)

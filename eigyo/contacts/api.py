@@ -6,7 +6,12 @@ from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.contacts import services
-from eigyo.contacts.access import can_create_person, can_edit_person, visible_people
+from eigyo.contacts.access import (
+    can_create_person,
+    can_delete_person,
+    can_edit_person,
+    visible_people,
+)
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
 from eigyo.contacts.schemas import PersonIn, PersonOut
@@ -50,7 +55,7 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonIn):
 @router.delete("/people/{int:person_id}", response={204: None})
 def delete_person(request: HttpRequest, person_id: int):
     person = access.get_visible(visible_people(request.user), pk=person_id)
-    if not can_edit_person(request.user, person):
+    if not can_delete_person(request.user, person):
         raise Forbidden
     services.delete_person(person, by=request.user)
     return Status(204, None)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.forms import model_to_dict
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
@@ -35,10 +36,46 @@ class FormInvalid(Exception):
 
 def valid(form):
     """The form itself once valid, or raise FormInvalid (→ 422); the caller then
-    hands `form.cleaned_data` to the app's service."""
+    hands `form.cleaned_data` to the app's service. A field the form withholds from
+    this user (a partner user and a deal's owner) is a 422 naming it when the payload
+    sets it, never silently dropped."""
+    refused = refused_fields(form)
+    if refused:
+        message = _("Your role may not set this field.")
+        raise FormInvalid(errors=[{"field": name, "message": str(message)} for name in refused])
     if not form.is_valid():
         raise FormInvalid(form)
     return form
+
+
+def _plain(value) -> list[str]:
+    """A value as its sorted non-empty parts, so "", None, False and [] compare equal (an
+    unticked box sets nothing)."""
+    items = value if hasattr(value, "__iter__") and not isinstance(value, str) else [value]
+    return sorted(
+        str(getattr(v, "pk", v)) for v in items if not (v is None or v is False or v == "")
+    )
+
+
+def refused_fields(form) -> list[str]:
+    """The form class's fields this form instance left out for its user, that the data
+    sets to something other than what is stored (or, for a new record, to anything)."""
+    withheld = [name for name in type(form).base_fields if name not in form.fields]
+    data = form.data if form.is_bound else {}
+    instance = getattr(form, "instance", None)
+    stored = (
+        model_to_dict(instance, fields=withheld)
+        if instance is not None and instance.pk is not None
+        else {}
+    )
+    refused = []
+    for name in withheld:
+        if name not in data:
+            continue
+        sent = _plain(data.getlist(name) if hasattr(data, "getlist") else data[name])
+        if sent != _plain(stored.get(name)):
+            refused.append(name)
+    return refused
 
 
 def merged(instance, form_class, payload: dict) -> dict:

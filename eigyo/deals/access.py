@@ -62,6 +62,35 @@ def can_create_deal(user) -> bool:
     return access.in_sales(user)
 
 
+def can_change_deal(user, deal) -> bool:
+    """Change a deal's title, amount, close date and notes: the sales side on the deals
+    it sees (a rep their own and those they work on, a manager their teams', an admin
+    all); a partner user the deals assigned to their partner (decided: a partner runs
+    its deals itself)."""
+    if access.in_sales(user):
+        return True
+    return access.is_partner_user(user) and deal.partner_id == access.partner_of(user)
+
+
+def can_move_stage(user, deal) -> bool:
+    """Move a deal's stage, won and lost included: whoever may change the deal. A
+    partner's win counts toward targets only once our side confirms it (partners)."""
+    return can_change_deal(user, deal)
+
+
+def can_set_deal_people(user) -> bool:
+    """Who owns a deal and who works on it is the sales side's to say (a partner user
+    may not hand our deal to someone, nor add people to it)."""
+    return access.in_sales(user)
+
+
+def can_change_deal_records(user, deal) -> bool:
+    """The buying group, promises, praise, objections and discount requests are our
+    side's reading of the client: the sales side on the deals it sees; a partner user
+    reads them but does not change them."""
+    return access.in_sales(user) and can_change_deal(user, deal)
+
+
 def can_delete_deal(user, deal) -> bool:
     """The owner, or an admin or manager."""
     return access.leads(user) or (access.in_sales(user) and deal.owner_id == user.pk)

@@ -10,7 +10,14 @@ from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
 from eigyo.deals import services
-from eigyo.deals.access import can_create_deal, can_delete_deal, visible_deals
+from eigyo.deals.access import (
+    can_change_deal,
+    can_change_deal_records,
+    can_create_deal,
+    can_delete_deal,
+    can_move_stage,
+    visible_deals,
+)
 from eigyo.deals.filters import DEAL_SORTS, DealFilter
 from eigyo.deals.forms import (
     DealForm,
@@ -46,6 +53,18 @@ def _deal(request, deal_id):
     return access.get_visible(visible_deals(request.user), pk=deal_id)
 
 
+def _allowed(allowed: bool) -> None:
+    if not allowed:
+        raise Forbidden
+
+
+def _records_of(request, deal_id):
+    """The deal, for a change to its records (404 out of sight, then 403 by right)."""
+    deal = _deal(request, deal_id)
+    _allowed(can_change_deal_records(request.user, deal))
+    return deal
+
+
 def _blank(payload: dict) -> dict:
     return {k: ("" if v is None else v) for k, v in payload.items()}
 
@@ -76,6 +95,7 @@ def create_deal(request: HttpRequest, payload: DealIn):
 @router.patch("/deals/{int:deal_id}", response=DealOut)
 def update_deal(request: HttpRequest, deal_id: int, payload: DealIn):
     deal = _deal(request, deal_id)
+    _allowed(can_change_deal(request.user, deal))
     data = merged(deal, DealForm, payload.dict(exclude_unset=True))
     form = valid(DealForm(data, instance=deal, user=request.user))
     return services.update_deal(form, by=request.user)
@@ -93,6 +113,7 @@ def delete_deal(request: HttpRequest, deal_id: int):
 @router.post("/deals/{int:deal_id}/stage", response=DealOut)
 def move_stage(request: HttpRequest, deal_id: int, payload: StageIn):
     deal = _deal(request, deal_id)
+    _allowed(can_move_stage(request.user, deal))
     form = StageForm(payload.dict())
     if not form.is_valid():
         raise FormInvalid(form)
@@ -140,7 +161,7 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
         f"/deals/{{int:deal_id}}/{kind}", response={201: schema_out}, operation_id=f"create_{kind}"
     )
     def create_child(request: HttpRequest, deal_id: int, payload: schema_in):
-        deal = _deal(request, deal_id)
+        deal = _records_of(request, deal_id)
         form = valid(form_class(_blank(payload.dict()), deal=deal, user=request.user))
         obj = services.save_deal_record(form, by=request.user)
         return Status(201, decorate(deal, [queryset(deal).get(pk=obj.pk)])[0])
@@ -152,7 +173,8 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
     )
     def update_child(request: HttpRequest, deal_id: int, child_id: int, payload: schema_in):
         deal = _deal(request, deal_id)
-        obj = access.get_visible(queryset(deal), pk=child_id)
+        obj = access.get_visible(queryset(deal), pk=child_id)  # another deal's: 404
+        _allowed(can_change_deal_records(request.user, deal))
         data = merged(obj, form_class, payload.dict(exclude_unset=True))
         form = valid(form_class(data, instance=obj, deal=deal, user=request.user))
         services.save_deal_record(form, by=request.user)
@@ -164,7 +186,9 @@ def _register(kind: str, related: str, form_class, schema_in, schema_out, decora
         operation_id=f"delete_{kind}",
     )
     def delete_child(request: HttpRequest, deal_id: int, child_id: int):
-        record = access.get_visible(queryset(_deal(request, deal_id)), pk=child_id)
+        deal = _deal(request, deal_id)
+        record = access.get_visible(queryset(deal), pk=child_id)  # another deal's: 404
+        _allowed(can_change_deal_records(request.user, deal))
         services.delete_deal_record(record, by=request.user)
         return Status(204, None)
 

@@ -7,6 +7,7 @@ from eigyo.accounts import access
 from eigyo.companies.access import can_assign_partner, visible_companies
 from eigyo.contacts.access import visible_people
 from eigyo.core import fields
+from eigyo.deals.access import can_set_deal_people
 from eigyo.deals.models import (
     OPEN_STAGES,
     Deal,
@@ -59,6 +60,9 @@ class DealForm(forms.ModelForm):
             self.fields["partner"].queryset = Partner.objects.filter(org=self.org)
         else:
             del self.fields["partner"]
+        if not can_set_deal_people(user):
+            # Not offered, and over the API a 422 naming the field (core.api.valid).
+            del self.fields["owner"], self.fields["team_members"]
         self.fields["amount"].help_text = _("In yen, without decimals.")
 
     def clean(self):

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Subquery
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
 from eigyo.core import clock
-from eigyo.deals.access import visible_deals
+from eigyo.deals.access import (
+    can_change_deal,
+    can_change_deal_records,
+    can_delete_deal,
+    can_move_stage,
+    visible_deals,
+)
 from eigyo.deals.domain import forecast as forecasting
 from eigyo.deals.domain import readiness as rd
 from eigyo.deals.models import Deal, Stage, StageChange, StageProbability, Stakeholder
@@ -19,6 +26,7 @@ from eigyo.deals.models import Deal, Stage, StageChange, StageProbability, Stake
 @transaction.atomic
 def move_stage(deal: Deal, stage: str, *, on: dt.date, by, lost_reason: str = "") -> Deal:
     """Move a deal to another stage, recording the move; won / lost close it."""
+    _require(can_move_stage(by, deal))
     if stage == deal.stage:
         return deal
     StageChange.objects.create(
@@ -111,11 +119,13 @@ def create_deal(form, *, by) -> Deal:
 
 @transaction.atomic
 def update_deal(form, *, by) -> Deal:
+    _require(can_change_deal(by, form.instance))
     return access.ensure_visible(by, form.save())
 
 
 @transaction.atomic
 def delete_deal(deal: Deal, *, by) -> None:
+    _require(can_delete_deal(by, deal))
     deal.delete()
 
 
@@ -123,12 +133,21 @@ def delete_deal(deal: Deal, *, by) -> None:
 def save_deal_record(form, *, by):
     """Add or change a record of a deal: a buying-group member, a promise, praise, an
     objection or a discount request (a validated form bound to the deal)."""
+    _require(can_change_deal_records(by, form.deal))
     return form.save()
 
 
 @transaction.atomic
 def delete_deal_record(record, *, by) -> None:
+    _require(can_change_deal_records(by, record.deal))
     record.delete()
+
+
+def _require(allowed: bool) -> None:
+    """Every page, API call and command passes here: the right is checked once more
+    where the write happens (docs/rights.md)."""
+    if not allowed:
+        raise PermissionDenied
 
 
 def probabilities_of(org) -> dict[str, int]:

@@ -18,7 +18,14 @@ from eigyo.core.htmx import is_htmx, render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
 from eigyo.deals import insights, services
-from eigyo.deals.access import can_create_deal, can_set_probabilities, visible_deals
+from eigyo.deals.access import (
+    can_change_deal,
+    can_change_deal_records,
+    can_create_deal,
+    can_move_stage,
+    can_set_probabilities,
+    visible_deals,
+)
 from eigyo.deals.filters import DEAL_SORTS, DealFilter
 from eigyo.deals.forms import (
     DealForm,
@@ -150,6 +157,9 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "stage_form": StageForm(initial={"stage": deal.stage}),
             "history": deal.stage_changes.select_related("changed_by"),
             "today": today,
+            "can_change": can_change_deal(request.user, deal),
+            "can_move_stage": can_move_stage(request.user, deal),
+            "can_change_records": can_change_deal_records(request.user, deal),
         },
     )
 
@@ -192,6 +202,7 @@ def deal_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     deal = _deal(request, pk)
+    deny_unless(can_change_deal(request.user, deal))
     form = DealForm(request.POST or None, instance=deal, user=request.user)
     return form_page(
         request,
@@ -208,6 +219,7 @@ def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def deal_stage(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a deal (buttons on the detail page and the board; htmx gets the board back)."""
     deal = _deal(request, pk)
+    deny_unless(can_move_stage(request.user, deal))
     form = StageForm(request.POST)
     if form.is_valid():
         services.move_stage(
@@ -251,6 +263,7 @@ def child_form(request: HttpRequest, pk: int, kind: str, child: int | None = Non
         raise Http404
     form_class, related, label = CHILDREN[kind]
     instance = access.get_visible(getattr(deal, related).all(), pk=child) if child else None
+    deny_unless(can_change_deal_records(request.user, deal))
     if request.method == "POST" and "delete" in request.POST and instance is not None:
         services.delete_deal_record(instance, by=request.user)
         messages.success(request, _("Removed."))

@@ -92,6 +92,40 @@ def visible_notices(user) -> QuerySet[Notice]:
     return Notice.objects.filter(org=m.org, user=user)
 
 
+def can_change_instruction(user, instruction) -> bool:
+    """Post updates, add and tick milestones, close or reopen: everyone on the sales side
+    who sees the instruction (its owner, whoever issued it, their managers, admins)."""
+    return uses_followups(user)
+
+
+def can_acknowledge(user, instruction) -> bool:
+    """Only the one told to act acknowledges an instruction."""
+    return uses_followups(user) and instruction.owner_id == user.pk
+
+
+def can_change_conflict(user, conflict) -> bool:
+    """A conflict is seen by the whole sales side but changed only by the one who must
+    deliver the news (its messenger), managers and admins."""
+    return access.leads(user) or (uses_followups(user) and conflict.messenger_id == user.pk)
+
+
+def can_change_coaching(user, session) -> bool:
+    """A coaching session is its coach's record: the coach, the rep's managers and
+    admins change it; the rep coached reads it (a rep may keep their own notes as the
+    coach of a session they hold with themselves)."""
+    if not uses_followups(user):
+        return False
+    if access.is_admin(user) or session.coach_id == user.pk:
+        return True
+    return access.leads(user) and session.rep_id in access.managed_user_ids(user)
+
+
+def can_change_senior_visit(user, visit) -> bool:
+    """A senior visit: the rep who asked, the senior asked, their managers, admins —
+    everyone on the sales side who sees it."""
+    return uses_followups(user)
+
+
 access.capability("use_followups", uses_followups)
 
 

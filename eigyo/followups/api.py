@@ -11,6 +11,11 @@ from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, merged, valid
 from eigyo.followups import services
 from eigyo.followups.access import (
+    can_acknowledge,
+    can_change_coaching,
+    can_change_conflict,
+    can_change_instruction,
+    can_change_senior_visit,
     uses_followups,
     visible_coaching,
     visible_conflicts,
@@ -100,6 +105,14 @@ def _instruction(request, pk):
     return access.get_visible(visible_instructions(request.user), pk=pk)
 
 
+def _changeable(request, pk):
+    """The instruction, for a change (404 out of sight, then 403 by right)."""
+    ins = _instruction(request, pk)
+    if not can_change_instruction(request.user, ins):
+        raise Forbidden
+    return ins
+
+
 def _sales(request):
     if not uses_followups(request.user):
         raise Forbidden
@@ -150,7 +163,7 @@ def create_instruction(request: HttpRequest, payload: InstructionIn):
 
 @router.patch("/instructions/{int:pk}", response=InstructionOut)
 def update_instruction(request: HttpRequest, pk: int, payload: InstructionIn):
-    ins = _instruction(request, pk)
+    ins = _changeable(request, pk)
     sent = payload.dict(exclude_unset=True)
     status = sent.pop("status", None)
     sent.pop("milestones", None)
@@ -167,14 +180,14 @@ def update_instruction(request: HttpRequest, pk: int, payload: InstructionIn):
 @router.post("/instructions/{int:pk}/acknowledge", response=InstructionOut)
 def acknowledge(request: HttpRequest, pk: int):
     ins = _instruction(request, pk)
-    if ins.owner_id != request.user.pk:
+    if not can_acknowledge(request.user, ins):
         raise Forbidden
     return services.acknowledge(ins, by=request.user)
 
 
 @router.post("/instructions/{int:pk}/updates", response={201: UpdateOut})
 def post_update(request: HttpRequest, pk: int, payload: UpdateIn):
-    ins = _instruction(request, pk)
+    ins = _changeable(request, pk)
     if not payload.text.strip():
         raise FormInvalid.single("text", "write the update")
     return Status(201, services.post_update(ins, payload.text, by=request.user))
@@ -182,7 +195,7 @@ def post_update(request: HttpRequest, pk: int, payload: UpdateIn):
 
 @router.post("/instructions/{int:pk}/milestones", response={201: MilestoneOut})
 def add_milestone(request: HttpRequest, pk: int, payload: MilestoneIn):
-    ins = _instruction(request, pk)
+    ins = _changeable(request, pk)
     if not payload.title.strip() or payload.due_on is None:
         raise FormInvalid.single("title", "a milestone needs a title and a due date")
     milestone = services.add_milestone(
@@ -193,13 +206,13 @@ def add_milestone(request: HttpRequest, pk: int, payload: MilestoneIn):
 
 @router.patch("/instructions/{int:pk}/milestones/{int:mid}", response=MilestoneOut)
 def update_milestone(request: HttpRequest, pk: int, mid: int, payload: MilestoneIn):
-    m = access.get_visible(_instruction(request, pk).milestones.all(), pk=mid)
+    m = access.get_visible(_changeable(request, pk).milestones.all(), pk=mid)
     return services.change_milestone(
         m, done=payload.done, title=payload.title, due_on=payload.due_on, by=request.user
     )
 
 
-def _crud(path: str, visible, form_class, model):
+def _crud(path: str, visible, form_class, model, can_change):
     """List / get / create / update for conflicts, coaching and senior visits."""
 
     Out = create_schema(model, name=f"{model.__name__}Out", exclude=["org"])
@@ -229,11 +242,13 @@ def _crud(path: str, visible, form_class, model):
     @router.patch(f"/{path}/{{int:pk}}", response=Out, operation_id=f"update_{path}")
     def update_item(request: HttpRequest, pk: int, payload: In):
         obj = access.get_visible(visible(request.user), pk=pk)
+        if not can_change(request.user, obj):
+            raise Forbidden
         data = merged(obj, form_class, payload.dict(exclude_unset=True))
         form = valid(form_class(data, instance=obj, user=request.user))
         return services.save_record(form, by=request.user)
 
 
-_crud("conflicts", visible_conflicts, ConflictForm, Conflict)
-_crud("coaching", visible_coaching, CoachingForm, CoachingSession)
-_crud("senior-visits", visible_senior_visits, SeniorVisitForm, SeniorVisit)
+_crud("conflicts", visible_conflicts, ConflictForm, Conflict, can_change_conflict)
+_crud("coaching", visible_coaching, CoachingForm, CoachingSession, can_change_coaching)
+_crud("senior-visits", visible_senior_visits, SeniorVisitForm, SeniorVisit, can_change_senior_visit)

@@ -14,8 +14,20 @@ from eigyo.accounts import access
 from eigyo.activities.models import Activity
 from eigyo.core import clock
 from eigyo.followups import inbox
+from eigyo.followups.access import (
+    can_change_coaching,
+    can_change_conflict,
+    can_change_senior_visit,
+)
 from eigyo.followups.domain import escalation
-from eigyo.followups.models import Conflict, Instruction, Milestone, SeniorVisit, Update
+from eigyo.followups.models import (
+    CoachingSession,
+    Conflict,
+    Instruction,
+    Milestone,
+    SeniorVisit,
+    Update,
+)
 from eigyo.worktime.calendars import calendar_for
 
 
@@ -250,10 +262,22 @@ def change_milestone(
     return milestone
 
 
+CHANGE_RULES = {
+    Conflict: can_change_conflict,
+    CoachingSession: can_change_coaching,
+    SeniorVisit: can_change_senior_visit,
+}
+
+
 @transaction.atomic
 def save_record(form, *, by):
     """Record or change a conflict, a coaching session or a senior-visit request; the
     senior asked to visit, and the rep who asked when it is answered, hear of it."""
+    if not form.instance._state.adding:
+        # The right is the stored record's (the form has already applied the change).
+        stored = type(form.instance).objects.get(pk=form.instance.pk)
+        if not CHANGE_RULES[type(stored)](by, stored):
+            raise PermissionDenied
     before = None
     if isinstance(form.instance, SeniorVisit) and not form.instance._state.adding:
         before = (

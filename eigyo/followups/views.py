@@ -3,6 +3,7 @@ senior visits (the manager's dashboard that reads them lives in agenda)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +15,11 @@ from eigyo.core import clock
 from eigyo.core.views import deny_unless
 from eigyo.followups import inbox, services
 from eigyo.followups.access import (
+    can_acknowledge,
+    can_change_coaching,
+    can_change_conflict,
+    can_change_instruction,
+    can_change_senior_visit,
     uses_followups,
     visible_coaching,
     visible_conflicts,
@@ -87,8 +93,11 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     update_form, milestone_form = UpdateForm(), MilestoneForm()
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "acknowledge" and ins.owner_id == request.user.pk:
+        if action == "acknowledge":
+            deny_unless(can_acknowledge(request.user, ins))
             services.acknowledge(ins, by=request.user)
+        elif not can_change_instruction(request.user, ins):
+            raise PermissionDenied
         elif action == "update":
             update_form = UpdateForm(request.POST)
             if update_form.is_valid():
@@ -136,18 +145,21 @@ SIMPLE = {
         ConflictForm,
         gettext_lazy("Conflicts with clients"),
         gettext_lazy("conflict"),
+        can_change_conflict,
     ),
     "coaching": (
         visible_coaching,
         CoachingForm,
         gettext_lazy("Coaching"),
         gettext_lazy("coaching session"),
+        can_change_coaching,
     ),
     "senior-visits": (
         visible_senior_visits,
         SeniorVisitForm,
         gettext_lazy("Senior visits"),
         gettext_lazy("senior visit"),
+        can_change_senior_visit,
     ),
 }
 
@@ -158,7 +170,7 @@ def simple_list(request: HttpRequest, kind: str) -> HttpResponse:
     """Conflicts, coaching sessions and senior visits: one list page for the three."""
     if kind not in SIMPLE:
         raise Http404
-    visible, _form, title, label = SIMPLE[kind]
+    visible, _form, title, label, _can_change = SIMPLE[kind]
     deny_unless(uses_followups(request.user))
     return render(
         request,
@@ -178,11 +190,18 @@ def simple_list(request: HttpRequest, kind: str) -> HttpResponse:
 def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
     if kind not in SIMPLE:
         raise Http404
-    visible, form_class, title, label = SIMPLE[kind]
+    visible, form_class, title, label, can_change = SIMPLE[kind]
     # An id out of sight is 404 for everyone, as a missing one; then the role.
     instance = access.get_visible(visible(request.user), pk=pk) if pk else None
     deny_unless(uses_followups(request.user))
+    changeable = instance is None or can_change(request.user, instance)
+    if request.method == "POST":
+        deny_unless(changeable)
     form = form_class(request.POST or None, instance=instance, user=request.user)
+    if not changeable:
+        # Shown to read (the rep reads the coach's notes), not to change.
+        for field in form.fields.values():
+            field.disabled = True
     if instance is not None:
         inbox.seen(instance, by=request.user)
     if request.method == "POST" and form.is_valid():
@@ -192,6 +211,6 @@ def simple_form(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     return render(
         request,
         "followups/form.html",
-        {"form": form, "title": label},
+        {"form": form, "title": label, "changeable": changeable},
         status=422 if request.method == "POST" else 200,
     )

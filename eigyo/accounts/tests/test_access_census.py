@@ -76,6 +76,8 @@ EXEMPT_PAGES = {
     "accounts:token_revoke": "a user's own tokens (accounts/tests/test_account_pages)",
     "accounts:delete_view": "a user's own saved views (accounts/tests/test_saved_views)",
     "agenda:feed": "the token in the URL is the credential (agenda/tests/test_feed)",
+    "accounts:end_member_sessions": "a member of the admin's own organisation, admins only "
+    "(accounts/tests/test_sessions: another organisation's is 404, a manager 403)",
 }
 EXEMPT_API = {
     "/api/registry/{id}": "reference data every member reads (registry/tests/test_registry)",

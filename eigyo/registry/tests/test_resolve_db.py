@@ -25,6 +25,17 @@ def test_cli_writes_one_line_per_query_in_order(loaded, monkeypatch, capsys):
     assert lines[3].split(",")[1] == "5010401067252"
 
 
+def test_cli_csv_neutralises_cells_that_would_run_as_formulas(loaded, monkeypatch, capsys):
+    import csv
+
+    typed = ['=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(A1)"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(typed) + "\n"))
+    call_command("resolve", "-", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["query"] for r in rows] == ["'" + name for name in typed]
+    assert all(not r["query"].startswith(("=", "+", "-", "@")) for r in rows)
+
+
 def test_cli_json_and_bad_file(loaded, tmp_path, capsys):
     names = tmp_path / "names.txt"
     names.write_text("日本電気\n", encoding="utf-8")

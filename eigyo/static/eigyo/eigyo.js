@@ -20,3 +20,22 @@ document.addEventListener("change", (event) => {
     box.checked = event.target.checked;
   }
 });
+
+// Behaviour by data attributes instead of inline handlers (the Content-Security-Policy
+// allows no inline script): a select or box that submits its form when changed, a form
+// that asks before it submits, a saved view that takes the list's current filters.
+document.addEventListener("change", (event) => {
+  const field = event.target.closest("[data-autosubmit]");
+  if (field && field.form) field.form.requestSubmit();
+});
+
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    return;
+  }
+  if (form.hasAttribute("data-save-query") && form.elements.query) {
+    form.elements.query.value = window.location.search.slice(1);
+  }
+});

@@ -6,6 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from eigyo.lib.spreadsheet import neutralise_row
 from eigyo.registry.resolving import resolve_names
 
 
@@ -53,4 +54,5 @@ class Command(BaseCommand):
             lineterminator="\n",
         )
         writer.writeheader()
-        writer.writerows(rows)
+        # A name as typed (`=HYPERLINK(…)`) must not run when the CSV is opened.
+        writer.writerows(neutralise_row(row) for row in rows)
