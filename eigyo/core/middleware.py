@@ -17,3 +17,17 @@ class RejectNulMiddleware:
         if "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             return HttpResponseBadRequest(_("The request contains invalid characters."))
         return self.get_response(request)
+
+
+class ActorMiddleware:
+    """Makes the request the acting party (core.actor) while it is handled, so the
+    audit trail knows who wrote or read what without every service passing it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from eigyo.core.actor import acting
+
+        with acting(request=request, via=request.path[:200]):
+            return self.get_response(request)

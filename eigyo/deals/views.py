@@ -32,6 +32,7 @@ from eigyo.deals.forms import (
 )
 from eigyo.deals.map import map_svg
 from eigyo.deals.models import OPEN_STAGES, Stage
+from eigyo.deals.pages import DEAL
 from eigyo.deals.text import gap_sentences
 from eigyo.lib.jp_calendar import fiscal_year, fiscal_year_label
 
@@ -150,6 +151,7 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "stage_form": StageForm(initial={"stage": deal.stage}),
             "history": deal.stage_changes.select_related("changed_by"),
             "today": today,
+            **DEAL.context(request, deal),
         },
     )
 
