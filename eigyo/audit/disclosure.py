@@ -44,6 +44,8 @@ NOT_PERSONAL = {
     "companies.CompanyField": "the definition of an own field",
     "portfolio.PortfolioSettings": "cadence and capacity settings",
     "deals.StageProbability": "forecast settings",
+    "deals.StageChange": "a deal's stage moves (stages and dates, no one named)",
+    "prospecting.Rehearsal": "our reps' rehearsals of a call script",
     "prospecting.Avatar": "the ideal-client profile",
     "prospecting.OutcomeCode": "call outcome codes",
     "prospecting.CallListEntry": "a company on a call list",

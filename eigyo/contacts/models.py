@@ -82,10 +82,8 @@ class Person(OrgScoped):
     )
     # APPI Art. 35: the person asked us to stop using their data (kept, not used) or to
     # stop giving it to third parties. Set by the audit app's request handling.
-    use_ceased = models.BooleanField(_("use ceased (利用停止)"), default=False, editable=False)
-    provision_stopped = models.BooleanField(
-        _("third-party provision stopped"), default=False, editable=False
-    )
+    use_ceased = models.BooleanField(_("use ceased (利用停止)"), default=False)
+    provision_stopped = models.BooleanField(_("third-party provision stopped"), default=False)
 
     objects = PersonQuerySet.as_manager()
 
