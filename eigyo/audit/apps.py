@@ -27,6 +27,10 @@ class AuditConfig(AppConfig):
                     sender=field.remote_field.through,
                     dispatch_uid=f"{uid}.{field.name}",
                 )
+        from eigyo.accounts.models import Organisation
+
+        signals.pre_delete.connect(tracking.org_dying, sender=Organisation, dispatch_uid="audit:o")
+        signals.post_delete.connect(tracking.org_gone, sender=Organisation, dispatch_uid="audit:o")
         core.rows_written.connect(tracking.rows_written, dispatch_uid="audit:bulk")
         core.personal_data_read.connect(reading.data_read, dispatch_uid="audit:read")
         core.personal_data_received.connect(reading.data_received, dispatch_uid="audit:receipt")

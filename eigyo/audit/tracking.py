@@ -183,9 +183,32 @@ def _credential(request, user) -> str:
     return "session" if user is not None else ""
 
 
+# Organisations being deleted: their trail goes with them (a cascade's rows are not
+# recorded into a chain that is itself being deleted).
+_dying: set[int] = set()
+
+
+def org_dying(sender, instance, **kwargs):
+    _dying.add(instance.pk)
+
+
+def org_gone(sender, instance, **kwargs):
+    """What was recorded during the cascade before the organisation's own turn (a
+    pre_delete hook of a row under it saving another) goes too."""
+    from eigyo.audit.models import AuditChain, AuditSubject
+
+    AuditSubject.objects.filter(org_id=instance.pk).delete()
+    left = AuditEvent.objects.filter(org_id=instance.pk)
+    left._raw_delete(left.db)
+    AuditChain.objects.filter(org_id=instance.pk).delete()
+    _dying.discard(instance.pk)
+
+
 def record(
     action: str, *, org_id, object_type="", object_id="", payload=None, subjects=(), **given
 ):
+    if org_id in _dying:
+        return None
     context = who()
     context.update({k: v for k, v in given.items() if v is not None})
     user = context.get("actor")

@@ -245,3 +245,13 @@ def test_the_audit_command_helps():
 def test_payload_is_canonical_json(book, actors):
     e = events(org=actors.org).last()
     assert json.loads(e.payload) == e.data
+
+
+def test_a_feed_read_is_recorded_by_its_address(actors, client):
+    from eigyo.agenda import services
+
+    feed = services.issue_feed(by=actors.rep1, org=actors.org)
+    assert client.get(f"/feed/{feed.token}.ics").status_code == 200
+    e = events(action="feed").get()
+    assert e.credential == f"feed:{feed.pk}" and e.actor == actors.rep1
+    assert feed.token not in e.via and feed.token not in e.payload
