@@ -263,6 +263,7 @@ HIDDEN_FIELDS = {
     "hash",
     "content",
     "org",
+    "payload",  # shown decoded as "details"
 }
 
 

@@ -122,6 +122,11 @@ class AuditEvent(models.Model):
         raise PermissionError("audit events are append-only (prune with `eigyo audit prune`)")
 
     @property
+    def items_read(self) -> list:
+        """The data items a read or export named (templates: `data.items` is dict.items)."""
+        return self.data.get("items", [])
+
+    @property
     def data(self) -> dict:
         import json
 
