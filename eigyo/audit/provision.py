@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db import transaction
 
 from eigyo.audit import tracking
 from eigyo.audit.models import AuditEvent, ProvisionRecord
@@ -174,3 +175,22 @@ def after_save(instance, created: bool, changes: dict) -> None:
                 source=ProvisionRecord.Source.PARTNER,
                 reference=f"deal:{deal.pk}",
             )
+
+
+@transaction.atomic
+def prune_expired(today: dt.date) -> int:
+    """Records past their retention go (the one way a record leaves); counted in the
+    trail of each organisation."""
+    expired = ProvisionRecord.objects.filter(keep_until__lt=today)
+    counts: dict[int, int] = {}
+    for org_id in expired.values_list("org_id", flat=True):
+        counts[org_id] = counts.get(org_id, 0) + 1
+    expired._raw_delete(expired.db)
+    for org_id, n in counts.items():
+        tracking.record(
+            AuditEvent.Action.PRUNE,
+            org_id=org_id,
+            object_type="audit.provisionrecord",
+            payload={"deleted": n, "kept_until_before": today.isoformat()},
+        )
+    return sum(counts.values())

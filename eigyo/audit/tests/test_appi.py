@@ -402,3 +402,14 @@ def test_api_events_and_requests(book, actors, api):
         content_type="application/json",
     )
     assert r.status_code == 422 and {e["field"] for e in r.json()["errors"]} >= {"kind"}
+
+
+def test_provision_records_leave_only_after_their_retention(book, actors):
+    from eigyo.audit import provision
+
+    rec = ProvisionRecord.objects.get(person=book.partner_person)
+    assert provision.prune_expired(rec.keep_until) == 0
+    assert provision.prune_expired(rec.keep_until + dt.timedelta(days=1)) == 1
+    assert not ProvisionRecord.objects.filter(pk=rec.pk).exists()
+    assert AuditEvent.objects.filter(action="prune", object_type="audit.provisionrecord")
+    assert chain.verify(actors.org.pk).ok

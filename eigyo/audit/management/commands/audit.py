@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from eigyo.accounts.commands import parse_date
 from eigyo.accounts.models import Organisation, User
-from eigyo.audit import chain, triage
+from eigyo.audit import chain, provision, triage
 from eigyo.audit.forms import start_of
 from eigyo.core import clock
 
@@ -76,6 +76,9 @@ class Command(BaseCommand):
         for org_id in [org.pk] if org else chain.chains():
             n = chain.prune(org_id, before)
             self.stdout.write(f"org {org_id if org_id is not None else '-'}: {n} events pruned")
+        if org is None:
+            n = provision.prune_expired(clock.today())
+            self.stdout.write(f"{n} provision records past their retention deleted")
 
     def _triage(self, opts):
         org = _org(opts["org"])
