@@ -15,6 +15,7 @@ from ninja.security import django_auth
 from eigyo.accounts.api_auth import TokenAuth
 from eigyo.activities.api import router as activities_router
 from eigyo.agenda.api import router as agenda_router
+from eigyo.audit.api import router as audit_router
 from eigyo.companies.api import router as companies_router
 from eigyo.companies.field_api import router as fields_router
 from eigyo.contacts.api import router as contacts_router
@@ -104,6 +105,7 @@ api.add_router("", followups_router)
 api.add_router("", calls_router)
 api.add_router("", path_router)
 api.add_router("", leads_router)
+api.add_router("", audit_router)
 
 
 @api.exception_handler(FormInvalid)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "eigyo.followups",
     "eigyo.prospecting",
     "eigyo.transfer",
+    "eigyo.audit",
     "eigyo.agenda",
     "eigyo.demo",
 ]
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "eigyo.accounts.middleware.SessionLimitsMiddleware",
     "eigyo.accounts.middleware.SecondFactorMiddleware",
     "eigyo.accounts.middleware.UserPreferencesMiddleware",
+    "eigyo.core.middleware.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -281,3 +283,13 @@ EIGYO_PAGE_SIZE = 25
 # preloading server the workers share it), not on the first company saved.
 EIGYO_RESOLVER_RECHECK = float(os.environ.get("EIGYO_RESOLVER_RECHECK", "60"))
 EIGYO_WARM_RESOLVER = os.environ.get("EIGYO_WARM_RESOLVER", "") in {"1", "true", "yes"}
+
+# The audit trail and APPI (eigyo/audit): events older than this are pruned by
+# `eigyo audit prune` (the chain stays verifiable from its anchor); a data-subject
+# request is due this many days after it came (an internal deadline: the law says
+# "without delay"); records of third-party provision are kept 3 years (APPI rules).
+EIGYO_AUDIT_RETENTION_DAYS = int(os.environ.get("EIGYO_AUDIT_RETENTION_DAYS", "730"))
+EIGYO_APPI_DEADLINE_DAYS = int(os.environ.get("EIGYO_APPI_DEADLINE_DAYS", "14"))
+EIGYO_PROVISION_RETENTION_DAYS = int(os.environ.get("EIGYO_PROVISION_RETENTION_DAYS", "1096"))
+# The basis recorded when a partner comes to see our contacts.
+EIGYO_PROVISION_BASIS = os.environ.get("EIGYO_PROVISION_BASIS", "本人の同意 (consent)")

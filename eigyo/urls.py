@@ -23,6 +23,7 @@ urlpatterns = [
     path("activities/", include("eigyo.activities.urls")),
     path("deals/", include("eigyo.deals.urls")),
     path("follow-ups/", include("eigyo.followups.urls")),
+    path("audit/", include("eigyo.audit.urls")),
     path("api/", api.urls),
     # The admin signs in through eigyo's login (throttled, with its second step), never
     # through a login page of its own.

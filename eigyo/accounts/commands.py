@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 
 from eigyo.accounts import access
 from eigyo.accounts.models import User
+from eigyo.core import actor
 
 
 def owner_and_org(email: str):
@@ -14,6 +15,8 @@ def owner_and_org(email: str):
     membership = access.membership(user) if user else None
     if membership is None:
         raise CommandError(f"no active user with email {email}")
+    # What the command writes or reads is the user's in the audit trail.
+    actor.set_for_command(user, via="command")
     return user, membership.org
 
 

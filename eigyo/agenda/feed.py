@@ -19,6 +19,7 @@ from eigyo.accounts import access
 from eigyo.agenda import services
 from eigyo.agenda.models import CalendarFeed
 from eigyo.core import clock
+from eigyo.core.signals import personal_data_read
 from eigyo.deals.queries import open_promises
 from eigyo.followups import services as followups
 from eigyo.followups.access import visible_instructions
@@ -179,6 +180,17 @@ def ics(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None or membership is None or membership.org_id != feed.org_id:
         raise Http404
     body = build_calendar(feed.user, membership.org, clock.today(), host=request.get_host())
+    # Who read it is the feed's address, not a session: leak triage asks by feed.
+    personal_data_read.send(
+        CalendarFeed,
+        user=feed.user,
+        model=CalendarFeed,
+        pks=[feed.pk],
+        action="feed",
+        via="feed",
+        credential=f"feed:{feed.pk}",
+        items=["agenda", "promises", "senior visits"],
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="eigyo.ics"'
     response["Cache-Control"] = "private, max-age=300"

@@ -11,13 +11,14 @@ from eigyo.contacts.models import Person, PrivateContact, Tie
 
 @access.rule(Person)
 def visible_people(user) -> QuerySet[Person]:
-    """The organisation's people; a partner user only those at their partner's companies."""
+    """The organisation's people; a partner user only those at their partner's companies
+    whose data may go to a third party (APPI: not after cessation of use or a stop)."""
     m = access.membership(user)
     if m is None:
         return Person.objects.none()
     qs = Person.objects.filter(org=m.org)
     if access.is_partner_user(user):
-        return qs.filter(company__partner=m.partner_id)
+        return qs.filter(company__partner=m.partner_id).shareable()
     return qs
 
 

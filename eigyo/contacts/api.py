@@ -14,9 +14,11 @@ from eigyo.contacts.access import (
 )
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
+from eigyo.contacts.models import PERSON_ITEMS, Person
 from eigyo.contacts.schemas import PersonIn, PersonOut
 from eigyo.core.api import Forbidden, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
+from eigyo.core.signals import personal_data_read
 
 router = Router(tags=["people"])
 
@@ -25,12 +27,51 @@ router = Router(tags=["people"])
 @paginate(Pagination)
 def list_people(request: HttpRequest, filters: Query[PersonFilter], sort: str = "name"):
     qs = filters.filter(visible_people(request.user))
-    return apply_sort(qs, sort, PERSON_SORTS, "name")
+    return ReadRecorded(request, apply_sort(qs, sort, PERSON_SORTS, "name"))
 
 
 @router.get("/people/{int:person_id}", response=PersonOut)
 def get_person(request: HttpRequest, person_id: int):
-    return access.get_visible(visible_people(request.user), pk=person_id)
+    person = access.get_visible(visible_people(request.user), pk=person_id)
+    _read(request, [person.pk])
+    return person
+
+
+def _read(request, pks) -> None:
+    personal_data_read.send(
+        Person,
+        user=request.user,
+        model=Person,
+        pks=pks,
+        action="api",
+        via=request.path,
+        items=PERSON_ITEMS,
+    )
+
+
+class ReadRecorded:
+    """The people list as paginated: the page actually sent is recorded as read."""
+
+    def __init__(self, request, qs):
+        self.request, self.qs = request, qs
+
+    def __len__(self):
+        return self.qs.count()
+
+    def count(self):
+        return self.qs.count()
+
+    def __getitem__(self, index):
+        rows = self.qs[index]
+        if isinstance(index, slice):
+            rows = list(rows)
+            _read(self.request, [p.pk for p in rows])
+        return rows
+
+    def __iter__(self):
+        rows = list(self.qs)
+        _read(self.request, [p.pk for p in rows])
+        return iter(rows)
 
 
 @router.post("/people", response={201: PersonOut})

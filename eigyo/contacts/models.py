@@ -22,6 +22,21 @@ class Seniority(models.IntegerChoices):
     OTHER = 0, _("Other")
 
 
+# What the person page and API show of a person (the items a read or export names).
+PERSON_ITEMS = ["name", "kana", "company", "department", "title", "email", "phone", "mobile"]
+
+
+class PersonQuerySet(models.QuerySet):
+    def in_use(self):
+        """People whose data may still be used (no cessation of use under APPI):
+        digests, exports and mailings start here."""
+        return self.filter(use_ceased=False)
+
+    def shareable(self):
+        """People whose data may go to a third party (a partner, an export for one)."""
+        return self.filter(use_ceased=False, provision_stopped=False)
+
+
 class Person(OrgScoped):
     """A person at a company. Family and given names are kept apart with their
     kana reading; romaji is derived from the kana so "tanaka" finds 田中."""
@@ -65,6 +80,12 @@ class Person(OrgScoped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # APPI Art. 35: the person asked us to stop using their data (kept, not used) or to
+    # stop giving it to third parties. Set by the audit app's request handling.
+    use_ceased = models.BooleanField(_("use ceased (利用停止)"), default=False)
+    provision_stopped = models.BooleanField(_("third-party provision stopped"), default=False)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

@@ -14,10 +14,12 @@ from eigyo.contacts import services
 from eigyo.contacts.access import can_create_person, can_edit_person, visible_people
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
+from eigyo.contacts.models import PERSON_ITEMS, Person
 from eigyo.contacts.pages import PERSON
 from eigyo.core import fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
+from eigyo.core.signals import personal_data_read
 from eigyo.core.views import deny_unless, form_page
 
 
@@ -43,6 +45,15 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible_people(request.user).select_related("company", "reports_to"), pk=pk
     )
     reports = visible_people(request.user).filter(reports_to=person)
+    personal_data_read.send(
+        Person,
+        user=request.user,
+        model=Person,
+        pks=[person.pk],
+        action="view",
+        via=request.path,
+        items=PERSON_ITEMS,
+    )
     return render(
         request,
         "contacts/person_detail.html",

@@ -89,3 +89,19 @@ class ApiAnswersJsonMiddleware:
             if response.has_header(header):
                 answer[header] = response[header]
         return answer
+
+
+class ActorMiddleware:
+    """Makes the request the acting party (core.actor) while it is handled, so the
+    audit trail knows who wrote or read what without every service passing it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from eigyo.core.actor import acting
+
+        # A secret in the path (the calendar feed's token) never reaches the trail.
+        via = "/feed/…" if request.path.startswith("/feed/") else request.path[:200]
+        with acting(request=request, via=via):
+            return self.get_response(request)

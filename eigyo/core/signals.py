@@ -11,9 +11,24 @@ and a disclosure request answered. Keyword arguments:
   action    "view" | "export" | "api"
   via       where: a URL path, an export name, a command
   items     optional: the data items (field names) that were read
-  recipient optional: a third party the data is provided to (for provision records)
+  recipient optional: a third party the data is provided to (for provision records):
+            a Partner, or a dict {"name", "address", "representative"}
+  basis     optional: the consent or legal basis of that provision
+
+`rows_written` — rows were written in bulk (bulk_create, bulk_update, QuerySet.update
+or .delete), which Django's model signals do not report. Keyword arguments:
+  model     the model class; pks the primary keys; action "create" | "update" | "delete"
+  changes   optional: {field: new value} applied to every row (an update)
+  by        optional: the acting user (else the current actor)
+
+`personal_data_received` — a list holding personal data came from a third party (a
+purchased list, a partner's leads): the record of receipt (APPI Art. 30). Keyword
+arguments: user, model, pks (the rows it brought), provider (name), obtained (how the
+provider obtained it), items (optional), source (an import's id or file name).
 """
 
 from django.dispatch import Signal
 
 personal_data_read = Signal()
+rows_written = Signal()
+personal_data_received = Signal()

@@ -39,6 +39,7 @@ from eigyo.deals.forms import (
 )
 from eigyo.deals.map import map_svg
 from eigyo.deals.models import OPEN_STAGES, Stage
+from eigyo.deals.pages import DEAL
 from eigyo.deals.text import gap_sentences
 from eigyo.lib.jp_calendar import fiscal_year, fiscal_year_label
 
@@ -160,6 +161,7 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change": can_change_deal(request.user, deal),
             "can_move_stage": can_move_stage(request.user, deal),
             "can_change_records": can_change_deal_records(request.user, deal),
+            **DEAL.context(request, deal),
         },
     )
 

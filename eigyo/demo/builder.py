@@ -303,6 +303,9 @@ def _build(rng: random.Random) -> Organisation:
     calls.leads(random.Random(rng.random()), org, users, reps, today)
     inbox.collect_due(today)  # the report back due is in rep1's inbox
     _own_fields(random.Random(rng.random()), org)
+    from eigyo.demo import audit
+
+    audit.privacy(random.Random(rng.random()), org, users, today)
     return org
 
 

@@ -78,6 +78,7 @@ EXEMPT_PAGES = {
     "agenda:feed": "the token in the URL is the credential (agenda/tests/test_feed)",
     "accounts:end_member_sessions": "a member of the admin's own organisation, admins only "
     "(accounts/tests/test_sessions: another organisation's is 404, a manager 403)",
+    "audit:request": "the admins' register of requests (audit/tests/test_appi)",
 }
 EXEMPT_API = {
     "/api/registry/{id}": "reference data every member reads (registry/tests/test_registry)",

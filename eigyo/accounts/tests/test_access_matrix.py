@@ -72,7 +72,15 @@ PAGES = {
         "prospecting:spider",
         "companies:merge",
     ],
-    "person": ["contacts:detail", "contacts:edit", "intros:ties", "intros:ledger_person"],
+    "person": [
+        "contacts:detail",
+        "contacts:edit",
+        "intros:ties",
+        "intros:ledger_person",
+        "audit:package",  # the admins' (403 for the rest who see the person)
+        "audit:package_json",
+        "audit:package_csv",
+    ],
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
     "deal": [
@@ -100,7 +108,13 @@ POSTS = {
         "prospecting:spider",
         "companies:merge",
     ],
-    "person": ["contacts:edit", "intros:ties", "intros:ledger_person"],
+    "person": [
+        "contacts:edit",
+        "intros:ties",
+        "intros:ledger_person",
+        "audit:person_use",
+        "audit:person_erase",
+    ],
     "rel": ["portfolio:detail"],
     "activity": ["activities:edit"],
     "deal": ["deals:edit", "deals:stage", "deals:child_create", "deals:child_edit"],
@@ -173,6 +187,7 @@ API = {
 }
 # Reads that a role may be refused (403) although it sees the object.
 API_GATED = {
+    "person": ["/api/audit/people/{id}/disclosure"],  # the admins' (403 for the rest)
     "company": [
         "/api/companies/{id}/duplicates",
         "/api/companies/{id}/fit",

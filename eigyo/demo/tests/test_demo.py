@@ -104,3 +104,19 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     assert snapshot(org) == first
     org2, rebuilt = demo.build(reset=True)  # seeded: a rebuild is the same book
     assert rebuilt and snapshot(org2) == first
+
+
+@pytest.mark.django_db
+def test_demo_has_privacy_records_and_an_intact_trail():
+    from eigyo.audit import chain
+    from eigyo.audit.models import AuditEvent, ProvisionRecord, SubjectRequest
+
+    org, _built = demo.build()
+    assert SubjectRequest.objects.filter(org=org, status="open").count() == 1
+    assert ProvisionRecord.objects.filter(org=org, direction="received").count() == 12
+    assert ProvisionRecord.objects.filter(org=org, source="export").count() == 5
+    assert Person.objects.filter(org=org, use_ceased=True).count() == 1
+    assert AuditEvent.objects.filter(org=org, action="view").count() == 40
+    assert chain.verify(org.pk).ok
+    org, built = demo.build(reset=True)  # a reset drops the trail with the organisation
+    assert built and chain.verify(org.pk).ok

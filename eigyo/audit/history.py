@@ -1,0 +1,89 @@
+"""The history panel on detail pages (company, person, deal): what changed on the
+record, field by field, by whom and when. Contributed to the pages' "timeline" slot,
+so the apps below need not know the audit trail exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+
+from eigyo.audit import access as audit_access
+from eigyo.audit.models import AuditEvent
+from eigyo.core.contributions import Contribution
+
+PANEL_SIZE = 20
+
+
+@dataclass
+class Line:
+    event: AuditEvent
+    changes: list[tuple[str, object, object]]
+
+    @property
+    def who(self) -> str:
+        return str(self.event.actor) if self.event.actor else self.event.actor_label or "—"
+
+
+def label_of(model, attname: str) -> str:
+    if model is None:
+        return attname
+    try:
+        field = model._meta.get_field(attname.removesuffix("_id"))
+    except FieldDoesNotExist:
+        return attname
+    return str(getattr(field, "verbose_name", attname))
+
+
+def model_of(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _shown(value):
+    if value in (None, "", [], {}):
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(f"#{v}" if isinstance(v, int) else str(v) for v in value) or "—"
+    return value
+
+
+def lines(events) -> list[Line]:
+    out = []
+    for e in events:
+        model = model_of(e.object_type)
+        changes = e.data.get("changes", {}) if not e.redacted else {}
+        out.append(
+            Line(
+                e,
+                [(label_of(model, k), _shown(v[0]), _shown(v[1])) for k, v in changes.items()],
+            )
+        )
+    return out
+
+
+def panel(request, obj) -> list[Contribution]:
+    events = list(audit_access.history_of(request.user, obj)[:PANEL_SIZE])
+    return [
+        Contribution(
+            "timeline",
+            "audit/_history.html",
+            {
+                "audit_history": lines(events),
+                "audit_object": (obj._meta.label.lower(), obj.pk),
+            },
+            order=900,
+        )
+    ]
+
+
+def contribute_everywhere() -> None:
+    from eigyo.companies.pages import COMPANY
+    from eigyo.contacts.pages import PERSON
+    from eigyo.deals.pages import DEAL
+
+    for page in (COMPANY, PERSON, DEAL):
+        page.contribute(panel)
