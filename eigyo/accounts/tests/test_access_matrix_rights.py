@@ -100,6 +100,9 @@ ROUTE_WRITERS = {
     ("post", "/api/instructions/{id}/acknowledge"): _only("rep1", "rep2"),  # the owner
     ("post", "/api/leads/{id}/assign"): _only("admin", "manager", "marketing"),
     ("post", "/api/leads/{id}/decision"): _without("marketing"),
+    # APPI: stopping the use of a person's data or erasing it is the admins' (audit app)
+    "audit:person_use": _only("admin"),
+    "audit:person_erase": _only("admin"),
 }
 
 
