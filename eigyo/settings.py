@@ -92,7 +92,7 @@ MIDDLEWARE = [
 # django-axes checks every authentication first (it needs the request: log in through
 # the login page, or `force_login` in tests).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "eigyo.accounts.backends.ThrottledBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

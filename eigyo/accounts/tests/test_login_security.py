@@ -194,3 +194,11 @@ def test_the_qr_code_is_made_here_as_svg(actors, login):
     assert "<svg" in body and "otpauth://" not in body.split("<svg")[0][-200:]
     assert "http://" not in page.context["qr"].replace("http://www.w3.org", "")
     assert page.context["secret"].replace(" ", "").isalnum()
+
+
+@pytest.mark.django_db
+def test_the_test_clients_login_still_works_outside_the_web(actors):
+    client = Client()
+    assert client.login(username=actors.rep1.email, password=PASSWORD)
+    assert client.get(reverse("companies:list")).status_code == 200
+    assert not Client().login(username=actors.rep1.email, password="wrong")
