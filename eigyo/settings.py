@@ -94,7 +94,7 @@ MIDDLEWARE = [
 # django-axes checks every authentication first (it needs the request: log in through
 # the login page, or `force_login` in tests).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "eigyo.accounts.backends.ThrottledBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -205,7 +205,7 @@ OTP_TOTP_ISSUER = os.environ.get("EIGYO_OTP_ISSUER", "eigyo")
 # EIGYO_SESSION_MAX_HOURS whatever happens (SessionLimitsMiddleware).
 EIGYO_SESSION_IDLE_MINUTES = int(os.environ.get("EIGYO_SESSION_IDLE_MINUTES", "60"))
 EIGYO_SESSION_MAX_HOURS = int(os.environ.get("EIGYO_SESSION_MAX_HOURS", "12"))
-SESSION_COOKIE_AGE = EIGYO_SESSION_MAX_HOURS * 3600
+SESSION_COOKIE_AGE = (EIGYO_SESSION_MAX_HOURS or 24 * 14) * 3600  # 0: Django's two weeks
 # A password-reset link works once, for this long.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("EIGYO_PASSWORD_RESET_MINUTES", "60")) * 60
 

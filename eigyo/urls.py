@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from eigyo.accounts import security_views
 from eigyo.api import api
 
 urlpatterns = [
@@ -27,9 +27,6 @@ urlpatterns = [
     path("api/", api.urls),
     # The admin signs in through eigyo's login (throttled, with its second step), never
     # through a login page of its own.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
-    ),
+    path("admin/login/", security_views.login),
     path("admin/", admin.site.urls),
 ]

@@ -77,6 +77,7 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and self._held(request, user):
+            request.second_factor_pending = True  # the header offers only "log out"
             match = getattr(resolve_or_none(request.path_info), "view_name", None)
             if match not in self.OPEN and not request.path.startswith(settings.STATIC_URL):
                 if request.path.startswith("/api/"):

@@ -250,3 +250,56 @@ def test_only_the_messenger_and_leaders_change_a_conflict(book, actors, api):  #
         f"/api/conflicts/{conflict.pk}", body, content_type="application/json"
     )
     assert own.status_code == 200
+
+
+# Organisation settings: own company fields are the admin's; an uploaded list is run by
+# the admin or a manager (who see it); everyone else who sees them is refused.
+SETTINGS_WRITERS = {"field": {"admin"}, "batch": {"admin", "manager"}}
+SETTINGS_CASES = [
+    (kind, who)
+    for kind, seers in (("field", ALL[:-1]), ("batch", ["admin", "manager"]))
+    for who in seers
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind,who", SETTINGS_CASES, ids=[_ids(c) for c in SETTINGS_CASES])
+def test_who_may_change_the_organisation_settings(actors, login, api, kind, who):
+    from eigyo.accounts.tests.test_access_matrix import (
+        SETTINGS_API_WRITES,
+        SETTINGS_POSTS,
+    )
+    from eigyo.companies.models import CompanyField
+    from eigyo.transfer.models import CompanyImport
+
+    if kind == "field":
+        target = CompanyField.objects.create(
+            org=actors.org, key="plants", label="工場数", kind="number"
+        )
+    else:
+        target = CompanyImport.objects.create(
+            org=actors.org,
+            created_by=actors.admin,
+            filename="a.csv",
+            content="会社名\n一社\n",
+            mapping=["legal_name"],
+        )
+    web, rest = login(getattr(actors, who)), api(getattr(actors, who))
+    allowed = who in SETTINGS_WRITERS[kind]
+    answers = [
+        web.post(reverse(n, args=[target.pk]), {"action": "preview"}).status_code
+        for n in SETTINGS_POSTS[kind]
+        if not (allowed and n.endswith("delete"))
+    ]
+    answers += [
+        getattr(rest, method)(
+            url.format(id=target.pk), data="{}", content_type="application/json"
+        ).status_code
+        for method, url in SETTINGS_API_WRITES[kind]
+        if not (allowed and method == "delete")
+    ]
+    if allowed:
+        assert 403 not in answers, answers
+    else:
+        assert set(answers) == {403}, answers
+        assert type(target).objects.filter(pk=target.pk).exists()

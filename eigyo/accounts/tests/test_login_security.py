@@ -76,17 +76,24 @@ def test_every_failure_is_logged_without_the_password(actors, caplog):
 
 
 @pytest.mark.django_db
-def test_the_admin_login_is_eigyos_throttled_login(actors, limit):
+def test_the_admin_login_is_eigyos_throttled_login(actors, limit, settings):
+    settings.EIGYO_MFA_REQUIRED_ROLES = ["admin", "manager"]
     client = Client()
-    answer = client.get("/admin/login/?next=/admin/")
-    assert answer.status_code == 302
-    assert answer["Location"].startswith(reverse("accounts:login"))
-    # A password posted to the admin's old login page logs nobody in.
-    posted = client.post("/admin/login/", {"username": actors.admin.email, "password": PASSWORD})
-    assert posted.status_code == 302 and "_auth_user_id" not in client.session
+    page = client.get("/admin/login/?next=/admin/")
+    assert page.status_code == 200 and "username" in page.context["form"].fields
     for _ in range(limit):
-        attempt(client, actors.admin.email, "wrong")
-    assert attempt(client, actors.admin.email, PASSWORD).status_code == 429
+        client.post("/admin/login/", {"username": actors.admin.email, "password": "wrong"})
+    locked = client.post("/admin/login/", {"username": actors.admin.email, "password": PASSWORD})
+    assert locked.status_code == 429 and "_auth_user_id" not in client.session
+    # Before the lockout, the right password leads to the second step, not the admin.
+    fresh = Client()
+    answer = fresh.post(
+        "/admin/login/?next=/admin/",
+        {"username": actors.manager.email, "password": PASSWORD, "next": "/admin/"},
+        REMOTE_ADDR="10.1.1.1",
+    )
+    assert answer.status_code == 302 and answer["Location"].startswith(reverse("accounts:verify"))
+    assert fresh.get("/admin/")["Location"].startswith(reverse("accounts:verify"))
 
 
 def _code(device, later: int = 0) -> str:
@@ -187,3 +194,11 @@ def test_the_qr_code_is_made_here_as_svg(actors, login):
     assert "<svg" in body and "otpauth://" not in body.split("<svg")[0][-200:]
     assert "http://" not in page.context["qr"].replace("http://www.w3.org", "")
     assert page.context["secret"].replace(" ", "").isalnum()
+
+
+@pytest.mark.django_db
+def test_the_test_clients_login_still_works_outside_the_web(actors):
+    client = Client()
+    assert client.login(username=actors.rep1.email, password=PASSWORD)
+    assert client.get(reverse("companies:list")).status_code == 200
+    assert not Client().login(username=actors.rep1.email, password="wrong")
