@@ -21,6 +21,7 @@ from eigyo.contacts.api import router as contacts_router
 from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.deals.api import router as deals_router
 from eigyo.followups.api import router as followups_router
+from eigyo.partners.api import router as partners_router
 from eigyo.portfolio.api import router as portfolio_router
 from eigyo.prospecting.api import router as prospecting_router
 from eigyo.prospecting.call_api import router as calls_router
@@ -51,6 +52,7 @@ api.add_router("", followups_router)
 api.add_router("", calls_router)
 api.add_router("", path_router)
 api.add_router("", leads_router)
+api.add_router("", partners_router)
 
 
 @api.exception_handler(FormInvalid)
