@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
+
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.core.templatetags.eigyo import jdate
@@ -104,3 +106,13 @@ def partner_alerts(today: dt.date, owners) -> list[dict]:
                     )
                 )
     return out
+
+
+@transaction.atomic
+def send(today: dt.date, owners=None) -> list[dict]:
+    """Put the partner alerts due today in the managers' inboxes (each once; the
+    `remind` worker e-mails them). Returns every alert due, told now or before."""
+    due = partner_alerts(today, owners)
+    for alert in due:
+        inbox.notify(**alert)
+    return due
