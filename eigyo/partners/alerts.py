@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.core.templatetags.eigyo import jdate

@@ -2,16 +2,15 @@
 partner user reads its own partner, contracts and numbers; our internal view (stage,
 due diligence, termination rights, idling) is the sales side's."""
 
-from __future__ import annotations
-
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
 from eigyo.accounts.models import Partner
 from eigyo.core import clock
-from eigyo.core.api import Forbidden, FormInvalid, Pagination, valid
+from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
 from eigyo.deals.access import visible_deals
 from eigyo.partners import performance, services
@@ -27,6 +26,7 @@ from eigyo.partners.domain import periods
 from eigyo.partners.filters import PARTNER_SORTS, PartnerFilter
 from eigyo.partners.forms import CheckForm, ContractForm, PartnerForm, RightForm, TargetForm
 from eigyo.partners.forms import StageForm as PartnerStageForm
+from eigyo.partners.models import Contract
 from eigyo.partners.schemas import (
     CheckIn,
     CheckOut,
@@ -151,9 +151,11 @@ def move_stage(request: HttpRequest, partner_id: int, payload: StageIn):
     except services.DiligenceOpen as exc:
         raise FormInvalid.single(
             "stage",
-            "Required due-diligence items are open: "
-            + ", ".join(str(i) for i in exc.items)
-            + ". An admin may override with a reason.",
+            _(
+                "Required due-diligence items are open: %(items)s. Check them, or an "
+                "admin overrides with a reason."
+            )
+            % {"items": "、".join(str(i) for i in exc.items)},
         ) from exc
     return _out(partner, True)
 
@@ -235,7 +237,8 @@ def list_contracts(request: HttpRequest, partner_id: int):
 def create_contract(request: HttpRequest, partner_id: int, payload: ContractIn):
     partner = _partner(request, partner_id)
     _manage(request, partner)
-    data = {k: v for k, v in _blank(payload.dict()).items() if v != "" or k in ("title",)}
+    # What the payload leaves out takes the model's defaults, as on the page's form.
+    data = merged(Contract(), ContractForm, payload.dict(exclude_unset=True))
     form = valid(ContractForm(data))
     return Status(201, services.save_contract(form, by=request.user, partner=partner))
 
@@ -276,8 +279,6 @@ def get_contract(request: HttpRequest, contract_id: int):
 
 @router.patch("/contracts/{int:contract_id}", response=ContractOut)
 def update_contract(request: HttpRequest, contract_id: int, payload: ContractIn):
-    from eigyo.core.api import merged
-
     contract = _contract(request, contract_id)
     _manage(request, contract.partner)
     data = merged(contract, ContractForm, payload.dict(exclude_unset=True))

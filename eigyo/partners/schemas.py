@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import ModelSchema, Schema
 
-from eigyo.partners.models import Contract, ContractMilestone, DiligenceCheck, TerminationRight
+from eigyo.partners.models import Contract, ContractMilestone, TerminationRight
 
 
 class PartnerOut(Schema):
@@ -36,14 +36,16 @@ class StageIn(Schema):
     override_reason: str = ""
 
 
-class CheckOut(ModelSchema):
+class CheckOut(Schema):
+    id: int
     item_key: str
     item_label: str
     required: bool
-
-    class Meta:
-        model = DiligenceCheck
-        fields = ["id", "status", "finding", "evidence", "checked_by", "checked_on"]
+    status: str
+    finding: str
+    evidence: str
+    checked_by: int | None
+    checked_on: dt.date | None
 
 
 class CheckIn(Schema):

@@ -64,7 +64,9 @@ def world(actors, pinned):
     )
     w.profile2 = PartnerProfile.objects.create(org=a.org, partner=a.partner2, stage="candidate")
     w.company = Company.objects.create(org=a.org, legal_name="大阪部品株式会社", partner=a.partner)
-    w.company2 = Company.objects.create(org=a.org, legal_name="九州電材株式会社", partner=a.partner2)
+    w.company2 = Company.objects.create(
+        org=a.org, legal_name="九州電材株式会社", partner=a.partner2
+    )
     w.contract = Contract.objects.create(
         org=a.org,
         partner=a.partner,
@@ -98,5 +100,7 @@ def world(actors, pinned):
     w.q2 = won(a, w.company, "Q2案件", 6_000_000, dt.date(2026, 8, 10))
     # Q3 so far: 2 m confirmed, 9 m reported by the partner but not confirmed.
     w.q3 = won(a, w.company, "Q3案件", 2_000_000, dt.date(2026, 10, 20))
-    w.unconfirmed = won(a, w.company, "未確認の受注", 9_000_000, dt.date(2026, 11, 2), confirmed=False)
+    w.unconfirmed = won(
+        a, w.company, "未確認の受注", 9_000_000, dt.date(2026, 11, 2), confirmed=False
+    )
     return w

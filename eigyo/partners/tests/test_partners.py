@@ -10,8 +10,6 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from eigyo.partners.tests.conftest import won
-
 
 @pytest.mark.django_db
 def test_a_candidate_cannot_be_contracted_with_required_items_open(actors, login, pinned):
@@ -20,7 +18,12 @@ def test_a_candidate_cannot_be_contracted_with_required_items_open(actors, login
     web = login(actors.manager)
     response = web.post(
         reverse("partners:create"),
-        {"name": "東海商事株式会社", "kind": "agent", "manager": actors.rep1.pk, "idle_after_days": 20},
+        {
+            "name": "東海商事株式会社",
+            "kind": "agent",
+            "manager": actors.rep1.pk,
+            "idle_after_days": 20,
+        },
     )
     assert response.status_code == 302, response.content
     from eigyo.accounts.models import Partner
@@ -31,7 +34,10 @@ def test_a_candidate_cannot_be_contracted_with_required_items_open(actors, login
     assert checks.count() == 6  # the seeded checklist
     assert "competing_products" in set(checks.values_list("item__key", flat=True))
     # the manager may not contract it yet, and may not override
-    web.post(reverse("partners:stage", args=[partner.pk]), {"stage": "contracted", "override_reason": "急ぎ"})
+    web.post(
+        reverse("partners:stage", args=[partner.pk]),
+        {"stage": "contracted", "override_reason": "急ぎ"},
+    )
     partner.profile.refresh_from_db()
     assert partner.profile.stage == "candidate"
     # the admin overrides, with a reason, which is recorded and shown
@@ -81,12 +87,25 @@ def test_the_admin_extends_the_checklist(actors, login, pinned):
     assert DiligenceItem.objects.filter(org=actors.org).count() == 6
     response = web.post(
         reverse("partners:checklist"),
-        {"key": "trademark", "label": "商標の扱い", "required": "on", "position": 9, "active": "on"},
+        {
+            "key": "trademark",
+            "label": "商標の扱い",
+            "required": "on",
+            "position": 9,
+            "active": "on",
+        },
     )
     assert response.status_code == 302
     assert DiligenceCheck.objects.filter(partner=actors.partner, item__key="trademark").exists()
-    assert login(actors.rep1).post(reverse("partners:checklist"), {"key": "x", "label": "x"}).status_code == 403
-    dup = web.post(reverse("partners:checklist"), {"key": "trademark", "label": "again", "position": 1})
+    assert (
+        login(actors.rep1)
+        .post(reverse("partners:checklist"), {"key": "x", "label": "x"})
+        .status_code
+        == 403
+    )
+    dup = web.post(
+        reverse("partners:checklist"), {"key": "trademark", "label": "again", "position": 1}
+    )
     assert dup.status_code == 422
 
 
@@ -98,9 +117,14 @@ def test_actuals_count_only_confirmed_wins(world, actors, login):
     assert line.progress.actual == 2_000_000  # the unconfirmed 9 m does not count
     web = login(actors.manager)
     page = web.get(reverse("partners:detail", args=[actors.partner.pk])).content.decode()
-    assert "未確認の受注" in page and "data-testid=\"to-confirm\"" in page
+    assert "未確認の受注" in page and 'data-testid="to-confirm"' in page
     # a partner user cannot confirm; the partner manager does
-    assert login(actors.partner_user).post(reverse("partners:confirm_win", args=[world.unconfirmed.pk])).status_code == 403
+    assert (
+        login(actors.partner_user)
+        .post(reverse("partners:confirm_win", args=[world.unconfirmed.pk]))
+        .status_code
+        == 403
+    )
     assert web.post(reverse("partners:confirm_win", args=[world.unconfirmed.pk])).status_code == 302
     world.unconfirmed.refresh_from_db()
     assert world.unconfirmed.win_confirmed_by == actors.manager
@@ -215,7 +239,9 @@ def test_a_partner_with_work_and_no_activity_is_idling(world, actors, login):
         owner=actors.partner_user,
         occurred_at=timezone.make_aware(dt.datetime(2026, 11, 13, 10)),
     )
-    assert actors.partner.pk not in performance.idling([p for p in partners if p.pk == actors.partner.pk], world.today)
+    assert actors.partner.pk not in performance.idling(
+        [p for p in partners if p.pk == actors.partner.pk], world.today
+    )
 
 
 @pytest.mark.django_db
@@ -225,7 +251,9 @@ def test_value_not_discount_share(world, actors):
 
     kw = {"org": actors.org, "requested": "10%引き", "requested_on": world.today}
     DiscountRequest.objects.create(deal=world.q1, offered="none", outcome="discount_given", **kw)
-    DiscountRequest.objects.create(deal=world.q2, offered="introduction", outcome="value_accepted", **kw)
+    DiscountRequest.objects.create(
+        deal=world.q2, offered="introduction", outcome="value_accepted", **kw
+    )
     share, by_quarter = performance.value_share(actors.partner)
     assert (share.deals, share.asked, share.value_offered, share.value_accepted) == (4, 2, 1, 1)
     assert sum(s.deals for s in by_quarter.values()) == 4
@@ -252,7 +280,12 @@ def test_training_certification_and_before_after(world, actors, login):
     session = TrainingSession.objects.get(module=module)
     web.post(
         reverse("partners:trainee_create", args=[actors.partner.pk]),
-        {"family_name": "木下", "given_name": "翔", "role": "sales", "user": actors.partner_user.pk},
+        {
+            "family_name": "木下",
+            "given_name": "翔",
+            "role": "sales",
+            "user": actors.partner_user.pk,
+        },
     )
     trainee = Trainee.objects.get(family_name="木下")
     assert trainee.user == actors.partner_user
@@ -281,7 +314,9 @@ def test_a_certificate_needs_a_completed_course(world, actors, login):
     from eigyo.partners.models import Trainee, TrainingModule, TrainingSession
 
     module = TrainingModule.objects.create(org=actors.org, title="x")
-    session = TrainingSession.objects.create(org=actors.org, module=module, held_on=world.today, trainer="t")
+    session = TrainingSession.objects.create(
+        org=actors.org, module=module, held_on=world.today, trainer="t"
+    )
     trainee = Trainee.objects.create(org=actors.org, partner=actors.partner, family_name="木下")
     response = login(actors.manager).post(
         reverse("partners:session", args=[session.pk]),
@@ -294,7 +329,15 @@ def test_a_certificate_needs_a_completed_course(world, actors, login):
 def test_continuity_caution_on_a_long_contract(world, actors, login):
     world.contract.relationship_since = dt.date(2008, 4, 1)
     world.contract.save()
-    page = login(actors.manager).get(reverse("partners:contract", args=[world.contract.pk])).content.decode()
+    page = (
+        login(actors.manager)
+        .get(reverse("partners:contract", args=[world.contract.pk]))
+        .content.decode()
+    )
     assert 'data-testid="caution"' in page
-    portal = login(actors.partner_user).get(reverse("partners:contract", args=[world.contract.pk])).content.decode()
+    portal = (
+        login(actors.partner_user)
+        .get(reverse("partners:contract", args=[world.contract.pk]))
+        .content.decode()
+    )
     assert 'data-testid="caution"' not in portal and "right-open" not in portal
