@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.db.models import Max
 from django.utils import timezone
 
 from eigyo.accounts.models import Partner
 from eigyo.activities.models import Activity
-from eigyo.companies import services as companies
 from eigyo.companies.models import Company
 from eigyo.deals.models import Deal, DiscountRequest, StageChange
 from eigyo.partners import alerts, services
@@ -32,7 +32,6 @@ from eigyo.partners.models import (
     TrainingModule,
     TrainingSession,
 )
-from eigyo.registry.models import RegistryEntry
 
 TITLES = [
     "検査装置 一式",
@@ -299,15 +298,14 @@ def _strong(rng, org, manager, admin, partner_user, reps, today, quarter) -> Non
         )
 
 
-def _new_companies(org, n: int) -> list[Company]:
-    taken = Company.objects.filter(org=org).exclude(registry=None).values("registry_id")
-    entries = (
-        RegistryEntry.objects.filter(is_listed=True)
-        .exclude(corporate_number="")
-        .exclude(pk__in=taken)
-        .order_by("-edinet_code")[:n]
+def _quiet_companies(org, n: int, before: dt.date) -> list[Company]:
+    """The book's companies nobody has touched the longest (none since `before`)."""
+    return list(
+        Company.objects.filter(org=org, partner__isnull=True, phone="")
+        .annotate(last=Max("activities__occurred_at"))
+        .filter(last__lt=_at(before))
+        .order_by("last", "pk")[:n]
     )
-    return [companies.company_from_registry(org, e)[0] for e in entries]
 
 
 def _idle(rng, org, manager, reps, today, quarter) -> None:
@@ -333,11 +331,11 @@ def _idle(rng, org, manager, reps, today, quarter) -> None:
         since,
         {"competing_products": ("concern", "競合A社の検査装置も扱っている", "先方カタログ")},
     )
-    mine = _new_companies(org, 5)
+    quiet = today - dt.timedelta(days=75)
+    mine = _quiet_companies(org, 5, quiet)
     for company in mine:
         company.partner = partner
         company.save()
-    quiet = today - dt.timedelta(days=75)
     Activity.objects.create(
         org=org,
         company=mine[0],
@@ -394,7 +392,7 @@ def _idle(rng, org, manager, reps, today, quarter) -> None:
         if actual:
             _won(
                 org,
-                mine[4],
+                mine[-1],
                 reps[1],
                 partner,
                 actual,

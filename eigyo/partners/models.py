@@ -390,7 +390,7 @@ class TrainingSession(OrgScoped):
     """A module given on a day by a trainer."""
 
     module = models.ForeignKey(
-        TrainingModule, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("module")
+        TrainingModule, on_delete=models.RESTRICT, related_name="sessions", verbose_name=_("module")
     )
     held_on = models.DateField(_("date"))
     trainer = models.CharField(_("trainer"), max_length=100)
