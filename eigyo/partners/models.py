@@ -294,7 +294,9 @@ class TerminationRight(OrgScoped):
     period_kind = models.CharField(
         _("period"), max_length=10, choices=PERIOD_KINDS, default=periods.QUARTER
     )
-    threshold_percent = models.PositiveSmallIntegerField(_("below (per cent of target)"), default=70)
+    threshold_percent = models.PositiveSmallIntegerField(
+        _("below (per cent of target)"), default=70
+    )
     consecutive = models.PositiveSmallIntegerField(_("periods running"), default=2)
     window_days = models.PositiveSmallIntegerField(_("usable for (days)"), default=90)
 
