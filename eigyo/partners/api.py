@@ -19,6 +19,7 @@ from eigyo.partners.access import (
     can_manage_partner,
     sees_partner_internals,
     uses_partner_pages,
+    visible_attendances,
     visible_checks,
     visible_contracts,
 )
@@ -40,6 +41,7 @@ from eigyo.partners.schemas import (
     RightOut,
     StageIn,
     TargetIn,
+    TrainingOut,
     WinOut,
 )
 
@@ -320,3 +322,56 @@ def confirm_win(request: HttpRequest, deal_id: int):
         return services.confirm_win(deal, by=request.user)
     except services.NotConfirmable as exc:
         raise FormInvalid.single("stage", str(exc)) from exc
+
+
+def _before_after(who: str, found) -> dict | None:
+    if found is None:
+        return None
+    w, comparison = found
+    return {
+        "who": who,
+        "before_start": w.before.start,
+        "before_end": w.before.end,
+        "after_start": w.after.start,
+        "after_end": w.after.end,
+        "complete": w.complete,
+        "before": comparison.before.__dict__,
+        "after": comparison.after.__dict__,
+    }
+
+
+@router.get("/partners/{int:partner_id}/training", response=TrainingOut)
+def partner_training(request: HttpRequest, partner_id: int, months: int = 3):
+    """Who took which module, and the numbers before and after the latest training."""
+    partner = _partner(request, partner_id)
+    if not 1 <= months <= 24:
+        raise FormInvalid.single("months", _("From 1 to 24 months."))
+    attendances = (
+        visible_attendances(request.user)
+        .filter(trainee__partner=partner)
+        .select_related("trainee", "session__module")
+        .order_by("-session__held_on", "pk")
+    )
+    effect = performance.training_effect(partner, clock.today(), months)
+    rows = []
+    if effect:
+        rows.append(_before_after(partner.name, effect["partner"]))
+        rows += [_before_after(t.display_name, n) for t, n in effect["people"]]
+    return {
+        "attendances": [
+            {
+                "id": a.pk,
+                "trainee": a.trainee_id,
+                "name": a.trainee.display_name,
+                "role": a.trainee.role,
+                "module": a.session.module.title,
+                "held_on": a.session.held_on,
+                "attended": a.attended,
+                "completed": a.completed,
+                "certified_on": a.certified_on,
+                "certified_until": a.certified_until,
+            }
+            for a in attendances
+        ],
+        "before_after": [r for r in rows if r],
+    }

@@ -184,3 +184,41 @@ class WinOut(Schema):
     stage: str
     win_confirmed_at: dt.datetime | None
     win_confirmed_amount: int | None
+
+
+class AttendanceOut(Schema):
+    id: int
+    trainee: int
+    name: str
+    role: str
+    module: str
+    held_on: dt.date
+    attended: bool
+    completed: bool
+    certified_on: dt.date | None
+    certified_until: dt.date | None
+
+
+class NumbersOut(Schema):
+    activities: int
+    advanced: int
+    won: int
+    won_amount: int
+
+
+class BeforeAfterOut(Schema):
+    who: str
+    before_start: dt.date
+    before_end: dt.date
+    after_start: dt.date
+    after_end: dt.date
+    complete: bool
+    before: NumbersOut
+    after: NumbersOut
+
+
+class TrainingOut(Schema):
+    attendances: list[AttendanceOut]
+    # Around the latest completed training: the partner, then each trained person with
+    # a login (the counts behind the comparison).
+    before_after: list[BeforeAfterOut]

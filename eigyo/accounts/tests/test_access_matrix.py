@@ -226,6 +226,7 @@ API_GATED = {
         "/api/partners/{id}/performance",
         "/api/partners/{id}/contracts",
         "/api/partners/{id}/diligence",
+        "/api/partners/{id}/training",
     ],
     "contract": ["/api/contracts/{id}/rights"],
 }

@@ -260,7 +260,7 @@ def test_value_not_discount_share(world, actors):
 
 
 @pytest.mark.django_db
-def test_training_certification_and_before_after(world, actors, login):
+def test_training_certification_and_before_after(world, actors, login, api):
     from eigyo.partners.models import Attendance, Trainee, TrainingSession
 
     web = login(actors.manager)
@@ -307,6 +307,14 @@ def test_training_certification_and_before_after(world, actors, login):
     assert person == trainee and numbers[1].after.won == 1  # the partner user marked it won
     page = web.get(reverse("partners:detail", args=[actors.partner.pk])).content.decode()
     assert 'data-testid="before-after"' in page
+    data = api(actors.partner_user).get(f"/api/partners/{actors.partner.pk}/training").json()
+    assert [a["certified_until"] for a in data["attendances"]] == ["2027-09-01"]
+    whole, person = data["before_after"]
+    assert whole["before"]["won_amount"] == 6_000_000 and person["after"]["won"] == 1
+    assert (
+        api(actors.partner2_user).get(f"/api/partners/{actors.partner.pk}/training").status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
