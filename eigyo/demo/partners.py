@@ -148,9 +148,10 @@ def _strong(rng, org, manager, admin, partner_user, reps, today, quarter) -> Non
         end = min(period.end, today)
         days = (end - period.start).days
         amount_total = 0
-        for k in range(3 if back else 2):
+        for k in range(3):
             day = period.start + dt.timedelta(days=(days * (k + 1)) // 4)
-            amount = rng.randrange(30, 60) * 100_000
+            # growing with the months, the more since the training
+            amount = rng.randrange(25 + 8 * (4 - back), 40 + 12 * (4 - back)) * 100_000
             amount_total += amount
             _won(
                 org, rng.choice(companies_of), reps[0], partner, amount, day, partner_user, manager
@@ -265,7 +266,9 @@ def _strong(rng, org, manager, admin, partner_user, reps, today, quarter) -> Non
         held_on=today + dt.timedelta(days=10),
         trainer="山本 健一",
     )
-    Attendance.objects.create(org=org, session=leaders, trainee=people[2], completed=False)
+    Attendance.objects.create(
+        org=org, session=leaders, trainee=people[2], attended=False, completed=False
+    )
     # 渡辺's own visits: a few before the training, twice as many after.
     visits = []
     for days_before in (70, 52, 33, 12):
@@ -329,7 +332,14 @@ def _idle(rng, org, manager, reps, today, quarter) -> None:
         partner,
         manager,
         since,
-        {"competing_products": ("concern", "競合A社の検査装置も扱っている", "先方カタログ")},
+        {
+            "competing_products": ("concern", "競合A社の検査装置も扱っている", "先方カタログ"),
+            "sales_capacity": ("clear", "営業20名、東海4県", "会社案内"),
+            "references": ("concern", "展示会で名刺交換。紹介者なし", "名刺"),
+            "conflicts": ("concern", "親会社が競合A社の大株主", "有価証券報告書"),
+            "financial_health": ("clear", "評点58", "信用調査報告書"),
+            "customer_access": ("clear", "自動車部品の一次サプライヤー約15社", "顧客リスト"),
+        },
     )
     quiet = today - dt.timedelta(days=75)
     mine = _quiet_companies(org, 5, quiet)

@@ -225,15 +225,20 @@ def idling(partners, today: dt.date) -> dict[int, perf.Idling]:
 
 
 def value_share(partner) -> tuple[perf.ValueShare, dict]:
-    """Overall and per fiscal quarter (of each deal's creation)."""
-    deals = dict(Deal.objects.filter(partner=partner).values_list("pk", "created_at"))
+    """Overall and per fiscal quarter (of each deal's close, or its creation while open)."""
+    deals = {
+        pk: closed or created.date()
+        for pk, closed, created in Deal.objects.filter(partner=partner).values_list(
+            "pk", "closed_on", "created_at"
+        )
+    }
     requests = list(
         DiscountRequest.objects.filter(deal__partner=partner).values_list(
             "deal_id", "offered", "outcome"
         )
     )
     by_quarter = perf.value_share_by(
-        {pk: periods.period_of(at.date(), periods.QUARTER) for pk, at in deals.items()},
+        {pk: periods.period_of(day, periods.QUARTER) for pk, day in deals.items()},
         requests,
     )
     return perf.value_share(deals, requests), by_quarter
