@@ -65,16 +65,17 @@ class PartnerForm(forms.ModelForm):
         )
         self.fields["territory"].widget.attrs["size"] = 8
         self.fields["industries"].widget.attrs["size"] = 8
-        if self.instance.pk:
+        if self.instance.partner_id:  # a partner's profile (saved or not yet)
             partner = self.instance.partner
-            self.initial.update(name=partner.name, kind=partner.kind)
+            self.initial.setdefault("name", partner.name)
+            self.initial.setdefault("kind", partner.kind)
             if self.instance.registry_entry_id:
                 self.initial["corporate_number"] = self.instance.registry_entry.corporate_number
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         others = Partner.objects.filter(org=self.org, name=name)
-        if self.instance.pk:
+        if self.instance.partner_id:
             others = others.exclude(pk=self.instance.partner_id)
         if others.exists():
             raise forms.ValidationError(

@@ -349,3 +349,36 @@ def test_continuity_caution_on_a_long_contract(world, actors, login):
         .content.decode()
     )
     assert 'data-testid="caution"' not in portal and "right-open" not in portal
+
+
+@pytest.mark.django_db
+def test_a_partner_made_elsewhere_gets_its_profile_when_edited(actors, login, pinned):
+    from eigyo.partners.models import PartnerProfile
+
+    web = login(actors.admin)
+    form = web.get(reverse("partners:edit", args=[actors.partner2.pk]))
+    assert form.status_code == 200 and "九州商事株式会社" in form.content.decode()
+    response = web.post(
+        reverse("partners:edit", args=[actors.partner2.pk]),
+        {
+            "name": "九州商事株式会社",
+            "kind": "reseller",
+            "territory": ["40", "43"],
+            "manager": actors.rep2.pk,
+            "idle_after_days": 15,
+        },
+    )
+    assert response.status_code == 302
+    profile = PartnerProfile.objects.get(partner=actors.partner2)
+    assert profile.territory == ["40", "43"] and profile.manager == actors.rep2
+    # its manager (a rep) may now change it; another rep may not
+    assert (
+        login(actors.rep2).get(reverse("partners:edit", args=[actors.partner2.pk])).status_code
+        == 200
+    )
+    assert (
+        login(actors.rep1).get(reverse("partners:edit", args=[actors.partner2.pk])).status_code
+        == 403
+    )
+    page = web.get(reverse("partners:detail", args=[actors.partner2.pk])).content.decode()
+    assert "福岡県、熊本県" in page
