@@ -122,3 +122,15 @@ def test_the_sales_side_lists_every_partner(portal, actors, login, api, who):
         assert {p.pk for p in response.context["page"].object_list} == expected
     filtered = api(user).get("/api/partners", {"stage": "candidate"}).json()["items"]
     assert [p["id"] for p in filtered] == [actors.partner2.pk]
+
+
+@pytest.mark.django_db
+def test_pages_in_english_and_japanese(portal, actors, login):
+    rep1 = login(actors.rep1)  # rep1 reads English
+    page = rep1.get(reverse("partners:list")).content.decode()
+    assert "Behind target" in page and "Contracts that can be ended" in page
+    manager = login(actors.manager)  # Japanese
+    page = manager.get(reverse("partners:list")).content.decode()
+    assert "目標に遅れ" in page and "解約できる契約" in page
+    detail = manager.get(reverse("partners:detail", args=[actors.partner.pk])).content.decode()
+    assert "目標と進捗" in detail and "デューデリジェンス" in detail
