@@ -22,6 +22,7 @@ from eigyo.contacts.api import router as contacts_router
 from eigyo.core.api import Forbidden, FormInvalid
 from eigyo.deals.api import router as deals_router
 from eigyo.followups.api import router as followups_router
+from eigyo.partners.api import router as partners_router
 from eigyo.portfolio.api import router as portfolio_router
 from eigyo.prospecting.api import router as prospecting_router
 from eigyo.prospecting.call_api import router as calls_router
@@ -106,6 +107,7 @@ api.add_router("", calls_router)
 api.add_router("", path_router)
 api.add_router("", leads_router)
 api.add_router("", audit_router)
+api.add_router("", partners_router)
 
 
 @api.exception_handler(FormInvalid)

@@ -35,6 +35,9 @@ Daily work:
   calls stats --user EMAIL [--script NAME] [--month YYYY-MM]
                           how far cold calls got per script variant: past reception,
                           decision maker, appointments, with 95 % intervals
+  partners alerts [--user EMAIL] [--date YYYY-MM-DD]
+                          partners behind target, termination rights open, notice
+                          deadlines near: to the partner managers' inboxes
 
 Operations:
   remind [--loop]         send due reminders, escalations and the 08:00 digest

@@ -24,6 +24,7 @@ urlpatterns = [
     path("deals/", include("eigyo.deals.urls")),
     path("follow-ups/", include("eigyo.followups.urls")),
     path("audit/", include("eigyo.audit.urls")),
+    path("partners/", include("eigyo.partners.urls")),
     path("api/", api.urls),
     # The admin signs in through eigyo's login (throttled, with its second step), never
     # through a login page of its own.

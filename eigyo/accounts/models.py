@@ -141,7 +141,8 @@ class Partner(OrgScoped):
     partners, due diligence to contracts, is the partners app's)."""
 
     class Kind(models.TextChoices):
-        DISTRIBUTOR = "distributor", _("Distributor")
+        DISTRIBUTOR = "distributor", _("Distributor (販売店): buys and resells")
+        AGENT = "agent", _("Agent (代理店): sells in our name")
         RESELLER = "reseller", _("Reseller")
         EQUITY = "equity", _("Equity partner")
 

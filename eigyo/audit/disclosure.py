@@ -51,6 +51,7 @@ NOT_PERSONAL = {
     "prospecting.CallListEntry": "a company on a call list",
     "followups.Reminder": "the e-mail queue (its notice is scanned)",
     "agenda.CalendarFeed": "our staff's feed addresses",
+    "partners.Target": "a contract's performance target (periods and amounts)",
     "audit.AuditChain": "the chain head (hashes and numbers)",
     "audit.AuditSubject": "the index of events (the events are disclosed)",
 }
@@ -131,6 +132,24 @@ SECTIONS = [
         _("Introductions and favours"),
         "prospecting.Favour",
         lambda p: _m("prospecting.Favour").objects.filter(Q(counterpart=p) | Q(introduced=p)),
+    ),
+    Section(
+        "trainee",
+        _("Partner training they took"),
+        "partners.Trainee",
+        lambda p: _m("partners.Trainee").objects.filter(
+            org_id=p.org_id, family_name=p.family_name, given_name=p.given_name
+        ),
+    ),
+    Section(
+        "attendance",
+        _("Training sessions they attended"),
+        "partners.Attendance",
+        lambda p: _m("partners.Attendance").objects.filter(
+            org_id=p.org_id,
+            trainee__family_name=p.family_name,
+            trainee__given_name=p.given_name,
+        ),
     ),
     Section(
         "provision",

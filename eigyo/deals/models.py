@@ -69,6 +69,21 @@ class Deal(OrgScoped):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     lost_reason = models.CharField(_("reason lost"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # A partner may mark its deal won; the win counts toward the partner's targets only
+    # once our side confirms it (the amount as it was then), and is cleared when the deal
+    # leaves "won".
+    win_confirmed_at = models.DateTimeField(_("win confirmed at"), null=True, blank=True)
+    win_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("win confirmed by"),
+    )
+    win_confirmed_amount = models.PositiveBigIntegerField(
+        _("confirmed amount (yen)"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("deal")

@@ -40,7 +40,11 @@ def move_stage(deal: Deal, stage: str, *, on: dt.date, by, lost_reason: str = ""
     deal.stage = stage
     deal.closed_on = on if stage in (Stage.WON, Stage.LOST) else None
     deal.lost_reason = lost_reason if stage == Stage.LOST else ""
-    deal.save(update_fields=["stage", "closed_on", "lost_reason", "updated_at"])
+    fields = ["stage", "closed_on", "lost_reason", "updated_at"]
+    if deal.win_confirmed_at is not None:  # a confirmed win no longer won: confirm again
+        deal.win_confirmed_at = deal.win_confirmed_by = deal.win_confirmed_amount = None
+        fields += ["win_confirmed_at", "win_confirmed_by", "win_confirmed_amount"]
+    deal.save(update_fields=fields)
     return deal
 
 

@@ -302,6 +302,9 @@ def _build(rng: random.Random) -> Organisation:
     calls.favours(random.Random(rng.random()), org, users, reps, today)
     calls.leads(random.Random(rng.random()), org, users, reps, today)
     inbox.collect_due(today)  # the report back due is in rep1's inbox
+    from eigyo.demo import partners
+
+    partners.build(random.Random(rng.random()), org, users, reps, today)
     _own_fields(random.Random(rng.random()), org)
     from eigyo.demo import audit
 

@@ -6,3 +6,6 @@ class PartnersConfig(AppConfig):
     name = "eigyo.partners"
     label = "partners"
     verbose_name = _("Partners")
+
+    def ready(self) -> None:
+        from eigyo.partners import alerts  # noqa: F401 - its inbox kinds and due source

@@ -63,6 +63,17 @@ VISIBLE = {
     "lead": {"admin", "manager", "rep1", "marketing"},
     "lead2": {"admin", "rep2", "marketing"},
     "other_lead": {"outsider"},
+    # partners: the sales side sees every partner and contract; a partner user only its
+    # own (marketing finds a partner but has no partner pages: 403); a training session
+    # is seen by a partner user whose people attend it
+    "partner": INTERNAL | {"partner_user"},
+    "partner2": INTERNAL | {"partner2_user"},
+    "other_partner": {"outsider"},
+    "contract": {"admin", "manager", "rep1", "rep2", "partner_user"},
+    "contract2": {"admin", "manager", "rep1", "rep2", "partner2_user"},
+    "other_contract": {"outsider"},
+    "session": {"admin", "manager", "rep1", "rep2", "partner_user"},
+    "other_session": {"outsider"},
 }
 
 PAGES = {
@@ -98,6 +109,20 @@ PAGES = {
     "script": ["calls:script"],
     "call_list": ["calls:list", "calls:calling"],
     "lead": ["leads:detail"],
+    "partner": [
+        "partners:detail",
+        "partners:edit",
+        "partners:check",
+        "partners:contract_create",
+        "partners:trainee_create",
+    ],
+    "contract": [
+        "partners:contract",
+        "partners:contract_edit",
+        "partners:record_create",
+        "partners:record_edit",
+    ],
+    "session": ["partners:session"],
 }
 # Pages that answer a visible object by sending the user on to its page.
 REDIRECTS = {"agenda:open_notice"}
@@ -126,7 +151,17 @@ POSTS = {
     "script": ["calls:script"],
     "call_list": ["calls:calling"],
     "lead": ["leads:detail"],
+    "partner": [
+        "partners:edit",
+        "partners:stage",
+        "partners:check",
+        "partners:contract_create",
+        "partners:trainee_create",
+    ],
+    "contract": ["partners:contract_edit", "partners:record_create", "partners:record_edit"],
+    "session": ["partners:session"],
 }
+POSTS["deal"].append("partners:confirm_win")
 SIMPLE_KIND = {"coaching": "coaching", "conflict": "conflicts", "senior_visit": "senior-visits"}
 
 
@@ -141,6 +176,12 @@ def page_args(name: str, kind: str, target, book) -> list:
         return [target.pk, "promise", book.promise.pk]
     if name == "followups:simple_edit":
         return [SIMPLE_KIND[kind], target.pk]
+    if name == "partners:check":  # the partner's own check (any id for a missing one)
+        return [target.pk, book.check_of.get(target.pk, 999999)]
+    if name == "partners:record_create":
+        return [target.pk, "target"]
+    if name == "partners:record_edit":
+        return [target.pk, "target", book.target.pk]
     return [target.pk]
 
 
@@ -184,6 +225,9 @@ API = {
     "script": ["/api/call-scripts/{id}", "/api/call-scripts/{id}/stats"],
     "call_list": ["/api/call-lists/{id}", "/api/call-lists/{id}/next"],
     "lead": ["/api/leads/{id}"],
+    "partner": [],
+    "contract": ["/api/contracts/{id}"],
+    "session": [],
 }
 # Reads that a role may be refused (403) although it sees the object.
 API_GATED = {
@@ -193,6 +237,15 @@ API_GATED = {
         "/api/companies/{id}/fit",
         "/api/companies/{id}/similar",
     ],
+    # marketing finds a partner but has no partner pages; internals are the sales side's
+    "partner": [
+        "/api/partners/{id}",
+        "/api/partners/{id}/performance",
+        "/api/partners/{id}/contracts",
+        "/api/partners/{id}/diligence",
+        "/api/partners/{id}/training",
+    ],
+    "contract": ["/api/contracts/{id}/rights"],
 }
 API_WRITES = {
     "company": [
@@ -239,7 +292,20 @@ API_WRITES = {
         ("post", "/api/call-lists/{id}/skip"),
     ],
     "lead": [("post", "/api/leads/{id}/assign"), ("post", "/api/leads/{id}/decision")],
+    "partner": [
+        ("patch", "/api/partners/{id}"),
+        ("post", "/api/partners/{id}/stage"),
+        ("patch", "/api/partners/{id}/diligence/{promise}"),
+        ("post", "/api/partners/{id}/contracts"),
+    ],
+    "contract": [
+        ("patch", "/api/contracts/{id}"),
+        ("post", "/api/contracts/{id}/targets"),
+        ("post", "/api/contracts/{id}/rights"),
+    ],
+    "session": [],
 }
+API_WRITES["deal"].append(("post", "/api/deals/{id}/confirm-win"))
 
 
 def kind_of(name: str) -> str:
@@ -255,6 +321,8 @@ def kind_of(name: str) -> str:
         "call_list2": "call_list",
         "lead2": "lead",
         "other_senior_visit": "senior_visit",
+        "partner2": "partner",
+        "contract2": "contract",
     }[name]
 
 
@@ -328,7 +396,63 @@ def book(book, actors):
     b.lead = lead(a.org, a.rep1, a.marketing)
     b.lead2 = lead(a.org, a.rep2, a.marketing)
     b.other_lead = lead(a.other_org, a.outsider, a.outsider)
+    _partner_book(a, b)
     return b
+
+
+def _partner_book(a, b):
+    """A partner in the other organisation; a contract with a target, a checklist item
+    checked per partner, and a training session (attended by the first partner's
+    salesperson) in each organisation."""
+    import datetime as dt
+
+    from eigyo.accounts.models import Partner
+    from eigyo.partners.models import (
+        Attendance,
+        Contract,
+        DiligenceCheck,
+        DiligenceItem,
+        Target,
+        Trainee,
+        TrainingModule,
+        TrainingSession,
+    )
+
+    b.partner, b.partner2 = a.partner, a.partner2
+    b.other_partner = Partner.objects.create(org=a.other_org, name="外部代理店")
+    b.check_of = {}
+    for org, partners in ((a.org, [b.partner, b.partner2]), (a.other_org, [b.other_partner])):
+        item = DiligenceItem.objects.create(org=org, key="financial_health", label="財務")
+        for p in partners:
+            b.check_of[p.pk] = DiligenceCheck.objects.create(org=org, partner=p, item=item).pk
+
+    def contract(p):
+        return Contract.objects.create(
+            org=p.org, partner=p, title=f"{p.name} 販売店契約", start=dt.date(2025, 4, 1)
+        )
+
+    b.contract, b.contract2 = contract(b.partner), contract(b.partner2)
+    b.other_contract = contract(b.other_partner)
+    b.target = Target.objects.create(
+        org=a.org,
+        contract=b.contract,
+        metric="revenue",
+        period_kind="quarter",
+        fiscal_year=2026,
+        index=3,
+        value=10_000_000,
+    )
+
+    def session(p):
+        module = TrainingModule.objects.create(org=p.org, title="質問の設計")
+        made = TrainingSession.objects.create(
+            org=p.org, module=module, held_on=dt.date(2026, 10, 1), trainer="講師"
+        )
+        trainee = Trainee.objects.create(org=p.org, partner=p, family_name="営業")
+        Attendance.objects.create(org=p.org, session=made, trainee=trainee, completed=True)
+        return made
+
+    b.session, b.other_session = session(b.partner), session(b.other_partner)
 
 
 CASES = [(obj, who) for obj in VISIBLE for who in ALL]
@@ -350,6 +474,8 @@ def test_pages_and_api(book, actors, login, api, obj, who):
         status = web.get(reverse(name, args=page_args(name, kind, target, book))).status_code
         if name == "deals:child_edit" and target.pk != book.promise.deal_id:
             assert status == 404, (name, status)  # a record of another deal is not here
+        elif name == "partners:record_edit" and target.pk != book.target.contract_id:
+            assert status == 404, (name, status)  # a target of another contract
         elif visible:
             assert status in ((302,) if name in REDIRECTS else (200, 403)), (name, status)
         else:
@@ -393,6 +519,9 @@ def test_missing_id_answers_exactly_like_a_hidden_one(book, actors, login, api, 
         "script": book.other_script,
         "call_list": book.other_call_list,
         "lead": book.other_lead,
+        "partner": book.other_partner,
+        "contract": book.other_contract,
+        "session": book.other_session,
     }[kind]
     web, rest = login(actors.rep1), api(actors.rep1)
     missing = type(hidden)(pk=999999)
@@ -465,15 +594,24 @@ SETTINGS_VISIBLE = {
     "other_field": ["outsider"],
     "batch": ["admin", "manager"],
     "other_batch": ["outsider"],
+    # the due-diligence checklist: the sales side reads it, the admin changes it
+    "item": ["admin", "manager", "rep1", "rep2"],
+    "other_item": ["outsider"],
 }
-SETTINGS_PAGES = {"field": ["companies:field_edit"], "batch": ["transfer:import_detail"]}
+SETTINGS_PAGES = {
+    "field": ["companies:field_edit"],
+    "batch": ["transfer:import_detail"],
+    "item": ["partners:checklist_item"],
+}
 SETTINGS_POSTS = {
     "field": ["companies:field_edit", "companies:field_delete"],
     "batch": ["transfer:import_detail"],
+    "item": ["partners:checklist_item"],
 }
 SETTINGS_API_WRITES = {
     "field": [("patch", "/api/company-fields/{id}"), ("delete", "/api/company-fields/{id}")],
     "batch": [],
+    "item": [],
 }
 
 
@@ -494,7 +632,14 @@ def settings_objects(actors):
             mapping=["legal_name"],
         )
 
+    from eigyo.partners.models import DiligenceItem
+
+    def item(org):
+        return DiligenceItem.objects.create(org=org, key="references", label="紹介の経緯")
+
     return {
+        "item": item(actors.org),
+        "other_item": item(actors.other_org),
         "field": field(actors.org),
         "other_field": field(actors.other_org),
         "batch": batch(actors.org, actors.admin),
