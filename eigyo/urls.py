@@ -22,6 +22,7 @@ urlpatterns = [
     path("activities/", include("eigyo.activities.urls")),
     path("deals/", include("eigyo.deals.urls")),
     path("follow-ups/", include("eigyo.followups.urls")),
+    path("export/", include("eigyo.transfer.export_urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
