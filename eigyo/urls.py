@@ -23,6 +23,7 @@ urlpatterns = [
     path("deals/", include("eigyo.deals.urls")),
     path("follow-ups/", include("eigyo.followups.urls")),
     path("export/", include("eigyo.transfer.export_urls")),
+    path("organisation/export/", include("eigyo.transfer.archive_urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

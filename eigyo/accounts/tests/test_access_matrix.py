@@ -444,22 +444,39 @@ SETTINGS_VISIBLE = {
     "other_field": ["outsider"],
     "batch": ["admin", "manager"],
     "other_batch": ["outsider"],
+    # the whole organisation's archive: its admins only (every member else: 404)
+    "archive": ["admin"],
+    "other_archive": ["outsider"],
 }
-SETTINGS_PAGES = {"field": ["companies:field_edit"], "batch": ["transfer:import_detail"]}
+SETTINGS_PAGES = {
+    "field": ["companies:field_edit"],
+    "batch": ["transfer:import_detail"],
+    "archive": ["orgexport:detail", "orgexport:download"],
+}
 SETTINGS_POSTS = {
     "field": ["companies:field_edit", "companies:field_delete"],
     "batch": ["transfer:import_detail"],
+    "archive": [],
 }
 SETTINGS_API_WRITES = {
     "field": [("patch", "/api/company-fields/{id}"), ("delete", "/api/company-fields/{id}")],
     "batch": [],
+    "archive": [],
 }
 
 
 @pytest.fixture
-def settings_objects(actors):
+def settings_objects(actors, tmp_path, monkeypatch):
     from eigyo.companies.models import CompanyField
-    from eigyo.transfer.models import CompanyImport
+    from eigyo.transfer.models import CompanyImport, OrganisationExport
+
+    monkeypatch.setenv("EIGYO_EXPORT_DIR", str(tmp_path))
+
+    def archive(org, user):
+        (tmp_path / f"{org.slug}.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+        return OrganisationExport.objects.create(
+            org=org, requested_by=user, status="done", filename=f"{org.slug}.zip"
+        )
 
     def field(org):
         return CompanyField.objects.create(org=org, key="plants", label="工場数", kind="number")
@@ -478,6 +495,8 @@ def settings_objects(actors):
         "other_field": field(actors.other_org),
         "batch": batch(actors.org, actors.admin),
         "other_batch": batch(actors.other_org, actors.outsider),
+        "archive": archive(actors.org, actors.admin),
+        "other_archive": archive(actors.other_org, actors.outsider),
     }
 
 
@@ -488,6 +507,7 @@ SETTINGS_CASES = [(obj, who) for obj in SETTINGS_VISIBLE for who in ALL]
 @pytest.mark.parametrize("obj,who", SETTINGS_CASES, ids=[_ids(c) for c in SETTINGS_CASES])
 def test_settings_objects(settings_objects, actors, login, api, obj, who):
     target = settings_objects[obj]
+    status_before = getattr(target, "status", None)
     kind = obj.removeprefix("other_")
     web, rest = login(getattr(actors, who)), api(getattr(actors, who))
     visible = who in SETTINGS_VISIBLE[obj]
@@ -504,4 +524,4 @@ def test_settings_objects(settings_objects, actors, login, api, obj, who):
         )
         assert response.status_code == 404, (method, url)
     target.refresh_from_db()  # still there, unchanged
-    assert getattr(target, "status", "preview") == "preview"
+    assert getattr(target, "status", None) == status_before
