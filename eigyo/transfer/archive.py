@@ -41,6 +41,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model, Q
 from django.utils.duration import duration_iso_string
+from django.utils.translation import gettext_noop as N_
 
 from eigyo.accounts.models import Membership, Organisation, User
 from eigyo.core import clock
@@ -51,18 +52,25 @@ VERSION = 1
 
 # Installed tables that are not the organisation's data, and why.
 EXCLUDED = {
-    "admin.LogEntry": "Django admin's log of the installation (eigyo's work does not go "
-    "through the admin); it points at users and content types of this installation",
-    "auth.Permission": "made by migrate in every installation; eigyo's rights are "
-    "named rules over Membership roles, not Django permissions",
-    "auth.Group": "Django groups are not used: roles live in Membership",
-    "auth.Group_permissions": "Django groups are not used: roles live in Membership",
-    "accounts.User_groups": "Django groups are not used: roles live in Membership",
-    "accounts.User_user_permissions": "Django permissions are not used: rights are named "
-    "rules over Membership roles",
-    "contenttypes.ContentType": "made by migrate in every installation; references to it "
-    "(an inbox notice's target type) are written as (app, model) and matched by name",
-    "sessions.Session": "sign-ins to this installation: users sign in again on the new one",
+    "admin.LogEntry": N_(
+        "Django admin's log of the installation (eigyo's work does not go "
+        "through the admin); it points at users and content types of this installation"
+    ),
+    "auth.Permission": N_(
+        "made by migrate in every installation; eigyo's rights are "
+        "named rules over Membership roles, not Django permissions"
+    ),
+    "auth.Group": N_("Django groups are not used: roles live in Membership"),
+    "auth.Group_permissions": N_("Django groups are not used: roles live in Membership"),
+    "accounts.User_groups": N_("Django groups are not used: roles live in Membership"),
+    "accounts.User_user_permissions": N_(
+        "Django permissions are not used: rights are named rules over Membership roles"
+    ),
+    "contenttypes.ContentType": N_(
+        "made by migrate in every installation; references to it "
+        "(an inbox notice's target type) are written as (app, model) and matched by name"
+    ),
+    "sessions.Session": N_("sign-ins to this installation: users sign in again on the new one"),
 }
 # Tables exported although they have no `org` column: how their rows are chosen.
 ALSO = {

@@ -30,7 +30,7 @@ def archive_index(request: HttpRequest) -> HttpResponse:
         "transfer/archive_index.html",
         {
             "jobs": visible_organisation_exports(request.user).select_related("requested_by")[:20],
-            "excluded": archive.EXCLUDED,
+            "excluded": {table: _(why) for table, why in archive.EXCLUDED.items()},
             "tables": len(archive.plan()),
         },
     )

@@ -19,7 +19,10 @@ from django.conf import settings
 from django.db import transaction
 
 from eigyo.accounts import access
+from eigyo.contacts.models import Person
 from eigyo.core import clock
+from eigyo.core.signals import personal_data_read
+from eigyo.prospecting.models import Lead
 from eigyo.transfer import archive
 from eigyo.transfer.models import OrganisationExport
 
@@ -90,6 +93,7 @@ def build(job: OrganisationExport) -> OrganisationExport:
             status=Status.FAILED, error=str(exc)[:2000], finished_at=clock.now()
         )
     else:
+        _tell_the_audit_trail(job)
         OrganisationExport.objects.filter(pk=job.pk).update(
             status=Status.DONE,
             filename=filename,
@@ -100,6 +104,20 @@ def build(job: OrganisationExport) -> OrganisationExport:
         )
     job.refresh_from_db()
     return job
+
+
+def _tell_the_audit_trail(job: OrganisationExport) -> None:
+    """The archive holds every person and lead of the organisation: personal data
+    exported by the admin who asked for it."""
+    for model in (Person, Lead):
+        personal_data_read.send(
+            sender=OrganisationExport,
+            user=job.requested_by,
+            model=model,
+            pks=list(model.objects.filter(org=job.org).values_list("pk", flat=True)),
+            action="export",
+            via=f"organisation archive {job.pk}",
+        )
 
 
 def run_pending(limit: int = 0) -> int:

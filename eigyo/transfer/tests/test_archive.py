@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from eigyo.contacts.models import Person
+from eigyo.core.signals import personal_data_read
 from eigyo.transfer import archive, export_jobs
 from eigyo.transfer.models import OrganisationExport
 
@@ -116,7 +118,19 @@ def test_the_admin_asks_the_worker_builds_the_admin_downloads(
     claimed = export_jobs.claim_next()
     assert claimed.pk == job.pk and claimed.status == "running"
     assert export_jobs.claim_next() is None  # a second worker gets nothing
-    done = export_jobs.build(claimed)
+    heard = []
+
+    def listener(sender, **kwargs):
+        heard.append(kwargs)
+
+    personal_data_read.connect(listener)
+    try:
+        done = export_jobs.build(claimed)
+    finally:
+        personal_data_read.disconnect(listener)
+    people = next(h for h in heard if h["model"] is Person)
+    assert people["user"] == actors.admin and people["action"] == "export"
+    assert set(people["pks"]) == {book.person.pk, book.partner_person.pk}
     assert done.status == "done" and done.tables_done == done.tables_total > 40
     assert done.rows > 20 and done.size == (tmp_path / done.filename).stat().st_size
     page = client.get(job.get_absolute_url())
