@@ -41,7 +41,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model, Q
 from django.utils.duration import duration_iso_string
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from eigyo.accounts.models import Membership, Organisation, User
 from eigyo.core import clock
@@ -52,25 +52,27 @@ VERSION = 1
 
 # Installed tables that are not the organisation's data, and why.
 EXCLUDED = {
-    "admin.LogEntry": N_(
+    "admin.LogEntry": gettext_noop(
         "Django admin's log of the installation (eigyo's work does not go "
         "through the admin); it points at users and content types of this installation"
     ),
-    "auth.Permission": N_(
+    "auth.Permission": gettext_noop(
         "made by migrate in every installation; eigyo's rights are "
         "named rules over Membership roles, not Django permissions"
     ),
-    "auth.Group": N_("Django groups are not used: roles live in Membership"),
-    "auth.Group_permissions": N_("Django groups are not used: roles live in Membership"),
-    "accounts.User_groups": N_("Django groups are not used: roles live in Membership"),
-    "accounts.User_user_permissions": N_(
+    "auth.Group": gettext_noop("Django groups are not used: roles live in Membership"),
+    "auth.Group_permissions": gettext_noop("Django groups are not used: roles live in Membership"),
+    "accounts.User_groups": gettext_noop("Django groups are not used: roles live in Membership"),
+    "accounts.User_user_permissions": gettext_noop(
         "Django permissions are not used: rights are named rules over Membership roles"
     ),
-    "contenttypes.ContentType": N_(
+    "contenttypes.ContentType": gettext_noop(
         "made by migrate in every installation; references to it "
         "(an inbox notice's target type) are written as (app, model) and matched by name"
     ),
-    "sessions.Session": N_("sign-ins to this installation: users sign in again on the new one"),
+    "sessions.Session": gettext_noop(
+        "sign-ins to this installation: users sign in again on the new one"
+    ),
 }
 # Tables exported although they have no `org` column: how their rows are chosen.
 ALSO = {
