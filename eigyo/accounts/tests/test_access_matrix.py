@@ -418,6 +418,56 @@ def test_lists_show_only_what_may_be_seen(book, actors, login, api, who, kind):
         assert shown == expected
 
 
+# The list exports (CSV and .xlsx, page and API) of each record type.
+EXPORTS = {
+    "company": "companies",
+    "person": "people",
+    "rel": "portfolio",
+    "activity": "activities",
+    "deal": "deals",
+    "instruction": "instructions",
+    "lead": "leads",
+}
+EXPORT_API = {"rel": "relationships"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ALL)
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_exports_hold_only_what_may_be_seen(book, actors, login, api, who, kind):
+    """An export (any format, page or API) holds exactly the visible objects, or is
+    refused (403) where the list itself is not the user's."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    user = getattr(actors, who)
+    objects = [name for name in VISIBLE if kind_of(name) == kind]
+    expected = {getattr(book, n).pk for n in objects if who in VISIBLE[n]}
+    key = EXPORTS[kind]
+    query = "status=all"  # instructions open on the open tab; every status here
+    responses = [
+        login(user).get(f"/export/{key}.csv?{query}"),
+        login(user).get(f"/export/{key}.xlsx?{query}"),
+        api(user).get(f"/api/{EXPORT_API.get(kind, key)}/export?format=csv&{query}"),
+    ]
+    for response in responses:
+        if response.status_code == 403:
+            assert not expected, (who, kind)
+            continue
+        assert response.status_code == 200
+        if response.content.startswith(b"PK"):
+            rows = list(
+                load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
+            )
+            ids = {row[0] for row in rows[1:]}
+        else:
+            rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+            ids = {int(row[0]) for row in rows[1:]}
+        assert ids == expected, (who, kind, response.request["PATH_INFO"])
+
+
 @pytest.mark.django_db
 def test_partner_sees_only_their_companies_in_the_visit_form(book, actors, login):
     web = login(actors.partner_user)
