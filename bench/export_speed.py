@@ -6,12 +6,15 @@ Uses a fresh SQLite file var/bench-export.sqlite3: one organisation with --rows
 companies, --rows people (name, kana, company, e-mail, phones, notes) and --rows
 activities (each with one person met). Times the whole export as the admin downloads
 it (access rule, filter, one read, the file written), best of --runs, and counts the
-queries of each.
+queries of each. Then writes the whole organisation's archive (`eigyo export`) and
+restores it into a new, empty SQLite installation (`eigyo restore`, a subprocess).
 """
 
 import argparse
 import datetime as dt
 import os
+import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -38,6 +41,7 @@ from eigyo.companies.models import Company  # noqa: E402
 from eigyo.contacts.models import Person  # noqa: E402
 from eigyo.core import clock  # noqa: E402
 from eigyo.deals.models import Deal  # noqa: E402
+from eigyo.transfer import archive  # noqa: E402
 from eigyo.transfer.exporting import REGISTRY, export_file  # noqa: E402
 
 
@@ -126,6 +130,29 @@ def main():
                 f"{key:<12} {label:<10} {best:>8.2f} {cpu:>6.2f} {args.rows / best:>9,.0f} "
                 f"{len(result.content) / 1e6:>6.1f} {len(queries):>8}"
             )
+
+    bench_archive(admin)
+
+
+def bench_archive(admin):
+    org = admin.membership.org
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.zip"
+        start = time.perf_counter()
+        manifest = archive.write_archive(org, path)
+        took = time.perf_counter() - start
+        rows = sum(t["rows"] for t in manifest["tables"])
+        print(
+            f"organisation archive: {rows:,} rows, {len(manifest['tables'])} tables, "
+            f"{path.stat().st_size / 1e6:.1f} MB written in {took:.2f} s"
+        )
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        env.update(DEBUG="1", EIGYO_VAR_DIR=tmp, EIGYO_SQLITE=str(Path(tmp) / "new.sqlite3"))
+        eigyo = [sys.executable, "-m", "eigyo.cli"]
+        subprocess.run([*eigyo, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+        start = time.perf_counter()
+        subprocess.run([*eigyo, "restore", str(path)], env=env, check=True, cwd=ROOT)
+        print(f"restored into an empty installation in {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":

@@ -450,6 +450,7 @@ def _restore_table(archive, name: str, model, registry_map: dict, types: dict) -
     ]
     ct_fields = _content_type_fields(model)
     count = 0
+    batch: list[Model] = []
     for row in _rows(archive, name):
         fields = row["fields"]
         for field in registry_fields:
@@ -463,9 +464,25 @@ def _restore_table(archive, name: str, model, registry_map: dict, types: dict) -
                         app_label=app_label, model=model_name
                     )[0].pk
                 fields[field] = types[(app_label, model_name)]
-        _deserialise(model, row).save()
+        batch.append(_deserialise(model, row).object)
         count += 1
+        if len(batch) >= 2000:
+            _insert_raw(model, batch)
+            batch = []
+    if batch:
+        _insert_raw(model, batch)
     return count
+
+
+def _insert_raw(model, objects: list[Model]) -> None:
+    """Insert rows as they are, ids and stamps included — what `loaddata` does row by
+    row (a raw save: no field's pre_save, so `updated_at` keeps its value), in batches.
+    bulk_create would run pre_save and stamp every row with the restore's time."""
+    fields = list(model._meta.concrete_fields)
+    size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
+    manager = model._base_manager
+    for start in range(0, len(objects), size):
+        manager._insert(objects[start : start + size], fields=fields, raw=True)
 
 
 def _reset_sequences(models) -> None:
