@@ -14,8 +14,8 @@ import argparse
 import datetime as dt
 import os
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
 

@@ -443,46 +443,56 @@ def _deserialise(model, row: dict):
 
 
 def _restore_table(archive, name: str, model, registry_map: dict, types: dict) -> int:
-    registry_fields = [
-        f.name
-        for f in model._meta.concrete_fields
-        if f.is_relation and f.related_model is RegistryEntry
-    ]
-    ct_fields = _content_type_fields(model)
+    """Insert the table's rows as they are (ids and stamps included), in batches of
+    plain INSERTs: what `loaddata` does row by row through a raw save (no field's
+    pre_save, so `updated_at` keeps its value), without building a model per row.
+    Each value goes through its field's to_python and get_db_prep_save, as a save would."""
+    fields = list(model._meta.concrete_fields)
+    convert = []
+    for field in fields:
+        target = field.target_field if field.is_relation else field
+        remap = None
+        if field.is_relation and field.related_model is RegistryEntry:
+            remap = registry_map
+        convert.append((field, target, remap, field.related_model is ContentType))
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     count = 0
-    batch: list[Model] = []
-    for row in _rows(archive, name):
-        fields = row["fields"]
-        for field in registry_fields:
-            if fields.get(field) is not None:
-                fields[field] = registry_map[fields[field]]
-        for field in ct_fields:
-            if fields.get(field) is not None:
-                app_label, model_name = fields[field]
-                if (app_label, model_name) not in types:
-                    types[(app_label, model_name)] = ContentType.objects.get_or_create(
-                        app_label=app_label, model=model_name
-                    )[0].pk
-                fields[field] = types[(app_label, model_name)]
-        batch.append(_deserialise(model, row).object)
-        count += 1
-        if len(batch) >= 2000:
-            _insert_raw(model, batch)
-            batch = []
-    if batch:
-        _insert_raw(model, batch)
+    batch: list[tuple] = []
+    with connection.cursor() as cursor:
+        for row in _rows(archive, name):
+            values = []
+            data = row["fields"]
+            for field, target, remap, is_type in convert:
+                if field.primary_key:
+                    value = target.to_python(row["pk"])
+                elif field.name not in data:  # a column newer than the archive
+                    value = field.get_default()
+                else:
+                    value = data[field.name]
+                    if value is not None:
+                        if remap is not None:
+                            value = remap[value]
+                        elif is_type:
+                            value = _content_type_id(types, value)
+                        value = target.to_python(value)
+                values.append(field.get_db_prep_save(value, connection))
+            batch.append(tuple(values))
+            count += 1
+            if len(batch) >= 1000:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
     return count
 
 
-def _insert_raw(model, objects: list[Model]) -> None:
-    """Insert rows as they are, ids and stamps included — what `loaddata` does row by
-    row (a raw save: no field's pre_save, so `updated_at` keeps its value), in batches.
-    bulk_create would run pre_save and stamp every row with the restore's time."""
-    fields = list(model._meta.concrete_fields)
-    size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
-    manager = model._base_manager
-    for start in range(0, len(objects), size):
-        manager._insert(objects[start : start + size], fields=fields, raw=True)
+def _content_type_id(types: dict, natural: list) -> int:
+    key = tuple(natural)
+    if key not in types:
+        types[key] = ContentType.objects.get_or_create(app_label=key[0], model=key[1])[0].pk
+    return types[key]
 
 
 def _reset_sequences(models) -> None:
