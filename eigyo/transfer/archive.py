@@ -32,11 +32,11 @@ import uuid
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model, Q
@@ -116,7 +116,7 @@ def _org_field(model) -> str | None:
     """The path from a model to its organisation, when its rows carry one."""
     try:
         field = model._meta.get_field("org")
-    except Exception:  # noqa: BLE001 — FieldDoesNotExist: no org column
+    except FieldDoesNotExist:
         field = None
     if field is not None and field.is_relation and field.related_model is Organisation:
         return "org"
@@ -503,7 +503,3 @@ def _reset_sequences(models) -> None:
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
-
-
-def archive_path_ok(path: Path) -> bool:
-    return path.is_file() and zipfile.is_zipfile(path)

@@ -28,6 +28,7 @@ from eigyo.transfer.models import OrganisationExport
 
 log = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(minutes=30)
+KEEP = 3  # archives kept per organisation: each holds everything, so not forever
 Status = OrganisationExport.Status
 
 
@@ -102,8 +103,22 @@ def build(job: OrganisationExport) -> OrganisationExport:
             tables_done=len(manifest["tables"]),
             finished_at=clock.now(),
         )
+        _prune(job.org)
     job.refresh_from_db()
     return job
+
+
+def _prune(org) -> None:
+    """Delete the files of all but the newest KEEP archives of the organisation (the
+    rows stay, as the record of who took the organisation out and when)."""
+    old = list(
+        OrganisationExport.objects.filter(org=org, status=Status.DONE)
+        .exclude(filename="")
+        .order_by("-created_at", "-pk")[KEEP:]
+    )
+    for job in old:
+        file_of(job).unlink(missing_ok=True)
+    OrganisationExport.objects.filter(pk__in=[j.pk for j in old]).update(filename="")
 
 
 def _tell_the_audit_trail(job: OrganisationExport) -> None:

@@ -164,6 +164,19 @@ def test_a_worker_that_died_releases_its_claim(actors):
 
 
 @pytest.mark.django_db
+def test_only_the_newest_three_archive_files_are_kept(actors, tmp_path, monkeypatch):
+    monkeypatch.setenv("EIGYO_EXPORT_DIR", str(tmp_path))
+    built = []
+    for _ in range(5):
+        export_jobs.request_archive(by=actors.admin)
+        built.append(export_jobs.build(export_jobs.claim_next()))
+    for job in built:
+        job.refresh_from_db()
+    assert [bool(j.filename) for j in built] == [False, False, True, True, True]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(j.filename for j in built[2:])
+
+
+@pytest.mark.django_db
 def test_a_failed_build_says_why(actors, tmp_path, monkeypatch):
     monkeypatch.setenv("EIGYO_EXPORT_DIR", str(tmp_path))
     job = export_jobs.request_archive(by=actors.admin)
