@@ -272,3 +272,30 @@ def test_export_restore_export_is_identical_in_an_empty_installation(tmp_path, b
         "print(bool(authenticate(email='admin@demo.example', password='eigyo-demo-2026')))",
     )
     assert check.stdout.strip().splitlines()[-1] == "True"
+
+
+@pytest.mark.django_db
+def test_registry_entries_are_matched_by_public_number_or_added(book, actors, loaded, tmp_path):
+    """Another installation keeps its own registry: an archived entry it has (same
+    corporate number) is referred to by its id there; one it lacks is added, under the
+    archived id when free, else a new one — and the companies follow the mapping."""
+    from eigyo.registry.models import RegistryEntry
+
+    toyota = RegistryEntry.objects.get(edinet_code="E02144")
+    book.company.registry = toyota
+    book.company.save()
+    path = tmp_path / "acme.zip"
+    archive.write_archive(actors.org, path)
+    manifest = archive.check(path)
+    with zipfile.ZipFile(path) as zf:
+        # Here it exists: matched, nothing added.
+        assert archive._restore_registry(zf, manifest) == ({toyota.pk: toyota.pk}, 0)
+        # An installation that holds a different company under that id: added anew.
+        old_pk = toyota.pk
+        toyota.delete()
+        squatter = RegistryEntry.objects.create(
+            pk=old_pk, name="別会社株式会社", edinet_code="E99999", source="edinet"
+        )
+        mapping, added = archive._restore_registry(zf, manifest)
+        assert added == 1 and mapping[old_pk] != squatter.pk
+        assert RegistryEntry.objects.get(pk=mapping[old_pk]).corporate_number == "1180301018771"
