@@ -30,6 +30,7 @@ from eigyo.prospecting.lead_api import router as leads_router
 from eigyo.prospecting.path_api import router as path_router
 from eigyo.registry.api import router as registry_router
 from eigyo.transfer.api import router as import_router
+from eigyo.transfer.export_api import router as export_router
 
 ERRORS = {
     "401": "Not signed in: no token, a wrong, revoked or expired one.",
@@ -97,6 +98,7 @@ api.add_router("", companies_router)
 api.add_router("", fields_router)
 api.add_router("", prospecting_router)
 api.add_router("", import_router)
+api.add_router("", export_router)
 api.add_router("", contacts_router)
 api.add_router("", portfolio_router)
 api.add_router("", activities_router)

@@ -23,6 +23,10 @@ Data:
   resolve [FILE|-]        resolve company names to registry entities (CSV or JSON)
   import companies FILE --user EMAIL [--map COLUMN=FIELD] [--dry-run]
                           import a company list: checked first, all or nothing
+  export --org SLUG [-o FILE]
+                          the whole organisation in one archive (zip, manifest,
+                          one JSON-lines file per table); --check FILE verifies one
+  restore FILE            restore such an archive into an empty installation
 
 Daily work:
   agenda --user EMAIL     whom to contact today, and why
@@ -41,6 +45,10 @@ Daily work:
 
 Operations:
   remind [--loop]         send due reminders, escalations and the 08:00 digest
+  export --jobs [--loop]  build the organisation archives admins asked for on the page
+  backup [--keep N]       back up the database while eigyo runs (SQLite online
+                          backup / pg_dump), checked; --list shows the backups
+  restore-backup FILE     check a backup, keep the current database, replace it
   check --deploy          check production settings
   dbshell, shell          database and Python shells
   help [COMMAND]          every Django management command and its options

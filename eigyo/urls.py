@@ -25,6 +25,8 @@ urlpatterns = [
     path("follow-ups/", include("eigyo.followups.urls")),
     path("audit/", include("eigyo.audit.urls")),
     path("partners/", include("eigyo.partners.urls")),
+    path("export/", include("eigyo.transfer.export_urls")),
+    path("organisation/export/", include("eigyo.transfer.archive_urls")),
     path("api/", api.urls),
     # The admin signs in through eigyo's login (throttled, with its second step), never
     # through a login page of its own.

@@ -41,3 +41,50 @@ class CompanyImport(OrgScoped):
 
     def get_absolute_url(self) -> str:
         return reverse("transfer:import_detail", args=[self.pk])
+
+
+class OrganisationExport(OrgScoped):
+    """A request for the whole organisation's archive (transfer.archive), built in the
+    background: the database is the queue. The page inserts a queued row; a worker
+    (`eigyo export --jobs`, once or --loop) claims it with a guarded UPDATE, writes the
+    archive under var/exports/ reporting progress per table, and marks it done (or
+    failed, with the reason). Only admins ask for, see and download them."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("being built")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    requested_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    tables_done = models.PositiveIntegerField(default=0)
+    tables_total = models.PositiveIntegerField(default=0)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    filename = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation export")
+        verbose_name_plural = _("organisation exports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.org} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgexport:detail", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.tables_done / self.tables_total) if self.tables_total else 0

@@ -568,6 +568,56 @@ def test_lists_show_only_what_may_be_seen(book, actors, login, api, who, kind):
         assert shown == expected
 
 
+# The list exports (CSV and .xlsx, page and API) of each record type.
+EXPORTS = {
+    "company": "companies",
+    "person": "people",
+    "rel": "portfolio",
+    "activity": "activities",
+    "deal": "deals",
+    "instruction": "instructions",
+    "lead": "leads",
+}
+EXPORT_API = {"rel": "relationships"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ALL)
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_exports_hold_only_what_may_be_seen(book, actors, login, api, who, kind):
+    """An export (any format, page or API) holds exactly the visible objects, or is
+    refused (403) where the list itself is not the user's."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    user = getattr(actors, who)
+    objects = [name for name in VISIBLE if kind_of(name) == kind]
+    expected = {getattr(book, n).pk for n in objects if who in VISIBLE[n]}
+    key = EXPORTS[kind]
+    query = "status=all"  # instructions open on the open tab; every status here
+    responses = [
+        login(user).get(f"/export/{key}.csv?{query}"),
+        login(user).get(f"/export/{key}.xlsx?{query}"),
+        api(user).get(f"/api/{EXPORT_API.get(kind, key)}/export?format=csv&{query}"),
+    ]
+    for response in responses:
+        if response.status_code == 403:
+            assert not expected, (who, kind)
+            continue
+        assert response.status_code == 200
+        if response.content.startswith(b"PK"):
+            rows = list(
+                load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
+            )
+            ids = {row[0] for row in rows[1:]}
+        else:
+            rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+            ids = {int(row[0]) for row in rows[1:]}
+        assert ids == expected, (who, kind, response.request["PATH_INFO"])
+
+
 @pytest.mark.django_db
 def test_partner_sees_only_their_companies_in_the_visit_form(book, actors, login):
     web = login(actors.partner_user)
@@ -597,28 +647,42 @@ SETTINGS_VISIBLE = {
     # the due-diligence checklist: the sales side reads it, the admin changes it
     "item": ["admin", "manager", "rep1", "rep2"],
     "other_item": ["outsider"],
+    # the whole organisation's archive: its admins only (every member else: 404)
+    "archive": ["admin"],
+    "other_archive": ["outsider"],
 }
 SETTINGS_PAGES = {
     "field": ["companies:field_edit"],
     "batch": ["transfer:import_detail"],
     "item": ["partners:checklist_item"],
+    "archive": ["orgexport:detail", "orgexport:download"],
 }
 SETTINGS_POSTS = {
     "field": ["companies:field_edit", "companies:field_delete"],
     "batch": ["transfer:import_detail"],
     "item": ["partners:checklist_item"],
+    "archive": [],
 }
 SETTINGS_API_WRITES = {
     "field": [("patch", "/api/company-fields/{id}"), ("delete", "/api/company-fields/{id}")],
     "batch": [],
     "item": [],
+    "archive": [],
 }
 
 
 @pytest.fixture
-def settings_objects(actors):
+def settings_objects(actors, tmp_path, monkeypatch):
     from eigyo.companies.models import CompanyField
-    from eigyo.transfer.models import CompanyImport
+    from eigyo.transfer.models import CompanyImport, OrganisationExport
+
+    monkeypatch.setenv("EIGYO_EXPORT_DIR", str(tmp_path))
+
+    def archive(org, user):
+        (tmp_path / f"{org.slug}.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+        return OrganisationExport.objects.create(
+            org=org, requested_by=user, status="done", filename=f"{org.slug}.zip"
+        )
 
     def field(org):
         return CompanyField.objects.create(org=org, key="plants", label="工場数", kind="number")
@@ -644,6 +708,8 @@ def settings_objects(actors):
         "other_field": field(actors.other_org),
         "batch": batch(actors.org, actors.admin),
         "other_batch": batch(actors.other_org, actors.outsider),
+        "archive": archive(actors.org, actors.admin),
+        "other_archive": archive(actors.other_org, actors.outsider),
     }
 
 
@@ -654,6 +720,7 @@ SETTINGS_CASES = [(obj, who) for obj in SETTINGS_VISIBLE for who in ALL]
 @pytest.mark.parametrize("obj,who", SETTINGS_CASES, ids=[_ids(c) for c in SETTINGS_CASES])
 def test_settings_objects(settings_objects, actors, login, api, obj, who):
     target = settings_objects[obj]
+    status_before = getattr(target, "status", None)
     kind = obj.removeprefix("other_")
     web, rest = login(getattr(actors, who)), api(getattr(actors, who))
     visible = who in SETTINGS_VISIBLE[obj]
@@ -670,4 +737,4 @@ def test_settings_objects(settings_objects, actors, login, api, obj, who):
         )
         assert response.status_code == 404, (method, url)
     target.refresh_from_db()  # still there, unchanged
-    assert getattr(target, "status", "preview") == "preview"
+    assert getattr(target, "status", None) == status_before
