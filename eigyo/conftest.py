@@ -21,6 +21,17 @@ def _user(org, email, role, *, team=None, partner=None, **names):
     return user
 
 
+@pytest.fixture(autouse=True)
+def _no_stale_actor():
+    """A command run by an earlier test leaves its acting user (core.actor) set in this
+    thread; the audit trail would name a user another test's database never had."""
+    from eigyo.core import actor
+
+    actor.clear()
+    yield
+    actor.clear()
+
+
 @pytest.fixture
 def actors(db):
     from eigyo.accounts.models import Organisation, Partner, Role, Team

@@ -15,7 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from eigyo.audit.models import AuditChain, AuditEvent, AuditSubject
 from eigyo.core import clock
@@ -52,7 +52,14 @@ def event_hash(e: AuditEvent, prev_hash: str) -> str:
 def _head(org_id: int | None) -> AuditChain:
     chain = AuditChain.objects.select_for_update().filter(org_id=org_id).first()
     if chain is None:
-        chain = AuditChain.objects.create(org_id=org_id)
+        # Two first events of a new organisation at once: one creates the head, the
+        # other waits on the unique index, fails here and takes the head after it.
+        try:
+            with transaction.atomic():
+                AuditChain.objects.create(org_id=org_id)
+        except IntegrityError:
+            pass
+        chain = AuditChain.objects.select_for_update().filter(org_id=org_id).first()
     return chain
 
 

@@ -51,18 +51,21 @@ def triage(
     if feed_id is not None:
         reads = reads.filter(credential=f"feed:{feed_id}")
     events = list(reads.order_by("at", "seq").select_related("actor"))
-    by_event = {e.pk: e for e in events}
+    # Each event's details are parsed once (a page of 25 people is 25 links to it).
+    seen = {e.pk: (e.at, frozenset(e.data.get("items", []))) for e in events}
     people: dict[int, PersonRead] = {}
-    links = AuditSubject.objects.filter(org_id=org_id, event_id__in=list(by_event)).values_list(
-        "event_id", "person_id"
-    )
-    for event_id, person_id in links:
-        e = by_event[event_id]
-        row = people.setdefault(person_id, PersonRead(person_id, ""))
+    links = AuditSubject.objects.filter(org_id=org_id, event__in=reads.values("pk"))
+    for event_id, person_id in links.values_list("event_id", "person_id").iterator(5000):
+        at, items = seen[event_id]
+        row = people.get(person_id)
+        if row is None:
+            row = people[person_id] = PersonRead(person_id, "", first=at, last=at)
         row.times += 1
-        row.items |= set(e.data.get("items", []))
-        row.first = min(filter(None, [row.first, e.at]))
-        row.last = max(filter(None, [row.last, e.at]))
+        row.items |= items
+        if at < row.first:
+            row.first = at
+        if at > row.last:
+            row.last = at
     from eigyo.contacts.models import Person
 
     names = dict(
@@ -70,5 +73,5 @@ def triage(
     )
     for row in people.values():
         row.name = names.get(row.person_id) or pseudonym(org_id, row.person_id)
-    items = sorted({i for e in events for i in e.data.get("items", [])})
+    items = sorted({i for _at, found in seen.values() for i in found})
     return Triage(events, sorted(people.values(), key=lambda r: r.name), items)

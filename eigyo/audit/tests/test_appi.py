@@ -216,7 +216,7 @@ def test_erasure_removes_the_person_everywhere_and_keeps_a_pseudonym(book, actor
         given_name="太郎",
         email="tanaka@toyota-seiki.example",
         person=book.person,
-        arrived_at=timezone.now(),
+        arrived_at=clock.now(),
         created_by=actors.marketing,
     )
     provided = ProvisionRecord.objects.filter(person=book.person).count()
