@@ -26,7 +26,7 @@ from eigyo.transfer.models import CompanyImport
 
 # The pipeline's names, for the company list's callers.
 ImportRefused, Row, Preview = pipeline.ImportRefused, pipeline.Row, pipeline.Preview
-MAX_ROWS, MAX_BYTES = pipeline.MAX_ROWS, pipeline.MAX_BYTES
+MAX_BYTES = pipeline.MAX_BYTES
 
 
 class CompanyList(pipeline.Target):
