@@ -355,9 +355,10 @@ def split_full_name(text: str) -> tuple[str, str]:
 
 def reading(text: str) -> str:
     """A reading as stored: katakana, full-width (ｱﾝﾄﾞｳ → アンドウ, あんどう → アンドウ);
-    "" when the cell is not kana (a romaji "Yamada" in a Phonetic column)."""
+    "" when the cell is not kana (a romaji "Yamada" in a Phonetic column). Digits may
+    stand among the kana (phones read 「ロイド1」 as ﾛｲﾄﾞ1)."""
     text = jp_text.normalize_text(text).strip()
-    if not text or not jp_text.is_kana(text):
+    if not text or not jp_text.is_kana(re.sub(r"[0-9]", "", text) or "0"):
         return ""
     return jp_text.to_katakana(text)
 

@@ -72,6 +72,7 @@ class Card:
     address: str = ""
     website: str = ""
     note: str = ""
+    is_company: bool = False  # iPhone's company card (X-ABShowAs:COMPANY): no person
 
     def row(self) -> list[str]:
         """The card as a row under HEADERS (our own import template)."""
@@ -221,6 +222,7 @@ def _types(prop) -> set[str]:
 
 def _card(line: int, c) -> Card:
     card = Card(line=line)
+    show_as = _first(c, "x-abshowas")
     n = _first(c, "n")
     if n is not None and not isinstance(n.value, str | bytes):
         card.family = _text(n.value.family)
@@ -229,6 +231,8 @@ def _card(line: int, c) -> Card:
     elif n is not None:
         card.family, card.given, card.middle = _split(_text(n.value), 3)
     fn = _first(c, "fn")
+    if show_as is not None and _text(show_as.value).upper() == "COMPANY" and not card.family:
+        card.is_company = True
     if not card.family and not card.given and fn is not None:
         card.family = _text(fn.value)
     elif not card.family and card.given:
@@ -306,7 +310,7 @@ def _spaced(text: str, card: Card) -> tuple[str, str]:
 
 def table(cards: Iterable[Card]) -> list[list[str]]:
     """HEADERS and one row per card: what the people import reads."""
-    return [HEADERS, *(card.row() for card in cards)]
+    return [HEADERS, *(card.row() for card in cards if not card.is_company)]
 
 
 # --------------------------------------------------------------------------- writing
