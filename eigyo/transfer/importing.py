@@ -60,8 +60,8 @@ class CompanyList(pipeline.Target):
         return _save(row.form, row.entry)
 
 
-def read_file(data: bytes) -> str:
-    return pipeline.read_file(data)
+def read_file(data: bytes, sheet: str = "") -> str:
+    return pipeline.read_file(data, sheet)
 
 
 def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:

@@ -72,7 +72,13 @@ PAGES = {
         "prospecting:spider",
         "companies:merge",
     ],
-    "person": ["contacts:detail", "contacts:edit", "intros:ties", "intros:ledger_person"],
+    "person": [
+        "contacts:detail",
+        "contacts:edit",
+        "intros:ties",
+        "intros:ledger_person",
+        "transfer:person_vcard",
+    ],
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
     "deal": [
@@ -148,7 +154,7 @@ def api_url(url: str, target, book) -> str:
 
 API = {
     "company": ["/api/companies/{id}"],
-    "person": ["/api/people/{id}"],
+    "person": ["/api/people/{id}", "/api/people/{id}/vcard"],
     "rel": ["/api/relationships/{id}", "/api/relationships/{id}/history"],
     "activity": ["/api/activities/{id}"],
     "deal": [
