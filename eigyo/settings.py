@@ -187,3 +187,6 @@ EIGYO_PAGE_SIZE = 25
 # preloading server the workers share it), not on the first company saved.
 EIGYO_RESOLVER_RECHECK = float(os.environ.get("EIGYO_RESOLVER_RECHECK", "60"))
 EIGYO_WARM_RESOLVER = os.environ.get("EIGYO_WARM_RESOLVER", "") in {"1", "true", "yes"}
+# Days an uploaded list's file is kept once its import is committed or abandoned (a
+# preview left alone that long counts as abandoned): `eigyo forget_uploads` deletes it.
+EIGYO_KEEP_UPLOAD_DAYS = int(os.environ.get("EIGYO_KEEP_UPLOAD_DAYS", "3"))
