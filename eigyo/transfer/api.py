@@ -185,7 +185,7 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
                 "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
                 "duplicate_line": r.duplicate_line,
                 "exchanges": r.data.get("exchanges", []),
-                "person": r.saved.pk if r.saved is not None else None,
+                "person": r.saved,  # the person's id once written
             }
             for r in checked.rows
         ],

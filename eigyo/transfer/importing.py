@@ -256,8 +256,8 @@ def _resolve(rows: list[Row]) -> None:
 # Pure functions called for every row, twice (the preview, and the import's check):
 # remembered, so the import's check and a list's repeated numbers and names cost
 # a look-up.
-_clean_phone = functools.lru_cache(maxsize=65_536)(core_fields.clean_phone)
-_name_key = functools.lru_cache(maxsize=65_536)(jp_text.company_name_key)
+clean_phone_cached = functools.lru_cache(maxsize=65_536)(core_fields.clean_phone)
+name_key_cached = functools.lru_cache(maxsize=65_536)(jp_text.company_name_key)
 
 
 class _RowForm(CompanyForm):
@@ -269,7 +269,7 @@ class _RowForm(CompanyForm):
         return core_fields.clean_corporate_number(self.cleaned_data.get("corporate_number", ""))
 
     def clean_phone(self):
-        return _clean_phone(self.cleaned_data.get("phone", ""))
+        return clean_phone_cached(self.cleaned_data.get("phone", ""))
 
 
 class RowRules:
@@ -355,7 +355,7 @@ def _check(rows: list[Row], org, user, fields) -> None:
             "pk", "legal_name", "short_name", "corporate_number"
         )
     }
-    names = {r.data.get("legal_name") and _name_key(r.data["legal_name"]) for r in rows} - {
+    names = {r.data.get("legal_name") and name_key_cached(r.data["legal_name"]) for r in rows} - {
         None,
         "",
     }
@@ -385,7 +385,7 @@ def _check(rows: list[Row], org, user, fields) -> None:
                 for message in messages
             ]
             continue
-        keys = [("name", _name_key(row.name))]
+        keys = [("name", name_key_cached(row.name))]
         if clean.get("corporate_number"):
             keys.append(("number", clean["corporate_number"]))
         if row.entry is not None:

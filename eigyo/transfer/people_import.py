@@ -29,14 +29,15 @@ from django.utils.translation import gettext as _
 from eigyo.accounts.models import Membership
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
-from eigyo.companies.services import company_from_registry
+from eigyo.companies.services import fill_from_registry
 from eigyo.contacts.models import Person, Tie
-from eigyo.core import fields
 from eigyo.lib import jp_text
 from eigyo.registry.models import search_fields
 from eigyo.registry.resolving import resolve_names
 from eigyo.transfer import pipeline
 from eigyo.transfer.domain import people_columns as columns
+from eigyo.transfer.importing import clean_phone_cached as clean_phone
+from eigyo.transfer.importing import name_key_cached
 
 BATCH = 1000  # rows per INSERT; SQLite allows 32,766 parameters a statement
 CHUNK = 2000  # values per IN (…) lookup
@@ -243,7 +244,7 @@ class PeopleList(pipeline.Target):
         for key in ("phone", "mobile", "company_phone"):
             if d[key]:
                 try:
-                    d[key] = fields.clean_phone(d[key])
+                    d[key] = clean_phone(d[key])
                 except ValidationError as exc:
                     errors.append(f"{LABELS[key]}: {exc.messages[0]}")
 
@@ -276,7 +277,7 @@ class PeopleList(pipeline.Target):
         for row in rows:
             name = row.data["company_name"]
             if name:
-                row.data["company_key"] = jp_text.company_name_key(name) or name
+                row.data["company_key"] = name_key_cached(name) or name
                 by_key.setdefault(row.data["company_key"], name)
         keys = list(by_key)
         existing: dict[str, Company] = {}
@@ -291,12 +292,19 @@ class PeopleList(pipeline.Target):
         for key, (match, entry) in zip(unknown, resolve_names(names) if names else [], strict=True):
             entries[key] = (match.status, entry)
         by_entry: dict[int, Company] = {}
-        entry_ids = [e.pk for _s, e in entries.values() if e is not None]
-        for chunk in _chunks(entry_ids):
+        found = [e for _s, e in entries.values() if e is not None]
+        for chunk in _chunks([e.pk for e in found]):
             for c in Company.objects.filter(org=self.org, registry_id__in=chunk).only(
                 "pk", "legal_name", "short_name", "name_key", "registry_id"
             ):
                 by_entry.setdefault(c.registry_id, c)
+        # A company typed in without its registry link, under its corporate number.
+        numbers = {e.corporate_number: e.pk for e in found if e.corporate_number}
+        for chunk in _chunks(list(numbers)):
+            for c in Company.objects.filter(org=self.org, corporate_number__in=chunk).only(
+                "pk", "legal_name", "short_name", "name_key", "corporate_number"
+            ):
+                by_entry.setdefault(numbers[c.corporate_number], c)
         # company_key → ("existing", Company) | ("registry", entry) | ("new", name);
         # two names of one registry entity share the company they resolve to.
         self.companies = {}
@@ -373,80 +381,87 @@ class PeopleList(pipeline.Target):
         return row.saved
 
     def save_all(self, rows: list[pipeline.Row]) -> None:
-        org, user = self.org, self.user
+        """The companies first (each once), then the people a batch at a time with
+        their card exchanges and ties: a constant number of queries per batch, and
+        only one batch of records in memory. row.saved is the person's id."""
         company_of = self._companies_for(rows)
-        created: list[Person] = []
-        changed: list[Person] = []
-        for row in rows:
-            d = row.data
-            company = company_of.get(d.get("company_group"))
-            if row.action == "merge":
-                person = row.duplicate_of
-                if _fill(person, d, company):
-                    changed.append(person)
-            else:
-                person = Person(
-                    org=org,
-                    company=company,
-                    family_name=d["family_name"],
-                    given_name=d["given_name"],
-                    family_kana=d["family_kana"],
-                    given_kana=d["given_kana"],
-                    department=d["department"],
-                    title=d["title"],
-                    email=d["email"],
-                    phone=d["phone"],
-                    mobile=d["mobile"],
-                    notes=d["notes"],
-                    created_by=user,
-                )
-                person.derive_search_fields()
-                created.append(person)
-            row.saved = person
-        for batch in _chunks(created, BATCH):
-            Person.objects.bulk_create(batch)
-        for batch in _chunks(changed, BATCH):
-            for p in batch:
-                p.derive_search_fields()
-            Person.objects.bulk_update(batch, _FILLED + _DERIVED)
-        self._exchanges(rows)
+        for batch in _chunks(rows, BATCH):
+            created: list[Person] = []
+            changed: list[Person] = []
+            people: list[Person] = []
+            for row in batch:
+                d = row.data
+                company = company_of.get(d.get("company_group"))
+                if row.action == "merge":
+                    person = row.duplicate_of
+                    if _fill(person, d, company):
+                        person.derive_search_fields()
+                        changed.append(person)
+                else:
+                    person = Person(
+                        org=self.org,
+                        company=company,
+                        family_name=d["family_name"],
+                        given_name=d["given_name"],
+                        family_kana=d["family_kana"],
+                        given_kana=d["given_kana"],
+                        department=d["department"],
+                        title=d["title"],
+                        email=d["email"],
+                        phone=d["phone"],
+                        mobile=d["mobile"],
+                        notes=d["notes"],
+                        created_by=self.user,
+                    )
+                    person.derive_search_fields()
+                    created.append(person)
+                people.append(person)
+            Person.objects.bulk_create(created)
+            if changed:
+                Person.objects.bulk_update(changed, _FILLED + _DERIVED)
+            self._exchanges(batch, people)
+            for row, person in zip(batch, people, strict=True):
+                row.saved = person.pk
 
     def _companies_for(self, rows: list[pipeline.Row]) -> dict[tuple, Company]:
-        """The company of each company group of the rows, created once when new."""
+        """The company of each company group of the rows, created once when new (from
+        the registry's facts when the name resolved), all new ones in batches."""
         wanted = {r.data["company_group"]: r for r in rows if r.data.get("company_group")}
         out: dict[tuple, Company] = {}
         new: list[Company] = []
         for group, row in wanted.items():
-            kind, value = group
+            kind, _value = group
             if kind == "company":
                 out[group] = self.companies[row.data["company_key"]][1]
-            elif kind == "entry":
-                # Few: the registry's listed and known companies (copied facts, link).
-                out[group], _created = company_from_registry(self.org, row.entry)
+                continue
+            d = row.data
+            if kind == "entry":
+                company = Company(org=self.org, legal_name=row.entry.name, kana=d["company_kana"])
+                fill_from_registry(company, row.entry)
             else:
-                d = row.data
                 company = Company(
                     org=self.org,
                     legal_name=d["company_name"],
                     kana=d["company_kana"],
                     phone=d["company_phone"],
                 )
-                for name, derived in search_fields(company.legal_name, "", company.kana).items():
-                    setattr(company, name, derived)
-                new.append(company)
-                out[group] = company
+            for name, derived in search_fields(
+                company.legal_name, company.name_en, company.kana
+            ).items():
+                setattr(company, name, derived)
+            new.append(company)
+            out[group] = company
         for batch in _chunks(new, BATCH):
             Company.objects.bulk_create(batch)
         return out
 
-    def _exchanges(self, rows: list[pipeline.Row]) -> None:
+    def _exchanges(self, rows: list[pipeline.Row], people: list[Person]) -> None:
         """Each card exchange as an activity at the person's company, and the card
         owner's acquaintance with the person (one CARD tie per owner and person)."""
         card_file = self.format in columns.CARD_APPS
-        people = [r.saved for r in rows]
         had_ties: set[tuple[int, int]] = set()
         had_days: set[tuple[int, int, dt.date]] = set()
-        merged = [r.saved.pk for r in rows if r.action == "merge"]
+        merged = [p.pk for r, p in zip(rows, people, strict=True) if r.action == "merge"]
         for chunk in _chunks(merged):
             had_ties |= set(
                 Tie.objects.filter(

@@ -48,7 +48,7 @@ class Row:
     duplicate_line: int | None = None  # or the earlier line it repeats
     match_status: str = ""  # the registry's answer for a name: matched | ambiguous | none
     entry: Any = None  # the registry entity it resolved to
-    saved: Any = None  # once written
+    saved: Any = None  # once written: the record (companies, leads) or its id (people)
     form: Any = field(default=None, repr=False)  # the validated form
 
     merge: bool = False  # a duplicate of an existing record to be completed, not skipped
