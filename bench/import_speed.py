@@ -158,7 +158,7 @@ def main() -> None:
             call_command("registry", "load", "edinet", verbosity=0)
             call_command("registry", "load", "tse", verbosity=0)
         return
-    if args.fresh or (connection.vendor == "sqlite" and not DB.exists()):
+    if args.fresh or connection.vendor != "sqlite" or not DB.exists():
         subprocess.run(
             [sys.executable, __file__, "--setup", *(["--fresh"] if args.fresh else [])],
             check=True,

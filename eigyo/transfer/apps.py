@@ -6,3 +6,9 @@ class TransferConfig(AppConfig):
     name = "eigyo.transfer"
     label = "transfer"
     verbose_name = _("Import and export")
+
+    def ready(self) -> None:
+        from eigyo.contacts.pages import PERSON
+        from eigyo.transfer import person_panel
+
+        PERSON.contribute(person_panel.contribute)

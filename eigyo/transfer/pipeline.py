@@ -153,9 +153,14 @@ def read_file(data: bytes, sheet: str = "") -> str:
         try:
             cards = vcard.parse(vcard.decode(data))
         except vcard.CardError as exc:
+            reason = {
+                "unclosed": _("the card has no END:VCARD"),
+                "outside": _("text outside a card"),
+                "empty": _("no card in the file"),
+            }.get(exc.code, exc.reason)
             raise ImportRefused(
                 _("Line %(line)s: the vCard cannot be read (%(reason)s).")
-                % {"line": exc.line, "reason": exc.reason}
+                % {"line": exc.line, "reason": reason}
             ) from exc
         return _csv_text(vcard.table(cards))
     try:

@@ -43,11 +43,12 @@ HEADERS = [
 
 
 class CardError(ValueError):
-    """A card that cannot be read; `line` is where it starts in the file."""
+    """A card that cannot be read; `line` is where it starts in the file, `code` what
+    is wrong (unclosed | outside | empty | syntax), `reason` the parser's words."""
 
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: str, code: str = "syntax") -> None:
         super().__init__(f"line {line}: {reason}")
-        self.line, self.reason = line, reason
+        self.line, self.reason, self.code = line, reason, code
 
 
 @dataclass
@@ -147,16 +148,16 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
             if _BEGIN.match(line):
                 start, lines = number, [line]
             elif line.strip():
-                raise CardError(number, "text outside a card (BEGIN:VCARD expected)")
+                raise CardError(number, "text outside a card (BEGIN:VCARD expected)", "outside")
             continue
         if _BEGIN.match(line) and not lines[-1].rstrip().endswith("="):
-            raise CardError(start, "the card has no END:VCARD")
+            raise CardError(start, "the card has no END:VCARD", "unclosed")
         lines.append(line)
         if _END.match(line):
             yield start, "\r\n".join(lines) + "\r\n"
             lines = []
     if lines:
-        raise CardError(start, "the card has no END:VCARD")
+        raise CardError(start, "the card has no END:VCARD", "unclosed")
 
 
 def parse(text: str) -> list[Card]:
@@ -172,7 +173,7 @@ def parse(text: str) -> list[Card]:
         except Exception as exc:  # a property of an unexpected shape
             raise CardError(line, _reason(exc)) from exc
     if not cards:
-        raise CardError(1, "no card in the file")
+        raise CardError(1, "no card in the file", "empty")
     return cards
 
 

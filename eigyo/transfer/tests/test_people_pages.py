@@ -218,7 +218,8 @@ def test_people_api_checks_then_imports(actors, api):
         data=json.dumps({"content": "BEGIN:VCARD\nN:x\n"}),
         content_type="application/json",
     )
-    assert refused.status_code == 422 and "Line 1" in json.dumps(refused.json(), ensure_ascii=False)
+    assert refused.status_code == 422
+    assert "1行目" in refused.json()["errors"][0]["message"]  # the manager reads Japanese
     forbidden = api(actors.rep1).post(
         "/api/people/import", data=json.dumps(body), content_type="application/json"
     )
@@ -240,3 +241,10 @@ def test_people_from_the_command_line(actors, tmp_path, capsys):
     assert Person.objects.count() == 2
     with pytest.raises(CommandError):
         call_command("import", "people", str(path), "--user", actors.rep1.email)
+
+
+@pytest.mark.django_db
+def test_the_person_page_offers_the_card(actors, login):
+    hanako = Person.objects.create(org=actors.org, family_name="山田", given_name="花子")
+    page = login(actors.rep1).get(reverse("contacts:detail", args=[hanako.pk]))
+    assert reverse("transfer:person_vcard", args=[hanako.pk]).encode() in page.content
