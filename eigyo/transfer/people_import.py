@@ -26,6 +26,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eigyo.accounts import access
 from eigyo.accounts.models import Membership
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
@@ -249,12 +250,15 @@ class PeopleList(pipeline.Target):
                     errors.append(f"{LABELS[key]}: {exc.messages[0]}")
 
     def _owners(self, rows: list[pipeline.Row]) -> None:
-        """Who received each card: a user of the organisation the owner cell names (by
-        e-mail, or by name), else the importing user."""
+        """Who received each card: a user of the organisation's sales side the owner
+        cell names (by e-mail, or by name), else the importing user."""
         named = {r.data["owner"] for r in rows if r.data["owner"]}
         found: dict[str, int] = {}
         if named:
-            for m in Membership.objects.filter(org=self.org).select_related("user"):
+            # Only the sales side holds cards that are a way in (not partners, marketing).
+            ours = access.sales_side_ids(self.org.pk)
+            members = Membership.objects.filter(org=self.org, user__in=ours)
+            for m in members.select_related("user"):
                 u = m.user
                 for key in (
                     u.email,

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
@@ -230,3 +232,50 @@ def test_a_path_appears_through_an_imported_card(actors):
     assert path is not None
     assert path.steps[0].ours and "鈴木" in path.steps[0].name
     assert path.steps[-1].name.startswith("林")
+
+
+@pytest.mark.django_db
+def test_a_partner_named_as_card_owner_is_not_the_owner(actors):
+    text = "会社名,氏名,名刺所有者ユーザID\n中部精機株式会社,佐々木 学,p@kansai.example\n"
+    services.commit_people(text, by=actors.manager)
+    assert Tie.objects.get().user == actors.manager
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "山田",
+                    "",
+                    "a@b.example",
+                    "x",
+                    "2026/01/01",
+                    "ﾔﾏﾀﾞ",
+                    "1",
+                    "=1+1",
+                    '"',
+                    "03-1234-5678",
+                    "昨日",
+                    "東海化成(株)",
+                ]
+            ),
+            min_size=0,
+            max_size=6,
+        ),
+        max_size=8,
+    )
+)
+def test_fuzz_any_people_file_is_previewed_or_refused(actors, cells):
+    header = "会社名,姓,名,メール,名刺交換日,姓フリガナ\n"
+    body = "\n".join(",".join(row) for row in cells)
+    try:
+        checked = pipeline.preview(services.people_target(actors.manager), header + body)
+    except pipeline.ImportRefused:
+        return
+    for row in checked.rows:
+        assert row.action in ("create", "skip", "error", "merge")
+        assert all(isinstance(e, str) and e for e in row.errors)
