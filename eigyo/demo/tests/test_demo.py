@@ -100,3 +100,18 @@ def test_demo_builds_a_believable_book_and_is_idempotent(capsys):
     assert snapshot(org) == first
     org2, rebuilt = demo.build(reset=True)  # seeded: a rebuild is the same book
     assert rebuilt and snapshot(org2) == first
+
+
+@pytest.mark.django_db
+def test_the_demo_has_imported_business_cards():
+    from eigyo.contacts.models import Person, Tie
+    from eigyo.demo import builder
+    from eigyo.transfer.models import CompanyImport
+
+    org, _built = builder.build()
+    assert CompanyImport.objects.filter(org=org, target="people", status="done").count() == 2
+    ishikawa = Person.objects.get(org=org, email="k.ishikawa@example.co.jp")
+    assert ishikawa.activities.count() == 2  # met twice: two card exchanges
+    assert Tie.objects.get(person=ishikawa, source="card").user.email == "manager@demo.example"
+    sasaki = Person.objects.get(org=org, email="m.sasaki@example.co.jp")
+    assert Tie.objects.get(person=sasaki).user.email == "rep1@demo.example"
