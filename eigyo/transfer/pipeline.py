@@ -213,6 +213,7 @@ def preview(target: Target, text: str, mapping: list[str] | None = None) -> Prev
         raise ImportRefused(problem)
     target.start(headers)
     rows = [target.row(line, cells, mapping) for line, cells in body]
+    del body  # the rows hold what they need: a 100,000-row file's cells go now
     target.check(rows)
     return Preview(headers, mapping, rows)
 

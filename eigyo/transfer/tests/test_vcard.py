@@ -5,6 +5,7 @@ malformed cards (a line, never a 500) and the round trip."""
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -195,7 +196,9 @@ def test_malformed_cards_get_their_line():
     with pytest.raises(vcard.CardError) as err:
         vcard.parse("BEGIN:VCARD\nVERSION:3.0\nN:a;b;;;\n")
     assert err.value.line == 1
-    with pytest.raises(pipeline.ImportRefused, match="Line 3"):
+    with translation.override("en"), pytest.raises(pipeline.ImportRefused, match="Line 3"):
+        pipeline.read_file(b"BEGIN:VCARD\nEND:VCARD\nnonsense\n")
+    with translation.override("ja"), pytest.raises(pipeline.ImportRefused, match="3行目"):
         pipeline.read_file(b"BEGIN:VCARD\nEND:VCARD\nnonsense\n")
 
 
