@@ -248,3 +248,30 @@ def test_the_person_page_offers_the_card(actors, login):
     hanako = Person.objects.create(org=actors.org, family_name="山田", given_name="花子")
     page = login(actors.rep1).get(reverse("contacts:detail", args=[hanako.pk]))
     assert reverse("transfer:person_vcard", args=[hanako.pk]).encode() in page.content
+
+
+@pytest.mark.django_db
+def test_a_company_workbook_from_the_command_line_and_set_aside_on_the_page(
+    actors, tmp_path, capsys, login
+):
+    path = tmp_path / "companies.xlsx"
+    path.write_bytes(workbook([["会社名", "電話番号"], ["北陸精工株式会社", "076-000-0000"]]))
+    call_command(
+        "import", "companies", str(path), "--user", actors.manager.email, "--sheet", "名刺"
+    )
+    assert "imported 1 companies" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="ない"):
+        call_command(
+            "import", "companies", str(path), "--user", actors.manager.email, "--sheet", "ない"
+        )
+    web = login(actors.manager)
+    web.post(
+        reverse("transfer:import"),
+        {"file": SimpleUploadedFile("c.csv", "会社名\n中部精機株式会社\n".encode())},
+    )
+    batch = CompanyImport.objects.get(status="preview")
+    assert web.post(batch.get_absolute_url(), {"action": "abandon"}).status_code == 302
+    batch.refresh_from_db()
+    assert batch.status == "abandoned"
+    assert b"import-abandoned" in web.get(batch.get_absolute_url()).content
+    assert Company.objects.filter(legal_name="中部精機株式会社").count() == 0
