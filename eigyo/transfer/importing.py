@@ -24,7 +24,7 @@ from eigyo.lib import jp_text
 from eigyo.registry import codes
 from eigyo.registry.models import search_fields
 from eigyo.registry.resolving import resolve_names
-from eigyo.transfer import pipeline
+from eigyo.transfer import bulk, pipeline
 from eigyo.transfer.domain import company_columns as columns
 from eigyo.transfer.models import CompanyImport
 
@@ -70,7 +70,7 @@ class CompanyList(pipeline.Target):
         rules = RowRules(self.user, self.fields)
         for i in range(0, len(rows), BATCH):
             batch = [_company(rules, self.org, row) for row in rows[i : i + BATCH]]
-            Company.objects.bulk_create(batch)
+            bulk.insert(Company, batch)
             for row, company in zip(rows[i : i + BATCH], batch, strict=True):
                 row.saved = company
 

@@ -35,7 +35,7 @@ from eigyo.contacts.models import Person, Tie
 from eigyo.lib import jp_text
 from eigyo.registry.models import search_fields
 from eigyo.registry.resolving import resolve_names
-from eigyo.transfer import pipeline
+from eigyo.transfer import bulk, pipeline
 from eigyo.transfer.domain import people_columns as columns
 from eigyo.transfer.importing import clean_phone_cached as clean_phone
 from eigyo.transfer.importing import name_key_cached
@@ -420,7 +420,7 @@ class PeopleList(pipeline.Target):
                     person.derive_search_fields()
                     created.append(person)
                 people.append(person)
-            Person.objects.bulk_create(created)
+            bulk.insert(Person, created)
             if changed:
                 Person.objects.bulk_update(changed, _FILLED + _DERIVED)
             self._exchanges(batch, people)
@@ -456,7 +456,7 @@ class PeopleList(pipeline.Target):
             new.append(company)
             out[group] = company
         for batch in _chunks(new, BATCH):
-            Company.objects.bulk_create(batch)
+            bulk.insert(Company, batch)
         return out
 
     def _exchanges(self, rows: list[pipeline.Row], people: list[Person]) -> None:
@@ -520,12 +520,13 @@ class PeopleList(pipeline.Target):
                     )
                 )
         for batch in _chunks(activities, BATCH):
-            Activity.objects.bulk_create([a for a, _p in batch])
-            Activity.people.through.objects.bulk_create(
-                [Activity.people.through(activity_id=a.pk, person_id=p) for a, p in batch]
+            bulk.insert(Activity, [a for a, _p in batch])
+            bulk.insert(
+                Activity.people.through,
+                [Activity.people.through(activity_id=a.pk, person_id=p) for a, p in batch],
             )
         for batch in _chunks(ties, BATCH):
-            Tie.objects.bulk_create(batch)
+            bulk.insert(Tie, batch)
 
 
 _FILLED = [
