@@ -293,3 +293,6 @@ EIGYO_APPI_DEADLINE_DAYS = int(os.environ.get("EIGYO_APPI_DEADLINE_DAYS", "14"))
 EIGYO_PROVISION_RETENTION_DAYS = int(os.environ.get("EIGYO_PROVISION_RETENTION_DAYS", "1096"))
 # The basis recorded when a partner comes to see our contacts.
 EIGYO_PROVISION_BASIS = os.environ.get("EIGYO_PROVISION_BASIS", "本人の同意 (consent)")
+# Days an uploaded list's file is kept once its import is committed or abandoned (a
+# preview left alone that long counts as abandoned): `eigyo forget_uploads` deletes it.
+EIGYO_KEEP_UPLOAD_DAYS = int(os.environ.get("EIGYO_KEEP_UPLOAD_DAYS", "3"))

@@ -13,9 +13,9 @@ from eigyo.registry.resolving import resolve_names
 _COPIED = ["corporate_number", "name_en", "sector33", "size_class", "market_segment", "prefecture"]
 
 
-def link_to_registry(company: Company, entry: RegistryEntry | None) -> Company:
-    """Link (or unlink with None) a company to a registry entry, filling in the
-    public facts the company does not have yet."""
+def fill_from_registry(company: Company, entry: RegistryEntry | None) -> Company:
+    """Link (or unlink with None) a company to a registry entry in memory, filling in
+    the public facts the company does not have yet (an import saves them in bulk)."""
     company.registry = entry
     if entry is not None:
         for name in _COPIED:
@@ -23,6 +23,13 @@ def link_to_registry(company: Company, entry: RegistryEntry | None) -> Company:
                 setattr(company, name, getattr(entry, name))
         if not company.short_name and entry.short_name:
             company.short_name = entry.short_name
+    return company
+
+
+def link_to_registry(company: Company, entry: RegistryEntry | None) -> Company:
+    """Link (or unlink with None) a company to a registry entry, filling in the
+    public facts the company does not have yet."""
+    fill_from_registry(company, entry)
     company.save()
     return company
 

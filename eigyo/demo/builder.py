@@ -19,7 +19,7 @@ from eigyo.companies import services
 from eigyo.companies.models import Company
 from eigyo.contacts.models import Person, Seniority
 from eigyo.core import clock
-from eigyo.demo import sales
+from eigyo.demo import cards, sales
 from eigyo.portfolio.models import Relationship, Tier, TierChange
 from eigyo.registry import loaders
 from eigyo.registry.models import RegistryEntry
@@ -301,6 +301,7 @@ def _build(rng: random.Random) -> Organisation:
     calls.acquaintances(random.Random(rng.random()), org, users, reps)
     calls.favours(random.Random(rng.random()), org, users, reps, today)
     calls.leads(random.Random(rng.random()), org, users, reps, today)
+    cards.imported_cards(org, users)
     inbox.collect_due(today)  # the report back due is in rep1's inbox
     from eigyo.demo import partners
 

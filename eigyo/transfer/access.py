@@ -1,4 +1,4 @@
-"""Who sees the record of imported lists."""
+"""Who sees the record of imported lists, and who imports people."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from eigyo.transfer.models import CompanyImport, OrganisationExport
 
 @access.rule(CompanyImport)
 def visible_company_imports(user) -> QuerySet[CompanyImport]:
-    """Uploaded company lists: the admin's and managers' of the organisation."""
+    """Uploaded lists: the admin's and managers' of the organisation."""
     if not can_import_companies(user):
         return CompanyImport.objects.none()
     return CompanyImport.objects.filter(org=access.membership(user).org)
@@ -32,3 +32,12 @@ def visible_organisation_exports(user) -> QuerySet[OrganisationExport]:
 
 
 access.capability("export_organisation", can_export_organisation)
+
+
+def can_import_people(user) -> bool:
+    """A list of people brings its companies with it: whoever imports companies
+    (the admin and managers) imports people."""
+    return can_import_companies(user)
+
+
+access.capability("import_people", can_import_people)

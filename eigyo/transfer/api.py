@@ -1,12 +1,20 @@
-"""POST /api/companies/import: the same check and all-or-nothing import as the page."""
+"""POST /api/companies/import and /api/people/import: the same check and all-or-nothing
+import as the pages; GET /api/people/vcard and /api/people/{id}/vcard: people as vCard."""
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+from typing import Literal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
 
 from eigyo.accounts import access
 from eigyo.companies.access import can_import_companies
+from eigyo.contacts.access import visible_people
+from eigyo.contacts.filters import PersonFilter
+from eigyo.contacts.models import Person
 from eigyo.core.api import Forbidden, FormInvalid
-from eigyo.transfer import importing, services
+from eigyo.core.signals import personal_data_read
+from eigyo.transfer import importing, pipeline, services, vcards
+from eigyo.transfer.access import can_import_people
 
 router = Router(tags=["companies"])
 
@@ -88,3 +96,129 @@ def import_companies(request: HttpRequest, payload: ImportIn):
             for r in checked.rows
         ],
     }
+
+
+class PeopleImportIn(Schema):
+    content: str  # the CSV or vCard text (a Shift_JIS file decoded, or sent as UTF-8)
+    filename: str = "api.csv"
+    # One target per column ("" ignores it); omitted: guessed from the header row.
+    mapping: list[str] | None = None
+    on_duplicate: Literal["skip", "merge"] = "skip"
+    commit: bool = False
+
+
+class PeopleImportRowOut(Schema):
+    line: int
+    name: str
+    action: str  # create | merge | skip | error
+    errors: list[str]
+    company_name: str
+    company_match: str  # existing | matched | ambiguous | none | ""
+    registry: int | None
+    duplicate_of: int | None
+    duplicate_line: int | None
+    exchanges: list[str]
+    person: int | None
+
+
+class PeopleImportOut(Schema):
+    format: str
+    headers: list[str]
+    mapping: list[str]
+    created: int
+    merged: int
+    skipped: int
+    errors: int
+    committed: bool
+    rows: list[PeopleImportRowOut]
+
+
+@router.post("/people/import", response=PeopleImportOut, tags=["people"])
+def import_people(request: HttpRequest, payload: PeopleImportIn):
+    """Check a list of people (``commit: false``) or import it: Eight, Sansan, Google,
+    Outlook, Salesforce, HubSpot, our template, or vCard text. With ``commit: true`` a
+    file with any bad row is refused (422, each row's errors) and nothing is written."""
+    if not can_import_people(request.user):
+        raise Forbidden
+    if len(payload.content.encode()) > pipeline.MAX_BYTES:
+        raise FormInvalid.single("content", "too large")
+    try:
+        text = pipeline.read_file(payload.content.encode())
+        target = services.people_target(request.user, on_duplicate=payload.on_duplicate)
+        checked = pipeline.preview(target, text, payload.mapping)
+        if payload.commit and checked.count("error"):
+            raise FormInvalid(
+                errors=[
+                    {"field": f"line {r.line}", "message": m}
+                    for r in checked.rows
+                    for m in r.errors
+                ]
+            )
+        if payload.commit:
+            checked = services.commit_people(
+                text,
+                checked.mapping,
+                by=request.user,
+                on_duplicate=payload.on_duplicate,
+                filename=payload.filename,
+            )
+    except pipeline.ImportRefused as exc:
+        raise FormInvalid.single("content", str(exc)) from exc
+    return {
+        "format": target.format,
+        "headers": checked.headers,
+        "mapping": checked.mapping,
+        "created": checked.count("create"),
+        "merged": checked.count("merge"),
+        "skipped": checked.count("skip"),
+        "errors": checked.count("error"),
+        "committed": payload.commit,
+        "rows": [
+            {
+                "line": r.line,
+                "name": r.name,
+                "action": r.action,
+                "errors": r.errors,
+                "company_name": r.data.get("company_name", ""),
+                "company_match": r.match_status,
+                "registry": r.entry.pk if r.entry else None,
+                "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
+                "duplicate_line": r.duplicate_line,
+                "exchanges": r.data.get("exchanges", []),
+                "person": r.saved,  # the person's id once written
+            }
+            for r in checked.rows
+        ],
+    }
+
+
+def _vcard(request: HttpRequest, people, filename: str) -> HttpResponse:
+    people = list(people.select_related("company"))
+    personal_data_read.send(
+        sender=Person,
+        user=request.user,
+        model=Person,
+        pks=[p.pk for p in people],
+        action="api",
+        via=request.path,
+    )
+    response = HttpResponse(vcards.people_vcard(people), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@router.get("/people/vcard", tags=["people"])
+def people_vcard(request: HttpRequest, filters: Query[PersonFilter]):
+    """The people the caller sees (with the people list's filter) as vCard 3.0, with
+    the kana reading (X-PHONETIC-*, SORT-STRING) and the company (ORG, X-PHONETIC-ORG)."""
+    people = filters.filter(visible_people(request.user)).order_by("family_kana", "pk")
+    return _vcard(request, people, "people.vcf")
+
+
+@router.get("/people/{int:person_id}/vcard", tags=["people"])
+def person_vcard(request: HttpRequest, person_id: int):
+    """One person as vCard 3.0 (404 for a person the caller may not see)."""
+    person = access.get_visible(visible_people(request.user), pk=person_id)
+    return _vcard(
+        request, visible_people(request.user).filter(pk=person.pk), f"person-{person_id}.vcf"
+    )

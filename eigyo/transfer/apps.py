@@ -7,6 +7,12 @@ class TransferConfig(AppConfig):
     label = "transfer"
     verbose_name = _("Import and export")
 
-    def ready(self):
+    def ready(self) -> None:
         # The exportable lists register themselves (page, API and census read REGISTRY).
-        from eigyo.transfer import export_lists  # noqa: F401
+        from eigyo.contacts.pages import PERSON
+        from eigyo.transfer import (
+            export_lists,  # noqa: F401
+            person_panel,
+        )
+
+        PERSON.contribute(person_panel.contribute)

@@ -19,8 +19,16 @@ from eigyo.transfer.lead_import import LeadList
 
 class LeadUploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy("UTF-8 or Shift_JIS (Excel), with a header row; up to 10,000 rows."),
+        label=gettext_lazy("CSV or Excel file"),
+        help_text=gettext_lazy(
+            "CSV (UTF-8, Shift_JIS or UTF-16) or Excel (.xlsx), with a header row."
+        ),
+    )
+    sheet = forms.CharField(
+        label=gettext_lazy("Sheet (Excel)"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("The first sheet when empty."),
     )
     source = forms.ChoiceField(
         label=gettext_lazy("source (when the file does not say)"), choices=Lead.Source.choices
@@ -55,7 +63,9 @@ def lead_import(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            text = pipeline.read_file(upload.read(pipeline.MAX_BYTES + 1))
+            text = pipeline.read_file(
+                upload.read(pipeline.MAX_BYTES + 1), form.cleaned_data["sheet"]
+            )
             target = LeadList(
                 org,
                 request.user,

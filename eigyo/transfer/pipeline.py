@@ -4,12 +4,18 @@ decode (UTF-8 or Shift_JIS) → read the rows → map columns to fields (guessed
 headers, changeable) → each row to form data → check every row with the same form as
 typing it in, find duplicates → preview → commit all rows or none → record the import.
 
+Files come as CSV or TSV (UTF-8 with or without BOM, Shift_JIS/cp932, UTF-16), as an
+Excel workbook (.xlsx: the first sheet or a chosen one) or as vCard: each is read into
+the same CSV text first, which is what a previewed import keeps until it is committed.
+
 What differs between a company list, a people list, a vCard file or a card-app export
 is a `Target`: its fields, how a cell becomes form data, how rows are checked and
 saved. The pipeline does the rest, the same way for each."""
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,10 +24,12 @@ from django.utils.translation import gettext as _
 
 from eigyo.core import clock
 from eigyo.transfer.domain import company_columns as columns
+from eigyo.transfer.domain import vcard, workbook
 from eigyo.transfer.models import CompanyImport
 
-MAX_ROWS = 10_000
-MAX_BYTES = 10 * 1024 * 1024
+# No cap on rows: rows are checked without a form each and written in batches
+# (bench/import_speed.py). The size bounds what one request holds in memory.
+MAX_BYTES = 64 * 1024 * 1024
 
 
 class ImportRefused(ValueError):
@@ -40,13 +48,17 @@ class Row:
     duplicate_line: int | None = None  # or the earlier line it repeats
     match_status: str = ""  # the registry's answer for a name: matched | ambiguous | none
     entry: Any = None  # the registry entity it resolved to
-    saved: Any = None  # once written
+    saved: Any = None  # once written: the record (companies, leads) or its id (people)
     form: Any = field(default=None, repr=False)  # the validated form
+
+    merge: bool = False  # a duplicate of an existing record to be completed, not skipped
 
     @property
     def action(self) -> str:
         if self.errors:
             return "error"
+        if self.duplicate_of is not None and self.merge:
+            return "merge"
         if self.duplicate_of is not None or self.duplicate_line is not None:
             return "skip"
         return "create"
@@ -68,7 +80,8 @@ class Preview:
 
     @property
     def can_commit(self) -> bool:
-        return bool(self.rows) and not self.count("error") and bool(self.count("create"))
+        writes = self.count("create") + self.count("merge")
+        return bool(self.rows) and not self.count("error") and bool(writes)
 
 
 class Target:
@@ -91,6 +104,13 @@ class Target:
     def guess_mapping(self, headers: list[str]) -> list[str]:
         raise NotImplementedError
 
+    def start(self, headers: list[str]) -> None:
+        """The file's header row, before its rows are read (a target may need it)."""
+
+    def missing(self, mapping: list[str]) -> str:
+        """Why the mapping cannot import anything ("" when it can)."""
+        return "" if self.required in mapping else self.required_message
+
     def row(self, line: int, cells: list[str], mapping: list[str]) -> Row:
         raise NotImplementedError
 
@@ -101,22 +121,64 @@ class Target:
     def save(self, row: Row):
         raise NotImplementedError
 
+    def save_all(self, rows: list[Row]) -> None:
+        """Write every checked row to be created or merged (setting row.saved); a
+        target that writes in batches overrides this."""
+        for row in rows:
+            row.saved = self.save(row)
 
-def read_file(data: bytes) -> str:
-    """The uploaded bytes as text (UTF-8 with or without BOM, or Shift_JIS/cp932)."""
+
+def read_file(data: bytes, sheet: str = "") -> str:
+    """The uploaded bytes as CSV text: a CSV/TSV file decoded (UTF-8 with or without
+    BOM, Shift_JIS/cp932, UTF-16), an .xlsx workbook's sheet (the first unless one is
+    named), or a vCard file's cards as rows of the people template."""
     if len(data) > MAX_BYTES:
-        raise ImportRefused(_("The file is larger than 10 MB; split it."))
+        raise ImportRefused(
+            _("The file is larger than %(n)s MB; split it.") % {"n": MAX_BYTES // 2**20}
+        )
+    if workbook.is_old_excel(data):
+        raise ImportRefused(
+            _("This is an Excel 97–2003 workbook (.xls). Save it as .xlsx or CSV in Excel.")
+        )
+    if workbook.is_xlsx(data):
+        try:
+            return workbook.to_csv(data, sheet)
+        except workbook.WorkbookProblem as exc:
+            if str(exc).startswith("sheet:"):
+                raise ImportRefused(
+                    _("The workbook has no sheet named “%(sheet)s”.") % {"sheet": sheet}
+                ) from exc
+            raise ImportRefused(_("The Excel workbook cannot be read (is it damaged?).")) from exc
+    if vcard.looks_like_vcard(data) or vcard.looks_like_vcard(_utf16_head(data)):
+        try:
+            cards = vcard.parse(vcard.decode(data))
+        except vcard.CardError as exc:
+            reason = {
+                "unclosed": _("the card has no END:VCARD"),
+                "outside": _("text outside a card"),
+                "empty": _("no card in the file"),
+            }.get(exc.code, exc.reason)
+            raise ImportRefused(
+                _("Line %(line)s: the vCard cannot be read (%(reason)s).")
+                % {"line": exc.line, "reason": reason}
+            ) from exc
+        return _csv_text(vcard.table(cards))
     try:
         return columns.decode(data)
     except columns.FileProblem as exc:
-        if str(exc) == "excel":
-            raise ImportRefused(
-                _(
-                    "This is an Excel workbook. Save it as CSV (UTF-8) in Excel "
-                    "and upload the .csv file."
-                )
-            ) from exc
         raise ImportRefused(_("The file is neither UTF-8 nor Shift_JIS text.")) from exc
+
+
+def _utf16_head(data: bytes) -> bytes:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data[:4096].decode("utf-16", errors="ignore").encode()
+    return b""
+
+
+def _csv_text(table: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(table)
+    return out.getvalue()
 
 
 def _records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -129,10 +191,6 @@ def _records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
         ) from exc
     if not records:
         raise ImportRefused(_("The file is empty."))
-    if len(records) - 1 > MAX_ROWS:
-        raise ImportRefused(
-            _("At most %(n)s rows at a time; split the file.") % {"n": f"{MAX_ROWS:,}"}
-        )
     (_line, headers), body = records[0], records[1:]
     return headers, body
 
@@ -150,9 +208,12 @@ def preview(target: Target, text: str, mapping: list[str] | None = None) -> Prev
             _("Unknown field for a column: %(unknown)s (known: %(known)s).")
             % {"unknown": ", ".join(unknown), "known": ", ".join(t for t in allowed if t)}
         )
-    if target.required not in mapping:
-        raise ImportRefused(target.required_message)
+    problem = target.missing(mapping)
+    if problem:
+        raise ImportRefused(problem)
+    target.start(headers)
     rows = [target.row(line, cells, mapping) for line, cells in body]
+    del body  # the rows hold what they need: a 100,000-row file's cells go now
     target.check(rows)
     return Preview(headers, mapping, rows)
 
@@ -168,9 +229,8 @@ def commit(target: Target, text: str, mapping: list[str] | None = None) -> Previ
                     if result.count("error")
                     else _("There is nothing new to import.")
                 )
-            for row in result.rows:
-                if row.action == "create":  # checked inside this transaction: valid and new
-                    row.saved = target.save(row)
+            # Checked inside this transaction: valid, and new (or to be merged).
+            target.save_all([r for r in result.rows if r.action in ("create", "merge")])
     except IntegrityError as exc:  # a record added meanwhile by someone else
         raise ImportRefused(target.meanwhile_message) from exc
     return result
@@ -194,6 +254,7 @@ def commit_recorded(
     batch.target = target.key
     batch.mapping, batch.status = result.mapping, CompanyImport.Status.DONE
     batch.created, batch.skipped = result.count("create"), result.count("skip")
+    batch.merged = result.count("merge")
     batch.imported_at = clock.now()
     batch.save()
     return result

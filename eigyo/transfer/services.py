@@ -1,14 +1,27 @@
 """Writes of the import pipeline, for the pages, the API and `eigyo import` alike."""
 
+import datetime as dt
+
 from django.db import transaction
+from django.db.models import Case, Value, When
 
 from eigyo.accounts import access
-from eigyo.transfer import importing
+from eigyo.core import clock
+from eigyo.transfer import importing, pipeline
 from eigyo.transfer.models import CompanyImport
+from eigyo.transfer.people_import import PeopleList
 
 
 @transaction.atomic
-def start_import(*, by, filename: str, text: str, mapping: list[str]) -> CompanyImport:
+def start_import(
+    *,
+    by,
+    filename: str,
+    text: str,
+    mapping: list[str],
+    target: str = "companies",
+    options: dict | None = None,
+) -> CompanyImport:
     """Keep an uploaded list for its preview: nothing is imported until it is committed."""
     return CompanyImport.objects.create(
         org=access.membership(by).org,
@@ -16,14 +29,20 @@ def start_import(*, by, filename: str, text: str, mapping: list[str]) -> Company
         filename=filename[:200],
         content=text,
         mapping=mapping,
+        target=target,
+        options=options or {},
     )
 
 
 @transaction.atomic
-def remap_import(batch: CompanyImport, mapping: list[str], *, by) -> CompanyImport:
-    """Change which column goes into which field before committing."""
+def remap_import(
+    batch: CompanyImport, mapping: list[str], *, by, options: dict | None = None
+) -> CompanyImport:
+    """Change which column goes into which field (and the options) before committing."""
     batch.mapping = mapping
-    batch.save(update_fields=["mapping", "updated_at"])
+    if options is not None:
+        batch.options = options
+    batch.save(update_fields=["mapping", "options", "updated_at"])
     return batch
 
 
@@ -39,4 +58,56 @@ def commit_import(
     recorded as one import of `by` (the previewed batch, or a new record)."""
     return importing.commit_recorded(
         access.membership(by).org, by, text, mapping, filename=filename, batch=batch
+    )
+
+
+def people_target(by, *, on_duplicate: str = "skip") -> PeopleList:
+    return PeopleList(access.membership(by).org, by, on_duplicate=on_duplicate)
+
+
+def commit_people(
+    text: str,
+    mapping: list[str] | None = None,
+    *,
+    by,
+    on_duplicate: str = "skip",
+    filename: str = "",
+    batch: CompanyImport | None = None,
+) -> pipeline.Preview:
+    """Import a list of people: every row checked again, all written or none
+    (ImportRefused), duplicates skipped or merged, recorded as one import of `by`."""
+    target = people_target(by, on_duplicate=on_duplicate)
+    if batch is not None:
+        batch.options = {**batch.options, "on_duplicate": on_duplicate}
+    return pipeline.commit_recorded(target, text, mapping, filename=filename, batch=batch)
+
+
+@transaction.atomic
+def abandon_import(batch: CompanyImport, *, by) -> CompanyImport:
+    """The uploader gives up a previewed list: nothing is imported; its file is
+    deleted with the others after the keeping period."""
+    batch.status = CompanyImport.Status.ABANDONED
+    batch.save(update_fields=["status", "updated_at"])
+    return batch
+
+
+@transaction.atomic
+def forget_uploads(*, keep_days: int, now: dt.datetime | None = None) -> int:
+    """Delete the content of uploaded files `keep_days` after their import was
+    committed or abandoned (a preview left untouched that long counts as
+    abandoned); the record of the import stays. Answers how many were deleted."""
+    now = now or clock.now()
+    cutoff = now - dt.timedelta(days=keep_days)
+    stale = CompanyImport.objects.filter(forgotten_at__isnull=True, updated_at__lt=cutoff)
+    return stale.update(
+        content="",
+        forgotten_at=now,
+        status=_abandoned_unless_done(),
+    )
+
+
+def _abandoned_unless_done() -> Case:
+    return Case(
+        When(status=CompanyImport.Status.DONE, then=Value(CompanyImport.Status.DONE)),
+        default=Value(CompanyImport.Status.ABANDONED),
     )

@@ -14,7 +14,7 @@ from eigyo.accounts import access
 from eigyo.companies import own_fields
 from eigyo.companies.access import can_import_companies
 from eigyo.core.views import deny_unless
-from eigyo.transfer import importing, services
+from eigyo.transfer import importing, people_views, services
 from eigyo.transfer.access import visible_company_imports
 from eigyo.transfer.domain.company_columns import rows
 from eigyo.transfer.models import CompanyImport
@@ -36,8 +36,16 @@ PREVIEW_ROWS = 200  # rows shown besides every error and duplicate
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy("UTF-8 or Shift_JIS (Excel), with a header row; up to 10,000 rows."),
+        label=gettext_lazy("CSV or Excel file"),
+        help_text=gettext_lazy(
+            "CSV (UTF-8, Shift_JIS or UTF-16) or Excel (.xlsx), with a header row."
+        ),
+    )
+    sheet = forms.CharField(
+        label=gettext_lazy("Sheet (Excel)"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("The first sheet when empty."),
     )
 
 
@@ -49,7 +57,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            text = importing.read_file(upload.read(importing.MAX_BYTES + 1))
+            text = importing.read_file(
+                upload.read(importing.MAX_BYTES + 1), form.cleaned_data["sheet"]
+            )
             org = access.membership(request.user).org
             checked = importing.preview(org, request.user, text)
         except importing.ImportRefused as exc:
@@ -59,7 +69,11 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 by=request.user, filename=upload.name, text=text, mapping=checked.mapping
             )
             return redirect(batch.get_absolute_url())
-    recent = visible_company_imports(request.user).select_related("created_by")[:10]
+    recent = (
+        visible_company_imports(request.user)
+        .filter(target="companies")
+        .select_related("created_by")[:10]
+    )
     return render(
         request,
         "transfer/import_start.html",
@@ -88,7 +102,9 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = access.get_visible(visible_company_imports(request.user), pk=pk)
-    if batch.status == CompanyImport.Status.DONE:
+    if batch.target == "people":
+        return people_views.people_import_detail(request, batch)
+    if batch.status != CompanyImport.Status.PREVIEW:
         return render(request, "transfer/import_detail.html", {"batch": batch})
     org = access.membership(request.user).org
     fields = own_fields.fields_of(org)
@@ -96,6 +112,10 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     mapping = batch.mapping
     if request.method == "POST":
         mapping = [request.POST.get(f"col_{i}", "") for i in range(len(batch.mapping))]
+        if request.POST.get("action") == "abandon":
+            services.abandon_import(batch, by=request.user)
+            messages.success(request, _("The list was set aside: nothing was imported."))
+            return redirect("transfer:import")
         if request.POST.get("action") == "commit":
             try:
                 services.commit_import(batch.content, mapping, by=request.user, batch=batch)

@@ -91,6 +91,7 @@ PAGES = {
         "audit:package",  # the admins' (403 for the rest who see the person)
         "audit:package_json",
         "audit:package_csv",
+        "transfer:person_vcard",
     ],
     "rel": ["portfolio:detail"],
     "activity": ["activities:detail", "activities:edit"],
@@ -205,7 +206,7 @@ def api_url(url: str, target, book) -> str:
 
 API = {
     "company": ["/api/companies/{id}"],
-    "person": ["/api/people/{id}"],
+    "person": ["/api/people/{id}", "/api/people/{id}/vcard"],
     "rel": ["/api/relationships/{id}", "/api/relationships/{id}/history"],
     "activity": ["/api/activities/{id}"],
     "deal": [

@@ -120,3 +120,17 @@ def test_demo_has_privacy_records_and_an_intact_trail():
     assert chain.verify(org.pk).ok
     org, built = demo.build(reset=True)  # a reset drops the trail with the organisation
     assert built and chain.verify(org.pk).ok
+
+
+def test_the_demo_has_imported_business_cards():
+    from eigyo.contacts.models import Person, Tie
+    from eigyo.demo import builder
+    from eigyo.transfer.models import CompanyImport
+
+    org, _built = builder.build()
+    assert CompanyImport.objects.filter(org=org, target="people", status="done").count() == 2
+    ishikawa = Person.objects.get(org=org, email="k.ishikawa@example.co.jp")
+    assert ishikawa.activities.count() == 2  # met twice: two card exchanges
+    assert Tie.objects.get(person=ishikawa, source="card").user.email == "manager@demo.example"
+    sasaki = Person.objects.get(org=org, email="m.sasaki@example.co.jp")
+    assert Tie.objects.get(person=sasaki).user.email == "rep1@demo.example"

@@ -1,0 +1,374 @@
+"""vCard as phones write it and read it (pure; vobject does the syntax).
+
+Read: 2.1 (raw Shift_JIS bytes, or per-property CHARSET + QUOTED-PRINTABLE with soft
+line breaks, the reading in ``SOUND;X-IRMC-N``), 3.0 (``X-PHONETIC-LAST-NAME`` /
+``-FIRST-NAME``, ``SORT-STRING``), 4.0 (``N;SORT-AS``), many cards per file, iPhone's
+``item1.`` groups. ``N`` is always Family;Given;Middle;Prefix;Suffix (RFC 6350
+§6.2.2): never swapped for Japanese names. Readings in order of precedence:
+X-PHONETIC-* > SORT-AS > SORT-STRING > SOUND;X-IRMC-N, stored as full-width katakana.
+
+Write: vCard 3.0 with the reading as iPhone and Android show it (X-PHONETIC-LAST-NAME,
+X-PHONETIC-FIRST-NAME, SORT-STRING) and the company (ORG, X-PHONETIC-ORG).
+
+A card that cannot be read raises CardError with the line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import vobject
+
+from eigyo.lib import jp_text, phones
+
+HEADERS = [
+    "会社名",
+    "会社名フリガナ",
+    "部署",
+    "役職",
+    "姓",
+    "名",
+    "姓フリガナ",
+    "名フリガナ",
+    "メール",
+    "電話番号",
+    "携帯電話",
+    "郵便番号",
+    "住所",
+    "URL",
+    "備考",
+]
+
+
+class CardError(ValueError):
+    """A card that cannot be read; `line` is where it starts in the file, `code` what
+    is wrong (unclosed | outside | empty | syntax), `reason` the parser's words."""
+
+    def __init__(self, line: int, reason: str, code: str = "syntax") -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line, self.reason, self.code = line, reason, code
+
+
+@dataclass
+class Card:
+    """What eigyo keeps of one card."""
+
+    line: int
+    family: str = ""
+    given: str = ""
+    middle: str = ""
+    family_kana: str = ""
+    given_kana: str = ""
+    company: str = ""
+    company_kana: str = ""
+    department: str = ""
+    title: str = ""
+    emails: list[str] = field(default_factory=list)
+    phone: str = ""
+    mobile: str = ""
+    other_phones: list[str] = field(default_factory=list)
+    postal_code: str = ""
+    address: str = ""
+    website: str = ""
+    note: str = ""
+    is_company: bool = False  # iPhone's company card (X-ABShowAs:COMPANY): no person
+
+    def row(self) -> list[str]:
+        """The card as a row under HEADERS (our own import template)."""
+        notes = [self.note] if self.note else []
+        if self.middle:
+            notes.append(f"ミドルネーム: {self.middle}")
+        if self.emails[1:]:
+            notes.append("メール: " + ", ".join(self.emails[1:]))
+        # A number that is no Japanese phone number ("9", a US number) is kept in the
+        # notes: a phone book is not refused for it.
+        phone, mobile = _phone(self.phone), _phone(self.mobile)
+        others = [
+            *self.other_phones,
+            *(n for n, ok in ((self.phone, phone), (self.mobile, mobile)) if n and not ok),
+        ]
+        if others:
+            notes.append("電話: " + ", ".join(others))
+        return [
+            self.company,
+            self.company_kana,
+            self.department,
+            self.title,
+            self.family,
+            self.given,
+            self.family_kana,
+            self.given_kana,
+            self.emails[0] if self.emails else "",
+            phone,
+            mobile,
+            self.postal_code,
+            self.address,
+            self.website,
+            "\n".join(notes),
+        ]
+
+
+def _phone(number: str) -> str:
+    try:
+        return phones.normalize_phone(number) and number
+    except phones.InvalidPhone:
+        return ""
+
+
+def looks_like_vcard(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf\r\n\t ").upper()
+    return head.startswith(b"BEGIN:VCARD")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16, else cp932 — not shift_jis: phones write
+    ①, ㈱ and vendor characters that only cp932 knows."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp932", errors="replace")
+
+
+_BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.I)
+_END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.I)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(line of BEGIN, the card's text) for each card; text outside cards is ignored
+    when blank, an error otherwise."""
+    start, lines = 0, []
+    # iOS 6 ended lines with CR CR LF: one line break, not a blank line that would end
+    # a folded photo.
+    for number, line in enumerate(re.split(r"\r*\n|\r", text), 1):
+        if not lines:
+            if _BEGIN.match(line):
+                start, lines = number, [line]
+            elif line.strip():
+                raise CardError(number, "text outside a card (BEGIN:VCARD expected)", "outside")
+            continue
+        if _BEGIN.match(line) and not lines[-1].rstrip().endswith("="):
+            raise CardError(start, "the card has no END:VCARD", "unclosed")
+        lines.append(line)
+        if _END.match(line):
+            yield start, "\r\n".join(lines) + "\r\n"
+            lines = []
+    if lines:
+        raise CardError(start, "the card has no END:VCARD", "unclosed")
+
+
+def parse(text: str) -> list[Card]:
+    """Every card of a file. Raises CardError for the first card that cannot be read."""
+    cards = []
+    for line, chunk in _chunks(text):
+        try:
+            component = vobject.readOne(chunk, allowQP=True)
+        except Exception as exc:  # vobject raises ParseError, but also bare errors on junk
+            raise CardError(line, _reason(exc)) from exc
+        try:
+            cards.append(_card(line, component))
+        except Exception as exc:  # a property of an unexpected shape
+            raise CardError(line, _reason(exc)) from exc
+    if not cards:
+        raise CardError(1, "no card in the file", "empty")
+    return cards
+
+
+def _reason(exc: Exception) -> str:
+    text = re.sub(r"^At line \d+: ", "", str(exc)).strip()
+    return (text or type(exc).__name__)[:200]
+
+
+def _text(value) -> str:
+    if isinstance(value, bytes):
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(_text(v) for v in value if v)
+    return jp_text.normalize_text(str(value)).strip()
+
+
+def _first(component, name: str):
+    found = component.contents.get(name.lower())
+    return found[0] if found else None
+
+
+def _sort_as(prop) -> list[str]:
+    values = prop.params.get("SORT-AS") if prop is not None else None
+    if not values:
+        return []
+    return [p.strip() for p in ",".join(values).replace(",", ";").split(";")]
+
+
+def _split(text: str, parts: int) -> list[str]:
+    out = [p.strip() for p in text.split(";")]
+    return (out + [""] * parts)[:parts]
+
+
+def _reading(text: str) -> str:
+    """Katakana, full-width; digits kept (Android's test cards read ﾛｲﾄﾞ1 as ロイド1)."""
+    text = jp_text.normalize_text(text).strip()
+    if not text or not jp_text.is_kana(re.sub(r"[0-9]", "", text) or "x"):
+        return ""
+    return jp_text.to_katakana(text)
+
+
+def _types(prop) -> set[str]:
+    found = {t.upper() for t in prop.params.get("TYPE", [])}
+    found |= {t.upper() for t in getattr(prop, "singletonparams", [])}
+    return found
+
+
+def _card(line: int, c) -> Card:
+    card = Card(line=line)
+    show_as = _first(c, "x-abshowas")
+    n = _first(c, "n")
+    if n is not None and not isinstance(n.value, str | bytes):
+        card.family = _text(n.value.family)
+        card.given = _text(n.value.given)
+        card.middle = _text(n.value.additional)
+    elif n is not None:
+        card.family, card.given, card.middle = _split(_text(n.value), 3)
+    fn = _first(c, "fn")
+    if show_as is not None and _text(show_as.value).upper() == "COMPANY" and not card.family:
+        card.is_company = True
+    if not card.family and not card.given and fn is not None:
+        card.family = _text(fn.value)
+    elif not card.family and card.given:
+        card.family, card.given = card.given, ""
+    # The reading, best source first.
+    family_kana = given_kana = ""
+    last, first = _first(c, "x-phonetic-last-name"), _first(c, "x-phonetic-first-name")
+    if last is not None or first is not None:
+        family_kana = _text(last.value) if last is not None else ""
+        given_kana = _text(first.value) if first is not None else ""
+    elif _sort_as(n):
+        family_kana, given_kana = (_sort_as(n) + ["", ""])[:2]
+    elif _first(c, "sort-string") is not None:
+        family_kana, given_kana = _spaced(_text(_first(c, "sort-string").value), card)
+    else:
+        sound = next(
+            (s for s in c.contents.get("sound", []) if "X-IRMC-N" in _types(s) or not s.params),
+            None,
+        )
+        if sound is not None and isinstance(sound.value, str):
+            family_kana, given_kana = _split(sound.value, 2)
+            if not given_kana:
+                family_kana, given_kana = _spaced(family_kana, card)
+    card.family_kana, card.given_kana = _reading(family_kana), _reading(given_kana)
+    org = _first(c, "org")
+    if org is not None:
+        parts = org.value if isinstance(org.value, list) else _split(_text(org.value), 2)
+        parts = [_text(p) for p in parts]
+        card.company = parts[0] if parts else ""
+        card.department = " ".join(p for p in parts[1:] if p)
+        org_reading = _first(c, "x-phonetic-org")
+        sort = _sort_as(org)
+        card.company_kana = _reading(
+            _text(org_reading.value) if org_reading is not None else (sort[0] if sort else "")
+        )
+    title = _first(c, "title")
+    card.title = _text(title.value) if title is not None else ""
+    card.emails = [e for e in (_text(p.value) for p in c.contents.get("email", [])) if e]
+    for tel in c.contents.get("tel", []):
+        number = _text(tel.value)
+        if not number:
+            continue
+        kinds = _types(tel)
+        if kinds & {"CELL", "MOBILE"} and not card.mobile:
+            card.mobile = number
+        elif not kinds & {"FAX", "HOME", "PAGER", "MODEM"} and not card.phone:
+            card.phone = number
+        else:  # unknown kinds (X-NEC-…) are kept as "other", never an error
+            card.other_phones.append(number)
+    adr = _first(c, "adr")
+    if adr is not None and not isinstance(adr.value, str | bytes):
+        a = adr.value
+        card.postal_code = _text(a.code)
+        parts = [_text(p) for p in (a.region, a.city, a.street, a.extended)]
+        if all(p.isascii() for p in parts):  # a Latin address is written street first
+            card.address = ", ".join(p for p in reversed(parts) if p)
+        else:
+            card.address = "".join(parts)
+    url = _first(c, "url")
+    card.website = _text(url.value) if url is not None else ""
+    card.note = "\n".join(
+        str(p.value).strip() for p in c.contents.get("note", []) if isinstance(p.value, str)
+    )
+    return card
+
+
+def _spaced(text: str, card: Card) -> tuple[str, str]:
+    """A reading in one string: split at its space when the name has two parts."""
+    text = jp_text.normalize_text(text).strip()
+    family, _sep, given = text.partition(" ")
+    if given and card.given:
+        return family, given.strip()
+    return text.replace(" ", "") if not card.given else family, ""
+
+
+def table(cards: Iterable[Card]) -> list[list[str]]:
+    """HEADERS and one row per card: what the people import reads."""
+    return [HEADERS, *(card.row() for card in cards if not card.is_company)]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass
+class Contact:
+    """One person as written to a card."""
+
+    family: str
+    given: str = ""
+    family_kana: str = ""
+    given_kana: str = ""
+    company: str = ""
+    company_kana: str = ""
+    department: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    mobile: str = ""
+    note: str = ""
+
+
+def write(contacts: Iterable[Contact]) -> str:
+    """vCard 3.0, one card per person, as iPhone and Android read it with the kana."""
+    out = []
+    for p in contacts:
+        card = vobject.vCard()
+        card.add("n").value = vobject.vcard.Name(family=p.family, given=p.given)
+        # Japanese is shown family first with no space; a Latin name given first.
+        if p.family.isascii() and p.given.isascii():
+            shown = " ".join(x for x in (p.given, p.family) if x)
+        else:
+            shown = p.family + p.given
+        card.add("fn").value = shown
+        if p.family_kana:
+            card.add("x-phonetic-last-name").value = p.family_kana
+        if p.given_kana:
+            card.add("x-phonetic-first-name").value = p.given_kana
+        if p.family_kana or p.given_kana:
+            card.add("sort-string").value = " ".join(x for x in (p.family_kana, p.given_kana) if x)
+        if p.company or p.department:
+            card.add("org").value = [p.company, p.department] if p.department else [p.company]
+        if p.company_kana:
+            card.add("x-phonetic-org").value = p.company_kana
+        if p.title:
+            card.add("title").value = p.title
+        if p.email:
+            email = card.add("email")
+            email.value, email.type_param = p.email, ["INTERNET", "WORK"]
+        if p.phone:
+            tel = card.add("tel")
+            tel.value, tel.type_param = p.phone, ["WORK", "VOICE"]
+        if p.mobile:
+            tel = card.add("tel")
+            tel.value, tel.type_param = p.mobile, ["CELL"]
+        if p.note:
+            card.add("note").value = p.note
+        out.append(card.serialize())
+    return "".join(out)

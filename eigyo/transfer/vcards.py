@@ -1,0 +1,33 @@
+"""People as vCard 3.0 (one person, or any list): what an iPhone or Android phone
+imports with the kana reading and the company."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from eigyo.contacts.models import Person
+from eigyo.transfer.domain import vcard
+
+
+def people_vcard(people: Iterable[Person]) -> str:
+    """The cards of `people` (a queryset the viewer may see; its companies are loaded
+    with it)."""
+    if hasattr(people, "select_related"):
+        people = people.select_related("company").order_by("family_kana", "pk")
+    return vcard.write(
+        vcard.Contact(
+            family=p.family_name,
+            given=p.given_name,
+            family_kana=p.family_kana,
+            given_kana=p.given_kana,
+            company=p.company.legal_name if p.company else "",
+            company_kana=p.company.kana if p.company else "",
+            department=p.department,
+            title=p.title,
+            email=p.email,
+            phone=p.phone,
+            mobile=p.mobile,
+            note=p.notes,
+        )
+        for p in people
+    )
