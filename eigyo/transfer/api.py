@@ -4,6 +4,7 @@ import as the pages; GET /api/people/vcard and /api/people/{id}/vcard: people as
 from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from eigyo.accounts import access
@@ -105,6 +106,10 @@ class PeopleImportIn(Schema):
     mapping: list[str] | None = None
     on_duplicate: Literal["skip", "merge"] = "skip"
     commit: bool = False
+    # A list from a third party: who gave it and how they obtained the data (APPI record
+    # of receipt); both or neither.
+    provider: str = ""
+    obtained: str = ""
 
 
 class PeopleImportRowOut(Schema):
@@ -155,12 +160,16 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
                 ]
             )
         if payload.commit:
+            if payload.provider.strip() and not payload.obtained.strip():
+                raise FormInvalid.single("obtained", _("Say how the provider obtained the data."))
             checked = services.commit_people(
                 text,
                 checked.mapping,
                 by=request.user,
                 on_duplicate=payload.on_duplicate,
                 filename=payload.filename,
+                provider=payload.provider.strip()[:200],
+                obtained=payload.obtained.strip()[:300],
             )
     except pipeline.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
@@ -211,7 +220,9 @@ def _vcard(request: HttpRequest, people, filename: str) -> HttpResponse:
 def people_vcard(request: HttpRequest, filters: Query[PersonFilter]):
     """The people the caller sees (with the people list's filter) as vCard 3.0, with
     the kana reading (X-PHONETIC-*, SORT-STRING) and the company (ORG, X-PHONETIC-ORG)."""
-    people = filters.filter(visible_people(request.user)).order_by("family_kana", "pk")
+    people = filters.filter(visible_people(request.user).in_use()).order_by(
+        "family_kana", "pk"
+    )  # a person whose use was stopped (APPI 利用停止) is never exported
     return _vcard(request, people, "people.vcf")
 
 

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from ninja import FilterSchema
 
+from eigyo.accounts import access
+from eigyo.accounts.models import Partner
 from eigyo.activities.access import visible_activities
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.models import Activity
@@ -23,6 +25,8 @@ from eigyo.deals.models import Deal
 from eigyo.followups.access import uses_followups, visible_instructions
 from eigyo.followups.models import Instruction
 from eigyo.lib.names import display_name
+from eigyo.partners.access import sees_partner_internals
+from eigyo.partners.filters import PARTNER_SORTS, PartnerFilter
 from eigyo.portfolio.access import visible_relationships
 from eigyo.portfolio.filters import RELATIONSHIP_SORTS, RelationshipFilter
 from eigyo.portfolio.models import Relationship
@@ -110,7 +114,8 @@ register(
         key="people",
         title=_("people"),
         model=Person,
-        visible=visible_people,
+        # cessation of use (APPI 利用停止): kept, but never exported
+        visible=lambda user: visible_people(user).in_use(),
         filter=PersonFilter,
         sorts=PERSON_SORTS,
         default_sort="name",
@@ -281,6 +286,35 @@ register(
             field(Lead, "rating", "int"),
             field(Lead, "comment"),
             field(Lead, "note"),
+        ],
+    )
+)
+
+
+register(
+    ListExport(
+        key="partners",
+        title=_("partners"),
+        model=Partner,
+        visible=lambda user: access.visible(user, Partner),
+        filter=PartnerFilter,
+        sorts=PARTNER_SORTS,
+        default_sort="name",
+        allowed=sees_partner_internals,  # the partner list is the sales side's page
+        columns=[
+            field(Partner, "id", "int", header=_("ID")),
+            field(Partner, "name"),
+            field(Partner, "kind"),
+            field(Partner, "profile__stage", header=_("stage")),
+            field(Partner, "profile__group_name", header=_("group (系列)")),
+            Column(
+                _("partner manager"),
+                ("profile__manager__family_name", "profile__manager__given_name"),
+                make=person_name,
+            ),
+            field(Partner, "profile__introduced_by", header=_("how we were introduced")),
+            field(Partner, "profile__stage_since", "date", header=_("in this stage since")),
+            field(Partner, "updated_at", "datetime", header=_("updated")),
         ],
     )
 )

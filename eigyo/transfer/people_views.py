@@ -50,6 +50,34 @@ class PeopleUploadForm(forms.Form):
         initial="skip",
         widget=forms.RadioSelect,
     )
+    provider = forms.CharField(
+        label=gettext_lazy("Received from (a third party)"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy(
+            "Only for a list from outside: a purchased list, a partner's or an event "
+            "organiser's cards. Leave empty for your own cards."
+        ),
+    )
+    obtained = forms.CharField(
+        label=gettext_lazy("How they obtained it"),
+        required=False,
+        max_length=300,
+        help_text=gettext_lazy("e.g. 展示会の来場者登録（同意あり）"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("provider", "").strip() and not data.get("obtained", "").strip():
+            # the privacy law's record of receipt names both (APPI 確認記録)
+            self.add_error("obtained", gettext_lazy("Say how the provider obtained the data."))
+        return data
+
+
+def _receipt(data) -> dict:
+    """The third party a list came from, kept with the upload until it is committed."""
+    provider = data.get("provider", "").strip()
+    return {"provider": provider, "obtained": data["obtained"].strip()} if provider else {}
 
 
 @login_required
@@ -75,7 +103,7 @@ def people_import_start(request: HttpRequest) -> HttpResponse:
                 text=text,
                 mapping=checked.mapping,
                 target="people",
-                options={"on_duplicate": on_duplicate},
+                options={"on_duplicate": on_duplicate, **_receipt(form.cleaned_data)},
             )
             return redirect(batch.get_absolute_url())
     recent = (
@@ -194,7 +222,9 @@ def _vcard_response(request: HttpRequest, people, filename: str) -> HttpResponse
 def people_vcard(request: HttpRequest) -> HttpResponse:
     """The people list as the viewer sees it, with the list's filter, as vCard 3.0."""
     filters = filter_from_query(PersonFilter, request.GET)
-    people = filters.filter(visible_people(request.user)).order_by("family_kana", "pk")
+    people = filters.filter(visible_people(request.user).in_use()).order_by(
+        "family_kana", "pk"
+    )  # a person whose use was stopped (APPI 利用停止) is never exported
     return _vcard_response(request, people, "people.vcf")
 
 

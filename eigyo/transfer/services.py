@@ -6,7 +6,9 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 
 from eigyo.accounts import access
+from eigyo.contacts.models import Person
 from eigyo.core import clock
+from eigyo.core.signals import personal_data_received
 from eigyo.transfer import importing, pipeline
 from eigyo.transfer.models import CompanyImport
 from eigyo.transfer.people_import import PeopleList
@@ -73,13 +75,32 @@ def commit_people(
     on_duplicate: str = "skip",
     filename: str = "",
     batch: CompanyImport | None = None,
+    provider: str = "",
+    obtained: str = "",
 ) -> pipeline.Preview:
     """Import a list of people: every row checked again, all written or none
-    (ImportRefused), duplicates skipped or merged, recorded as one import of `by`."""
+    (ImportRefused), duplicates skipped or merged, recorded as one import of `by`;
+    a list from a third party (`provider`, and how it `obtained` the data) leaves the
+    record of receipt the privacy law asks for."""
     target = people_target(by, on_duplicate=on_duplicate)
     if batch is not None:
         batch.options = {**batch.options, "on_duplicate": on_duplicate}
-    return pipeline.commit_recorded(target, text, mapping, filename=filename, batch=batch)
+        provider = provider or batch.options.get("provider", "")
+        obtained = obtained or batch.options.get("obtained", "")
+    result = pipeline.commit_recorded(target, text, mapping, filename=filename, batch=batch)
+    if provider:
+        # A list from a third party (a purchased list, a partner's cards): the record
+        # of receipt (APPI 確認記録), kept by the audit trail for the people it brought.
+        personal_data_received.send(
+            sender=Person,
+            user=by,
+            model=Person,
+            pks=[r.saved for r in result.rows if r.action in ("create", "merge") and r.saved],
+            provider=provider,
+            obtained=obtained,
+            source=filename or (batch.filename if batch is not None else ""),
+        )
+    return result
 
 
 @transaction.atomic

@@ -33,11 +33,22 @@ def test_every_list_on_screen_is_exportable():
         "deals",
         "instructions",
         "leads",
+        "partners",
     } <= set(REGISTRY)
 
 
 @pytest.mark.parametrize(
-    "key", ["companies", "people", "portfolio", "activities", "deals", "instructions", "leads"]
+    "key",
+    [
+        "companies",
+        "people",
+        "portfolio",
+        "activities",
+        "deals",
+        "instructions",
+        "leads",
+        "partners",
+    ],
 )
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_each_list_downloads_for_the_admin(book, actors, login, key, fmt):
@@ -212,3 +223,31 @@ def test_export_is_not_n_plus_one(book, actors, login, django_assert_max_num_que
     client.get("/export/activities.csv")  # warm the session
     with django_assert_max_num_queries(8):
         client.get("/export/activities.csv")
+
+
+def test_partners_export_is_the_sales_sides(book, actors, login):
+    header, *rows = read_csv(login(actors.manager).get("/export/partners.csv").content)
+    names = {r[header.index("名称")] if "名称" in header else r[1] for r in rows}
+    assert actors.partner.name in names and actors.partner2.name in names
+    assert login(actors.partner_user).get("/export/partners.csv").status_code == 403
+    assert login(actors.marketing).get("/export/partners.csv").status_code == 403
+    _h, *rows = read_csv(login(actors.outsider).get("/export/partners.csv").content)
+    assert actors.partner.name not in str(rows)
+
+
+def test_a_person_whose_use_stopped_is_never_exported(book, actors, login, api):
+    person = book.person
+    person.use_ceased = True
+    person.save()
+    client = login(actors.admin)
+    header, *rows = read_csv(client.get("/export/people.csv").content)
+    ids = [r[header.index("ID")] for r in rows]
+    assert rows and str(person.pk) not in ids
+    person.use_ceased = False
+    person.save()
+    header, *rows = read_csv(client.get("/export/people.csv").content)
+    assert str(person.pk) in [r[header.index("ID")] for r in rows]  # the test can fail
+    person.use_ceased = True
+    person.save()
+    vcards = api(actors.admin).get("/api/people/vcard").content.decode()
+    assert "タナカ" not in vcards and vcards.count("BEGIN:VCARD") >= 1

@@ -275,3 +275,54 @@ def test_a_company_workbook_from_the_command_line_and_set_aside_on_the_page(
     assert batch.status == "abandoned"
     assert b"import-abandoned" in web.get(batch.get_absolute_url()).content
     assert Company.objects.filter(legal_name="中部精機株式会社").count() == 0
+
+
+@pytest.mark.django_db
+def test_a_list_from_a_third_party_leaves_the_record_of_receipt(actors, login, api, tmp_path):
+    """APPI 確認記録: who gave the list and how they obtained it, for each person it
+    brought (page, API and command line alike); naming a provider takes both."""
+    from eigyo.audit.models import ProvisionRecord
+
+    received = ProvisionRecord.objects.filter(org=actors.org, direction="received")
+    web = login(actors.manager)
+    half = SimpleUploadedFile("eight.csv", EIGHT.encode("cp932"))
+    refused = web.post(
+        reverse("transfer:people_import"),
+        {"file": half, "on_duplicate": "skip", "provider": "展示会事務局"},
+    )
+    assert refused.status_code == 422 and 'data-field="obtained"' in refused.content.decode()
+    assert not CompanyImport.objects.exists()
+    upload = SimpleUploadedFile("eight.csv", EIGHT.encode("cp932"))
+    web.post(
+        reverse("transfer:people_import"),
+        {
+            "file": upload,
+            "on_duplicate": "skip",
+            "provider": "展示会事務局",
+            "obtained": "来場者登録（同意あり）",
+        },
+    )
+    batch = CompanyImport.objects.get(org=actors.org, target="people")
+    columns = {f"col_{i}": t for i, t in enumerate(batch.mapping)}
+    web.post(batch.get_absolute_url(), {"action": "commit", "on_duplicate": "skip", **columns})
+    people = set(Person.objects.filter(org=actors.org).values_list("pk", flat=True))
+    assert len(people) == 2
+    assert set(received.values_list("person", flat=True)) == people
+    record = received.first()
+    assert "展示会事務局" in str(record.__dict__) and "来場者登録" in str(record.__dict__)
+
+    # Our own cards leave none; the API names both or is refused.
+    rest = api(actors.manager)
+    body = {"content": EIGHT.replace("山田", "川田"), "commit": True, "provider": "名簿業者"}
+    no = rest.post("/api/people/import", data=json.dumps(body), content_type="application/json")
+    assert no.status_code == 422 and no.json()["errors"][0]["field"] == "obtained"
+    assert Person.objects.filter(org=actors.org).count() == 2
+    path = tmp_path / "eight.csv"
+    path.write_bytes(EIGHT.replace("山田", "川田").encode("cp932"))
+    with pytest.raises(CommandError, match="--obtained"):
+        call_command(
+            "import", "people", str(path), "--user", actors.manager.email, "--provider", "名簿業者"
+        )
+    before = received.count()
+    call_command("import", "people", str(path), "--user", actors.manager.email)
+    assert received.count() == before  # our own list: no record of receipt

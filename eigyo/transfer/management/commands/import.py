@@ -48,6 +48,15 @@ class Command(BaseCommand):
             "--map 取引先=legal_name or --map 工場数=own:plants; "
             "FIELD empty ignores the column",
         )
+        parser.add_argument(
+            "--provider",
+            default="",
+            help="people: the third party the list came from (a purchased list, a partner's "
+            "cards); leaves the privacy law's record of receipt (needs --obtained)",
+        )
+        parser.add_argument(
+            "--obtained", default="", help="people: how the provider obtained the data"
+        )
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
         parser.add_argument("--format", choices=["table", "json"], default="table")
 
@@ -56,6 +65,8 @@ class Command(BaseCommand):
         if not can_import_companies(user) or not can_import_people(user):
             raise CommandError(f"{opts['user']} is not an admin or manager: imports are theirs")
         people = opts["kind"] == "people"
+        if opts["provider"].strip() and not opts["obtained"].strip():
+            raise CommandError("--provider needs --obtained: how the provider obtained the data")
         with translation.override(user.language or None):
             try:
                 with open(opts["file"], "rb") as f:
@@ -86,6 +97,8 @@ class Command(BaseCommand):
                         by=user,
                         on_duplicate=opts["on_duplicate"],
                         filename=filename,
+                        provider=opts["provider"].strip()[:200],
+                        obtained=opts["obtained"].strip()[:300],
                     )
                 else:
                     done = services.commit_import(text, mapping, by=user, filename=filename)
