@@ -122,6 +122,7 @@ def test_demo_has_privacy_records_and_an_intact_trail():
     assert built and chain.verify(org.pk).ok
 
 
+@pytest.mark.django_db
 def test_the_demo_has_imported_business_cards():
     from eigyo.contacts.models import Person, Tie
     from eigyo.demo import builder
