@@ -73,6 +73,18 @@ def niche(actors):
     return won, e
 
 
+def spider_list(actors, script, won):
+    """rep1's list of (at most five) companies like the won client."""
+    return services.make_call_list(
+        name="似た会社",
+        script=script,
+        source="spider",
+        limit=5,
+        by=actors.rep1,
+        candidates=services.registry_candidates(actors.rep1, "spider", seed=won),
+    )
+
+
 def refuse(actors, script, registry_entry):
     """The company asked never to be called again on an earlier list."""
     company = company_from_registry(actors.org, registry_entry)[0]
@@ -191,14 +203,7 @@ def _login(user):
 @pytest.mark.django_db
 def test_the_calling_screen_asks_for_the_number_first(actors, script, niche, login):
     won, e = niche
-    made = services.make_call_list(
-        name="似た会社",
-        script=script,
-        source="spider",
-        limit=5,
-        by=actors.rep1,
-        candidates=services.registry_candidates(actors.rep1, "spider", seed=won),
-    )
+    made = spider_list(actors, script, won)
     client = login(actors.rep1)
     url = reverse("calls:calling", args=[made.pk])
     page = client.get(url).content.decode()
@@ -235,14 +240,7 @@ def test_the_calling_screen_asks_for_the_number_first(actors, script, niche, log
 @pytest.mark.django_db
 def test_no_number_found_moves_on(actors, script, niche, login):
     won, _e = niche
-    made = services.make_call_list(
-        name="似た会社",
-        script=script,
-        source="spider",
-        limit=5,
-        by=actors.rep1,
-        candidates=services.registry_candidates(actors.rep1, "spider", seed=won),
-    )
+    made = spider_list(actors, script, won)
     first, second = made.entries.all()[:2]
     client = login(actors.rep1)
     url = reverse("calls:calling", args=[made.pk])
@@ -255,14 +253,7 @@ def test_no_number_found_moves_on(actors, script, niche, login):
 @pytest.mark.django_db
 def test_only_the_caller_sets_numbers_on_their_list(actors, script, niche, login):
     won, _e = niche
-    made = services.make_call_list(
-        name="似た会社",
-        script=script,
-        source="spider",
-        limit=5,
-        by=actors.rep1,
-        candidates=services.registry_candidates(actors.rep1, "spider", seed=won),
-    )
+    made = spider_list(actors, script, won)
     first = made.entries.first()
     url = reverse("calls:calling", args=[made.pk])
     data = {"entry": first.pk, "action": "phone", "phone": "0565-28-2121"}
@@ -276,14 +267,7 @@ def test_only_the_caller_sets_numbers_on_their_list(actors, script, niche, login
 @pytest.mark.django_db
 def test_numbers_and_skips_over_the_api(actors, script, niche, api):
     won, _e = niche
-    made = services.make_call_list(
-        name="似た会社",
-        script=script,
-        source="spider",
-        limit=5,
-        by=actors.rep1,
-        candidates=services.registry_candidates(actors.rep1, "spider", seed=won),
-    )
+    made = spider_list(actors, script, won)
     first, second = made.entries.all()[:2]
     rep1 = api(actors.rep1)
     post = lambda client, path, body: client.post(  # noqa: E731
