@@ -3,6 +3,7 @@ anything is written, the admin's background job, and export → restore → expo
 giving the same files in a new, empty installation (SQLite, and PostgreSQL when
 one answers)."""
 
+import atexit
 import hashlib
 import io
 import json
@@ -225,7 +226,15 @@ def _postgres(name: str) -> str | None:
             conn.execute(f'CREATE DATABASE "{name}"')
     except Exception:  # noqa: BLE001 — no server: the PostgreSQL case is skipped
         return None
+    atexit.register(_drop, base, name)  # named per process: suites may run side by side
     return f"{base}/{name}"
+
+
+def _drop(base: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _tables(path: Path) -> dict[str, bytes]:
@@ -241,7 +250,10 @@ def _tables(path: Path) -> dict[str, bytes]:
 def test_export_restore_export_is_identical_in_an_empty_installation(tmp_path, backend):
     urls = (None, None)
     if backend == "postgresql":
-        urls = (_postgres("eigyo_export_a"), _postgres("eigyo_export_b"))
+        urls = (
+            _postgres(f"eigyo_export_a_{os.getpid()}"),
+            _postgres(f"eigyo_export_b_{os.getpid()}"),
+        )
         if not all(urls):
             pytest.skip("no PostgreSQL server at 127.0.0.1:5432")
     source = _installation(tmp_path, "a", urls[0])

@@ -3,6 +3,7 @@ row committed before the backup began; a bad file is refused before anything is
 replaced; --keep keeps the newest. Through the real CLI, on SQLite and (when a server
 answers) PostgreSQL."""
 
+import os
 import sqlite3
 import threading
 import time
@@ -97,7 +98,7 @@ def _pg_writers(url: str):
 def test_a_backup_under_four_writers_restores_every_committed_row(tmp_path, backend):
     url = None
     if backend == "postgresql":
-        url = _postgres("eigyo_export_backup")
+        url = _postgres(f"eigyo_export_backup_{os.getpid()}")
         if url is None:
             pytest.skip("no PostgreSQL server at 127.0.0.1:5432")
     env = _installation(tmp_path, "live", url)
