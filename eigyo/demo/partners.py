@@ -146,7 +146,7 @@ def _strong(rng, org, manager, admin, partner_user, reps, today, quarter) -> Non
         for _ in range(back):
             period = period.previous()
         end = min(period.end, today)
-        days = (end - period.start).days
+        days = (end - period.start).days + 1  # counted as the projection counts them
         amount_total = 0
         for k in range(3):
             day = period.start + dt.timedelta(days=(days * (k + 1)) // 4)
