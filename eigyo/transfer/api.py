@@ -3,7 +3,7 @@ import as the pages; GET /api/people/vcard and /api/people/{id}/vcard: people as
 
 from typing import Literal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
@@ -11,9 +11,7 @@ from eigyo.accounts import access
 from eigyo.companies.access import can_import_companies
 from eigyo.contacts.access import visible_people
 from eigyo.contacts.filters import PersonFilter
-from eigyo.contacts.models import Person
 from eigyo.core.api import Forbidden, FormInvalid
-from eigyo.core.signals import personal_data_read
 from eigyo.transfer import importing, pipeline, services, vcards
 from eigyo.transfer.access import can_import_people
 
@@ -201,35 +199,21 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
     }
 
 
-def _vcard(request: HttpRequest, people, filename: str) -> HttpResponse:
-    people = list(people.select_related("company"))
-    personal_data_read.send(
-        sender=Person,
-        user=request.user,
-        model=Person,
-        pks=[p.pk for p in people],
-        action="api",
-        via=request.path,
-    )
-    response = HttpResponse(vcards.people_vcard(people), content_type="text/vcard; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @router.get("/people/vcard", tags=["people"])
 def people_vcard(request: HttpRequest, filters: Query[PersonFilter]):
     """The people the caller sees (with the people list's filter) as vCard 3.0, with
     the kana reading (X-PHONETIC-*, SORT-STRING) and the company (ORG, X-PHONETIC-ORG)."""
-    people = filters.filter(visible_people(request.user).in_use()).order_by(
-        "family_kana", "pk"
-    )  # a person whose use was stopped (APPI 利用停止) is never exported
-    return _vcard(request, people, "people.vcf")
+    people = vcards.exportable(filters.filter(visible_people(request.user)))
+    return vcards.response(request, people, "people.vcf", action="api")
 
 
 @router.get("/people/{int:person_id}/vcard", tags=["people"])
 def person_vcard(request: HttpRequest, person_id: int):
     """One person as vCard 3.0 (404 for a person the caller may not see)."""
     person = access.get_visible(visible_people(request.user), pk=person_id)
-    return _vcard(
-        request, visible_people(request.user).filter(pk=person.pk), f"person-{person_id}.vcf"
+    return vcards.response(
+        request,
+        visible_people(request.user).filter(pk=person.pk),
+        f"person-{person_id}.vcf",
+        action="api",
     )

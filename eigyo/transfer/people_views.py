@@ -13,9 +13,7 @@ from django.views.decorators.http import require_http_methods
 from eigyo.accounts import access
 from eigyo.contacts.access import visible_people
 from eigyo.contacts.filters import PersonFilter
-from eigyo.contacts.models import Person
 from eigyo.core.lists import filter_from_query
-from eigyo.core.signals import personal_data_read
 from eigyo.core.views import deny_unless
 from eigyo.transfer import pipeline, services, vcards
 from eigyo.transfer.access import can_import_people, visible_company_imports
@@ -202,30 +200,13 @@ def people_import_detail(request: HttpRequest, batch: CompanyImport) -> HttpResp
     )
 
 
-def _vcard_response(request: HttpRequest, people, filename: str) -> HttpResponse:
-    people = list(people.select_related("company"))
-    personal_data_read.send(
-        sender=PeopleList,
-        user=request.user,
-        model=Person,
-        pks=[p.pk for p in people],
-        action="export",
-        via=request.path,
-    )
-    response = HttpResponse(vcards.people_vcard(people), content_type="text/vcard; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 @require_http_methods(["GET"])
 def people_vcard(request: HttpRequest) -> HttpResponse:
     """The people list as the viewer sees it, with the list's filter, as vCard 3.0."""
     filters = filter_from_query(PersonFilter, request.GET)
-    people = filters.filter(visible_people(request.user).in_use()).order_by(
-        "family_kana", "pk"
-    )  # a person whose use was stopped (APPI 利用停止) is never exported
-    return _vcard_response(request, people, "people.vcf")
+    people = vcards.exportable(filters.filter(visible_people(request.user)))
+    return vcards.response(request, people, "people.vcf", action="export")
 
 
 @login_required
@@ -233,6 +214,9 @@ def people_vcard(request: HttpRequest) -> HttpResponse:
 def person_vcard(request: HttpRequest, pk: int) -> HttpResponse:
     """One person's card (404 for a person the viewer may not see)."""
     person = access.get_visible(visible_people(request.user), pk=pk)
-    return _vcard_response(
-        request, visible_people(request.user).filter(pk=person.pk), f"person-{pk}.vcf"
+    return vcards.response(
+        request,
+        visible_people(request.user).filter(pk=person.pk),
+        f"person-{pk}.vcf",
+        action="export",
     )

@@ -31,3 +31,29 @@ def people_vcard(people: Iterable[Person]) -> str:
         )
         for p in people
     )
+
+
+def exportable(people):
+    """People a list of vCards may hold: a person whose use was stopped (APPI 利用停止)
+    is never exported; in reading order."""
+    return people.in_use().order_by("family_kana", "pk")
+
+
+def response(request, people, filename: str, *, action: str):
+    """The cards as a download, the read told to the audit trail (who took whom)."""
+    from django.http import HttpResponse
+
+    from eigyo.core.signals import personal_data_read
+
+    people = list(people.select_related("company"))
+    personal_data_read.send(
+        sender=Person,
+        user=request.user,
+        model=Person,
+        pks=[p.pk for p in people],
+        action=action,
+        via=request.path,
+    )
+    answer = HttpResponse(people_vcard(people), content_type="text/vcard; charset=utf-8")
+    answer["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return answer
