@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
 from eigyo.audit import access as audit_access
+from eigyo.audit import tracking
 from eigyo.audit.models import AuditEvent
 from eigyo.core.contributions import Contribution
 
@@ -51,11 +52,20 @@ def _shown(value):
     return value
 
 
-def lines(events) -> list[Line]:
+def lines(events, pk=None) -> list[Line]:
+    """Each event's changes; given a record's id, a bulk write's event shows that row
+    (and is left out when its range only seemed to hold it)."""
     out = []
     for e in events:
         model = model_of(e.object_type)
-        changes = e.data.get("changes", {}) if not e.redacted else {}
+        if e.redacted:
+            changes = {}
+        elif pk is not None and not e.object_id:
+            changes = tracking.row_changes(e, pk)
+            if changes is None:
+                continue
+        else:
+            changes = e.data.get("changes", {})
         out.append(
             Line(
                 e,
@@ -72,7 +82,7 @@ def panel(request, obj) -> list[Contribution]:
             "timeline",
             "audit/_history.html",
             {
-                "audit_history": lines(events),
+                "audit_history": lines(events, pk=obj.pk),
                 "audit_object": (obj._meta.label.lower(), obj.pk),
             },
             order=900,
