@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext
 
 from eigyo.audit import access as audit_access
 from eigyo.audit import tracking
@@ -15,6 +16,8 @@ from eigyo.audit.models import AuditEvent
 from eigyo.core.contributions import Contribution
 
 PANEL_SIZE = 20
+# Recorded for the trail, not worth a line on a page: the row's own id and organisation.
+NOT_SHOWN = {"id", "org_id"}
 
 
 @dataclass
@@ -44,9 +47,13 @@ def model_of(object_type: str):
         return None
 
 
-def _shown(value):
+def _shown(value, key=""):
     if value in (None, "", [], {}):
         return "—"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if key.endswith("_id") and isinstance(value, int):
+        return f"#{value}"  # a link to another record, by its number
     if isinstance(value, list):
         return ", ".join(f"#{v}" if isinstance(v, int) else str(v) for v in value) or "—"
     return value
@@ -69,7 +76,11 @@ def lines(events, pk=None) -> list[Line]:
         out.append(
             Line(
                 e,
-                [(label_of(model, k), _shown(v[0]), _shown(v[1])) for k, v in changes.items()],
+                [
+                    (label_of(model, k), _shown(v[0], k), _shown(v[1], k))
+                    for k, v in changes.items()
+                    if k not in NOT_SHOWN
+                ],
             )
         )
     return out

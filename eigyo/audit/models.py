@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from eigyo.core.models import OrgScoped
 
@@ -54,7 +55,7 @@ class AuditEvent(models.Model):
     or removed row is found by `eigyo audit verify`."""
 
     class Action(models.TextChoices):
-        CREATE = "create", _("Created")
+        CREATE = "create", pgettext_lazy("audit action", "Created")
         UPDATE = "update", _("Changed")
         DELETE = "delete", _("Deleted")
         LOGIN = "login", _("Logged in")
