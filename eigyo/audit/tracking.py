@@ -14,6 +14,7 @@ import decimal
 import operator
 import uuid
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.db import models
@@ -350,7 +351,18 @@ BATCH_ROWS = 500
 
 
 def rows_written(
-    sender, model, pks, action, changes=None, by=None, objs=None, before=None, after=None, **kw
+    sender,
+    model,
+    pks,
+    action,
+    changes=None,
+    by=None,
+    objs=None,
+    before=None,
+    after=None,
+    columns=None,
+    values=None,
+    **kw,
 ):
     """Bulk writes reported by the code that made them (core.signals.rows_written)."""
     label = model._meta.label
@@ -358,6 +370,12 @@ def rows_written(
         return
     pks = list(pks)
     rows = {o.pk: o for o in objs} if objs is not None else {}
+    if columns is not None and values is not None:
+        # Rows inserted as plain values (no instance was built): read them as such.
+        rows = {
+            pk: SimpleNamespace(pk=pk, **dict(zip(columns, v, strict=True)))
+            for pk, v in zip(pks, values, strict=True)
+        }
     if action != "delete" and not rows:
         rows = {r.pk: r for r in model._base_manager.filter(pk__in=pks)}
 
@@ -366,7 +384,7 @@ def rows_written(
         new.update((after or {}).get(pk, {}))
         return {k: [_value(old.get(k)), _value(v)] for k, v in new.items() if old.get(k) != v}
 
-    if len(pks) <= FEW_ROWS:
+    if len(pks) <= FEW_ROWS and columns is None:
         _rows_one_by_one(model, pks, action, updated, by, rows)
     else:
         _rows_in_batches(model, pks, action, updated, by, rows)
@@ -404,6 +422,10 @@ def _rows_in_batches(model, pks, action, updated, by, rows):
     label = model._meta.label
     kind = {"create": A.CREATE, "delete": A.DELETE}.get(action, A.UPDATE)
     fields = [f for f in _fields(model) if f.attname not in SECRET_FIELDS]
+    if rows:
+        # Rows given as plain values carry only the columns written.
+        some = next(iter(rows.values()))
+        fields = [f for f in fields if hasattr(some, f.attname)]
     names = [f.attname for f in fields]
     # Only these need turning into JSON (dates, decimals, ids); the rest go as they are.
     convert = {
@@ -427,9 +449,10 @@ def _rows_in_batches(model, pks, action, updated, by, rows):
     ]
     is_person = label == "contacts.Person"
     by_org: dict = {}
+    has_org = any(f.attname == "org_id" for f in model._meta.concrete_fields)
     for pk in pks:
         row = rows.get(pk)
-        org_id = org_of(row) if row is not None else acting_org()
+        org_id = getattr(row, "org_id", None) if has_org and row is not None else acting_org()
         by_org.setdefault(org_id, []).append(pk)
     context = who()
     if by is not None:

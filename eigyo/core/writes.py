@@ -100,6 +100,21 @@ def created(model, objs: list, *, by=None) -> list:
     return objs
 
 
+def created_values(model, pks: list, columns: list[str], values: list[tuple], *, by=None):
+    """Report rows just inserted as plain values (no instance built): `columns` are the
+    field attnames, `values` one tuple a row in the order of `pks`."""
+    if pks:
+        rows_written.send(
+            model,
+            model=model,
+            pks=list(pks),
+            action="create",
+            columns=columns,
+            values=values,
+            by=by,
+        )
+
+
 def update(queryset: models.QuerySet, *, by=None, **values) -> int:
     """`queryset.update(**values)`, with each row's old values recorded."""
     model = queryset.model

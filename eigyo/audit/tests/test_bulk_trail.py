@@ -178,3 +178,20 @@ def test_concurrent_failed_logins_of_unknown_addresses_keep_one_chain():
     assert AuditChain.objects.filter(org__isnull=True).count() == 1
     assert AuditEvent.objects.filter(org__isnull=True).count() == 40
     assert chain.verify(None).ok
+
+
+def test_rows_inserted_as_plain_values_are_recorded(actors, small_batches):
+    from eigyo.core import actor, writes
+
+    firm = Person.objects.create(org=actors.org, family_name="山田", given_name="花子")
+    columns = ["org_id", "user_id", "person_id", "source", "strength"]
+    values = [(actors.org.pk, actors.rep1.pk, firm.pk, "card", i / 100) for i in range(12)]
+    pks = list(range(9000, 9012))
+    with actor.acting(actors.rep1):
+        writes.created_values(Tie, pks, columns, values)
+    made = AuditEvent.objects.filter(object_type="contacts.tie", object_id="")
+    assert [e.data["count"] for e in made.order_by("seq")] == [10, 2]
+    assert all(e.actor == actors.rep1 and e.org_id == actors.org.pk for e in made)
+    assert AuditSubject.objects.filter(event__in=made, person_id=firm.pk).count() == 2
+    e = made.order_by("seq").first()
+    assert tracking.row_changes(e, 9003)["strength"] == [None, 0.03]
