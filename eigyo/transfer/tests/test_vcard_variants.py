@@ -5,6 +5,8 @@ characters, mixed encodings, line ends, lowercase names, empty and nameless card
 e-mail and phone values in odd shapes."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eigyo.transfer import pipeline, services
 from eigyo.transfer.domain import vcard
@@ -247,3 +249,50 @@ def test_bare_commas_in_text_values_are_kept():
     )
     assert (card.title, card.company, card.department) == ("Manager, Sales", "Foo, Inc.", "Dept, A")
     assert card.note == "x, y, z"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_bom_is_recognised_as_vcard(encoding):
+    data = "BEGIN:VCARD\r\nN:山田;太郎\r\nEND:VCARD\r\n".encode(encoding)
+    assert vcard.looks_like_vcard(data)
+    assert "山田" in pipeline.read_file(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "AGENT:",
+                "BEGIN:VCARD",
+                "END:VCARD",
+                "# a comment",
+                "PHOTO;ENCODING=BASE64:AAAA",
+                "/9j/4AAQ==",
+                "",
+                " folded",
+                "NOTE;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=82=A0=",
+                "N;CHARSET=X-UNKNOWN;QUOTED-PRINTABLE:=E5=B1=B1;",
+                "TEL;VALUE=uri:tel:+81-3-1234-5678;ext=1",
+                "TEL:sip:x@y",
+                "item1.TEL:090-1111-2222",
+                "item1.X-ABLabel:_$!<Mobile>!$_",
+                'EMAIL:"A" <a@b.example>',
+                "FN:山田, 太郎",
+                "ORG:a, b;c",
+                "X-ABShowAs:COMPANY",
+                "NICKNAME:x",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_fuzz_tolerant_paths_read_or_refuse_with_a_line(lines):
+    text = "BEGIN:VCARD\r\n" + "\r\n".join(lines) + "\r\nEND:VCARD\r\n"
+    try:
+        cards = vcard.parse(vcard.decode(text.encode("utf-8")))
+    except vcard.CardError as exc:
+        assert exc.line >= 1
+    else:
+        for card in cards:
+            assert len(card.row()) == len(vcard.HEADERS)
