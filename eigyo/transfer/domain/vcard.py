@@ -149,11 +149,18 @@ def parse(text: str) -> list[Card]:
             card = _card(line, component)
         except Exception as exc:  # a property of an unexpected shape
             raise CardError(line, _reason(exc)) from exc
-        if not card.empty:
+        if not card.empty and not _group(component):
             cards.append(card)
     if not cards:
         raise CardError(1, "no card in the file", "empty")
     return cards
+
+
+def _group(c) -> bool:
+    """A card that is a group of others (Apple's X-ADDRESSBOOKSERVER-KIND:group, 4.0's
+    KIND:group) or a place: no person."""
+    kind = _first(c, "kind") or _first(c, "x-addressbookserver-kind")
+    return kind is not None and _text(kind.value).lower() in ("group", "location")
 
 
 def _reason(exc: Exception) -> str:
@@ -211,7 +218,10 @@ def _card(line: int, c) -> Card:
     elif n is not None:
         card.family, card.given, card.middle = _split(_text(n.value), 3)
     fn = _first(c, "fn")
-    if show_as is not None and _text(show_as.value).upper() == "COMPANY" and not card.family:
+    kind = _first(c, "kind")
+    company = show_as is not None and _text(show_as.value).upper() == "COMPANY"
+    company |= kind is not None and _text(kind.value).lower() in ("org", "organization")
+    if company and not card.family:  # iPhone's company card, 4.0's KIND:org
         card.is_company = True
     if not card.family and not card.given and fn is not None:
         # FN alone (a 2.1 phone, Outlook): 「山田 太郎」 is family first, "Taro Yamada"

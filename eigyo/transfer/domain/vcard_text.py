@@ -43,20 +43,35 @@ def decode(data: bytes) -> str:
         return data.decode("utf-16")
     if _utf16(data):
         return data.decode(_utf16(data), errors="replace")
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Some writers fold a long line inside a UTF-8 character (at 75 bytes): joined
+    # again, the file is UTF-8. (Its folded lines no longer count in line numbers.)
+    try:
+        return re.sub(rb"\r?\n[ \t]", b"", data).decode("utf-8")
     except UnicodeDecodeError:
         pass
     # Line by line: two address books pasted together may be one UTF-8, one cp932
     # (a cp932 character never holds a line-feed byte, so the split is safe).
-    return "\n".join(_decode_line(line) for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n"))
+    return "\n".join(_decode_line(line) for line in data.split(b"\n"))
+
+
+_LINE_CHARSET = re.compile(rb"^[^:]*?;\s*CHARSET\s*=\s*\"?([\w.-]+)", re.I)
 
 
 def _decode_line(line: bytes) -> str:
+    """UTF-8, else the charset the line names (a 2.1 property's CHARSET=ISO-8859-1 in
+    raw bytes), else cp932."""
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
-        return line.decode("cp932", errors="replace")
+        pass
+    found = _LINE_CHARSET.match(line)
+    charset = _charset(found[1].decode("ascii")) if found else "cp932"
+    return line.decode(charset, errors="replace")
 
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.I)

@@ -296,3 +296,28 @@ def test_fuzz_tolerant_paths_read_or_refuse_with_a_line(lines):
     else:
         for card in cards:
             assert len(card.row()) == len(vcard.HEADERS)
+
+
+def test_a_line_folded_inside_a_utf8_character_is_joined_before_decoding():
+    data = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎\r\nNOTE:".encode() + (
+        "長いメモ".encode()[:4] + b"\r\n " + "長いメモ".encode()[4:] + b"\r\nEND:VCARD\r\n"
+    )
+    assert one(vcard.decode(data)).note == "長いメモ"
+
+
+def test_a_raw_latin1_line_is_read_in_the_charset_it_names():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\nEND:VCARD\r\n"
+    )
+    card = one(vcard.decode(data))
+    assert (card.family, card.given) == ("Müller", "Jürgen")
+
+
+def test_group_cards_are_no_people_and_kind_org_is_a_company():
+    cards = vcard.parse(
+        "BEGIN:VCARD\nVERSION:3.0\nN:展示会;;;;\nFN:展示会\nX-ADDRESSBOOKSERVER-KIND:group\n"
+        "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:北陸精工株式会社\nORG:北陸精工株式会社\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nN:林;誠;;;\nEND:VCARD\n"
+    )
+    assert [(c.company, c.is_company) for c in cards] == [("北陸精工株式会社", True), ("", False)]
