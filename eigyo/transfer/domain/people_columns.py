@@ -75,7 +75,7 @@ _ALIASES = {
     "会社フリガナ|会社カナ|会社よみ|会社名読み|フリガナ会社名|ふりがな会社名|よみがな会社名|"
     "organization1yominame|organizationphoneticname|phoneticorganizationname|"
     "yomicompanyname|companyyomi|companynamekana|companykana",
-    "company_phone": "tel会社|会社電話|会社代表電話|代表電話|代表電話番号|電話番号会社|会社電話番号代表|"
+    "company_phone": "tel会社|telcompany|会社電話|会社代表電話|代表電話|代表電話番号|電話番号会社|会社電話番号代表|"
     "companyphone|companymainphone|mainphone",
     "department": "部署|部署名|所属部署|部門|部課|department|organizationdepartment|"
     "organization1department",
@@ -96,7 +96,7 @@ _ALIASES = {
     "firstnamekana|firstnamefurigana",
     "email": "e-mail|email|eメール|メール|メールアドレス|電子メールアドレス|電子メール|"
     "emailaddress|email1value|email1|mail|mailaddress|emailvalue",
-    "phone": "tel直通|tel部門|直通電話|直通|電話|電話番号|会社電話番号|勤務先電話|勤務先電話番号|"
+    "phone": "tel直通|tel部門|teldirect|teldepartment|直通電話|直通|電話|電話番号|会社電話番号|勤務先電話|勤務先電話番号|"
     "tel|tel1|tel11|phone|phonenumber|phone1value|phonevalue|businessphone|workphone|"
     "officephone|directphone",
     "mobile": "携帯電話|携帯|携帯番号|携帯電話番号|携帯電話1|mobile|mobilephone|mobilephonenumber|"
@@ -111,7 +111,7 @@ _ALIASES = {
     "mailingcity|mailingstreet|businessstate|businesscity|businessstreet",
     "website": "url|website|ホームページ|webページ|会社のwebページ|website1value|webpage|"
     "websiteurl|会社url",
-    "exchanged_on": "名刺交換日|交換日|exchangedate|metdate",
+    "exchanged_on": "名刺交換日|交換日|exchangedate|cardexchangedate|metdate",
     "owner": "名刺所有者|名刺所有者ユーザid|名刺所有者ユーザー|名刺所有者ユーザーid|所有者|"
     "担当者|コンタクト担当者|コンタクト所有者|取引先責任者所有者|所有者氏名|contactowner|"
     "owner|ownername",
@@ -197,7 +197,7 @@ def guess_mapping(headers: Iterable[str]) -> list[str]:
         target = target or _custom(key)
         if tags_from is not None and i >= tags_from:
             target = "tags"
-        elif tags_from is not None and key == "tel会社":
+        elif tags_from is not None and key in ("tel会社", "telcompany"):
             target = "company_phone"
         if target in taken and target not in SHARED and not (numbered and target in _NUMBERED):
             target = ""
@@ -211,15 +211,20 @@ def guess_mapping(headers: Iterable[str]) -> list[str]:
     return mapping
 
 
-_EIGHT_MARKS = {"tel会社", "tel部門", "tel直通", "名刺交換日"}
+# Eight's own column names (the exchange date last), in its Japanese and English UI.
+_EIGHT_MARKS = [
+    ("tel会社", "tel部門", "tel直通", "名刺交換日"),
+    ("telcompany", "teldepartment", "teldirect", "exchangedate"),
+]
 
 
 def _eight_tags_from(keys: list[str]) -> int | None:
     """Where Eight's tag columns start (after 名刺交換日); None when the file is not
     Eight's. Eight is known by its own column names, wherever they stand."""
-    if not _EIGHT_MARKS <= set(keys):
-        return None
-    return keys.index("名刺交換日") + 1
+    for marks in _EIGHT_MARKS:
+        if set(marks) <= set(keys):
+            return keys.index(marks[-1]) + 1
+    return None
 
 
 def is_eight(headers: list[str]) -> bool:

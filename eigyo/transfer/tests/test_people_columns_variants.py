@@ -467,3 +467,29 @@ def test_outlook_export_imports_its_address_lines_and_second_email(actors):
     assert row.data["email"] == "taro@yamada.example"  # the first address given
     assert row.data["title"] == "Manager"
     assert "1-1 Marunouchi Floor 5 Chiyoda-ku" in row.data["notes"]
+
+
+def test_eight_in_its_english_interface():
+    headers = [
+        "Company",
+        "Department",
+        "Title",
+        "Last name",
+        "First name",
+        "e-mail",
+        "Postal code",
+        "Address",
+        "TEL Company",
+        "TEL Department",
+        "TEL Direct",
+        "Fax",
+        "Mobile",
+        "URL",
+        "Exchange date",
+        "Expo 2026",
+    ]
+    mapping = pc.guess_mapping(headers)
+    assert mapping[:5] == ["company_name", "department", "title", "family_name", "given_name"]
+    assert (mapping[8], mapping[10], mapping[12]) == ("company_phone", "phone", "mobile")
+    assert mapping[14:] == ["exchanged_on", "tags"]
+    assert pc.detect_format(headers) == "eight"
