@@ -111,17 +111,25 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
         raise CardError(start, "the card has no END:VCARD", "unclosed")
 
 
-def _head(line: str) -> tuple[str, str, str] | None:
-    """(NAME, ;params, value) of a property line: the name without its group, the
-    colon found outside quoted parameter values; None for a line without one."""
-    quoted = False
-    for i, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            name, _sep, params = line[:i].partition(";")
-            return name.rpartition(".")[2].strip().upper(), _sep + params, line[i + 1 :]
-    return None
+def _head(line: str) -> tuple[str, str, int] | None:
+    """(NAME, ;params, where the value starts) of a property line: the name without
+    its group, the colon found outside quoted parameter values; None for a line
+    without one."""
+    colon = line.find(":")
+    if colon < 0:
+        return None
+    if '"' in line[:colon]:  # a quoted parameter value may hold a colon
+        quoted, colon = False, -1
+        for i, char in enumerate(line):
+            if char == '"':
+                quoted = not quoted
+            elif char == ":" and not quoted:
+                colon = i
+                break
+        if colon < 0:
+            return None
+    name, sep, params = line[:colon].partition(";")
+    return name.rpartition(".")[2].strip().upper(), sep + params, colon + 1
 
 
 _BINARY = re.compile(r";\s*(?:ENCODING\s*=\s*)?(?:B|BASE64)\s*(?:;|$)", re.I)
@@ -136,9 +144,12 @@ def _readable(lines: list[str]) -> list[str]:
     are decoded here with their CHARSET, Shift_JIS read as cp932 (①, ㈱) and a broken
     byte replaced rather than losing the whole file."""
     out: list[str] = []
+    heads: list[tuple[str, str, int] | None] = []  # of each line of `out`, found once
+    qp: list[bool] = []
     skipping = False
     for line in lines:
-        continues = line[:1] in (" ", "\t") or (out and out[-1].endswith("=") and _qp(out[-1]))
+        soft = bool(out) and qp[-1] and out[-1].endswith("=")
+        continues = line[:1] in (" ", "\t") or soft
         if skipping:
             if continues or (line.strip() and ":" not in line):
                 continue
@@ -146,10 +157,8 @@ def _readable(lines: list[str]) -> list[str]:
             if not line.strip():
                 continue
         if continues and out:
-            if _qp(out[-1]) and out[-1].endswith("="):  # a soft line break
-                out[-1] = out[-1][:-1] + line
-            else:  # a folded line
-                out[-1] += line[1:]
+            # A soft line break of quoted-printable, or a folded line.
+            out[-1] = out[-1][:-1] + line if soft else out[-1] + line[1:]
             continue
         head = _head(line)
         if head is None and line.lstrip().startswith("#"):
@@ -158,40 +167,42 @@ def _readable(lines: list[str]) -> list[str]:
             skipping = True
             continue
         out.append(line)
-    return [_commas(_decoded(line) if _qp(line) else line) for line in out]
+        heads.append(head)
+        qp.append(head is not None and _QP.search(head[1]) is not None)
+    for i, head in enumerate(heads):
+        if qp[i] and head is not None:
+            out[i] = _decoded(out[i], head)
+            head = _head(out[i])
+        if head is not None:
+            out[i] = _commas(out[i], head)
+    return out
 
 
 _LISTS = {"N", "CATEGORIES", "NICKNAME"}
 
 
-def _commas(line: str) -> str:
+def _commas(line: str, head: tuple[str, str, int]) -> str:
     """A comma in a value escaped where it is text: vobject cuts FN, NOTE and TITLE at
     the first bare comma ("Manager, Sales" → "Manager"), but 2.1 never escapes
     commas and many 3.0 writers do not either. N, CATEGORIES and NICKNAME keep their
     commas: there they separate values."""
-    head = _head(line)
-    if head is None or head[0] in _LISTS or "," not in head[2]:
+    name, _params, start = head
+    if name in _LISTS or "," not in line[start:]:
         return line
-    value = re.sub(r"(\\.)|,", lambda m: m[1] or "\\,", head[2])
-    return line[: len(line) - len(head[2])] + value
+    return line[:start] + re.sub(r"(\\.)|,", lambda m: m[1] or "\\,", line[start:])
 
 
-def _qp(line: str) -> bool:
-    head = _head(line)
-    return head is not None and _QP.search(head[1]) is not None
-
-
-def _decoded(line: str) -> str:
+def _decoded(line: str, head: tuple[str, str, int]) -> str:
     """A quoted-printable property as a plain one (CHARSET and ENCODING removed)."""
-    name_and_params, value = line[: len(line) - len(_head(line)[2]) - 1], _head(line)[2]
+    name_and_params, value = line[: head[2] - 1], line[head[2] :]
     found = _CHARSET.search(name_and_params)
     charset = _charset(found[1] if found else "utf-8")
     if not value.isascii():  # already text: the file itself was in that charset
         text = value
     else:
         text = quopri.decodestring(value.encode("ascii")).decode(charset, errors="replace")
-    params = _CHARSET.sub("", _QP.sub("", name_and_params))
-    return params + ":" + re.sub(r"\r\n|\r|\n", r"\\n", text)
+    prefix = _CHARSET.sub("", _QP.sub("", name_and_params)) + ":"
+    return prefix + re.sub(r"\r\n|\r|\n", r"\\n", text)
 
 
 def _charset(name: str) -> str:
