@@ -361,3 +361,33 @@ def department_path(text: str) -> str:
     """Sansan writes a department's levels in one field separated by spaces
     (「営業本部 第一営業部」); kept as written, spaces made single."""
     return _SPACE.sub(" ", jp_text.normalize_text(text)).strip()
+
+
+# Google Contacts writes the values of one label in one cell: "a@x.jp ::: b@y.jp".
+_MANY = re.compile(r"\s*:::\s*")
+_ONE_VALUE = {"email", "phone", "mobile", "company_phone", "website", "postal_code"}
+
+
+def cell_values(target: str, cell: str) -> list[str]:
+    """The values one cell gives a target: Google's "a ::: b" split for an e-mail,
+    phone or website (the first that is one is taken); any other cell whole."""
+    if target in _ONE_VALUE and ":::" in cell:
+        return [v for v in _MANY.split(cell.strip()) if v]
+    return [cell]
+
+
+_PREFECTURE = re.compile(r"^(?:東京都|北海道|(?:京都|大阪)府|\S{2,3}県)")
+_CITY = re.compile(r"^\S+?[市区町村郡](?:\S+?[区町村])?$")
+
+
+def address_of(parts: list[str]) -> str:
+    """An address given in several columns, in the Japanese order: Outlook and
+    Salesforce write street, city, prefecture (「丸の内1-1」「千代田区」「東京都」);
+    joined prefecture first. A Latin address is joined as written."""
+    parts = [jp_text.normalize_text(p).strip() for p in parts if p and p.strip()]
+    if len(parts) < 2 or not any(_PREFECTURE.match(p) for p in parts):
+        return " ".join(parts)
+    first = [p for p in parts if _PREFECTURE.match(p)]
+    city = [p for p in parts if p not in first and _CITY.match(p)]
+    street = [p for p in parts if p not in first and p not in city]
+    return "".join(first + city + street)

@@ -493,3 +493,26 @@ def test_eight_in_its_english_interface():
     assert (mapping[8], mapping[10], mapping[12]) == ("company_phone", "phone", "mobile")
     assert mapping[14:] == ["exchanged_on", "tags"]
     assert pc.detect_format(headers) == "eight"
+
+
+@pytest.mark.parametrize(
+    ("parts", "address"),
+    [
+        (["丸の内1-1-1", "千代田区", "東京都"], "東京都千代田区丸の内1-1-1"),  # Outlook's order
+        (["栄1-1", "名古屋市中区", "愛知県"], "愛知県名古屋市中区栄1-1"),
+        (["大手町1-1", "ビル5F", "千代田区", "東京都"], "東京都千代田区大手町1-1ビル5F"),
+        (["神奈川県", "横浜市", "西区みなとみらい2-2-1"], "神奈川県横浜市西区みなとみらい2-2-1"),
+        (["東京都千代田区丸の内1-1-1"], "東京都千代田区丸の内1-1-1"),
+        (["1-1 Marunouchi", "Chiyoda-ku", "Tokyo"], "1-1 Marunouchi Chiyoda-ku Tokyo"),
+        (["", " "], ""),
+    ],
+)
+def test_an_address_in_several_columns_is_joined_in_the_japanese_order(parts, address):
+    assert pc.address_of(parts) == address
+
+
+def test_google_values_of_one_label_in_one_cell():
+    assert pc.cell_values("email", "a@x.jp ::: b@y.jp") == ["a@x.jp", "b@y.jp"]
+    assert pc.cell_values("phone", "090-1111-2222 ::: 03-1111-2222")[0] == "090-1111-2222"
+    assert pc.cell_values("notes", "x ::: y") == ["x ::: y"]
+    assert pc.cell_values("email", "a@x.jp") == ["a@x.jp"]
