@@ -127,7 +127,13 @@ class Card:
         )
 
 
-_EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\".]+")
+# An address the person form accepts (Django's rules): an old docomo address with two
+# dots in a row ("taro..y@docomo.ne.jp") is not one, and is kept in the notes.
+_ATOM = r"[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+"
+_EMAIL = re.compile(
+    rf"{_ATOM}(?:\.{_ATOM})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z0-9-]{2,63}"
+)
 
 
 def _phone(number: str) -> str:

@@ -321,3 +321,12 @@ def test_group_cards_are_no_people_and_kind_org_is_a_company():
         "BEGIN:VCARD\nVERSION:4.0\nN:林;誠;;;\nEND:VCARD\n"
     )
     assert [(c.company, c.is_company) for c in cards] == [("北陸精工株式会社", True), ("", False)]
+
+
+def test_an_old_docomo_address_is_kept_in_the_notes_not_refused():
+    card = one(
+        "BEGIN:VCARD\nVERSION:2.1\nN:山田;太郎\nEMAIL;CELL:taro..y@docomo.ne.jp\n"
+        "EMAIL;INTERNET:taro@example.jp\nEND:VCARD\n"
+    )
+    row = dict(zip(vcard.HEADERS, card.row(), strict=True))
+    assert row["メール"] == "taro@example.jp" and "taro..y@docomo.ne.jp" in row["備考"]
