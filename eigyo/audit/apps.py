@@ -9,6 +9,11 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth import signals as auth
+        from django.core import checks
+
+        from eigyo.audit.checks import retention
+
+        checks.register(retention)
         from django.db.models import signals
 
         from eigyo.audit import history, reading, requests, tracking
