@@ -18,6 +18,7 @@ from eigyo.activities.forms import ActivityForm
 from eigyo.activities.models import Activity
 from eigyo.companies.access import visible_companies
 from eigyo.core import fields
+from eigyo.core.contributions import DETAIL
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
@@ -56,7 +57,11 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "activities/activity_detail.html",
-        {"activity": activity, "can_edit": can_edit_activity(request.user, activity)},
+        {
+            "activity": activity,
+            "can_edit": can_edit_activity(request.user, activity),
+            **DETAIL.context(request, activity),
+        },
     )
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from eigyo.accounts import access
 from eigyo.activities.access import visible_activities
 from eigyo.core import clock, fields
+from eigyo.core.contributions import DETAIL
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
@@ -93,6 +94,7 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "portfolio/relationship_detail.html",
         {
             "rel": rel,
+            **DETAIL.context(request, rel),
             "form": form,
             "history": rel.tier_changes.select_related("changed_by"),
             "activities": activities,
