@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
 from eigyo.activities.access import visible_activities
+from eigyo.contacts.reads import people_met
 from eigyo.core import clock, fields
 from eigyo.core.contributions import DETAIL
 from eigyo.core.htmx import render_list
@@ -87,7 +88,7 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible_activities(request.user)
         .filter(company=rel.company)
         .select_related("owner")
-        .prefetch_related("people")[:30]
+        .prefetch_related(people_met(request.user))[:30]
     )
     return render(
         request,
