@@ -52,3 +52,16 @@ def test_a_partner_users_views_are_recorded_and_keep_to_what_may_be_shared(book,
     assert not views_of(actors.rep1).exists()
     assert "提供停止" in staff.get(book.partner_deal.get_absolute_url()).content.decode()
 
+
+
+@pytest.mark.django_db
+def test_the_deal_api_shows_a_partner_user_only_who_may_be_shared(book, actors, api):
+    seen = book.partner_person
+    stopped = Person.objects.create(
+        org=actors.org, company=book.partner_company, family_name="停止", use_ceased=True
+    )
+    for p in (seen, stopped):
+        Stakeholder.objects.create(org=actors.org, deal=book.partner_deal, person=p, role="user")
+    url = f"/api/deals/{book.partner_deal.pk}/stakeholders"
+    assert [s["person"] for s in api(actors.partner_user).get(url).json()] == [seen.pk]
+    assert {s["person"] for s in api(actors.rep1).get(url).json()} == {seen.pk, stopped.pk}
