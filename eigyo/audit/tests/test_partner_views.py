@@ -53,7 +53,6 @@ def test_a_partner_users_views_are_recorded_and_keep_to_what_may_be_shared(book,
     assert "提供停止" in staff.get(book.partner_deal.get_absolute_url()).content.decode()
 
 
-
 @pytest.mark.django_db
 def test_the_deal_api_shows_a_partner_user_only_who_may_be_shared(book, actors, api):
     seen = book.partner_person
