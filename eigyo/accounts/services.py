@@ -17,7 +17,7 @@ from eigyo.accounts.models import (
     SavedView,
     User,
 )
-from eigyo.core import clock
+from eigyo.core import clock, writes
 
 
 @transaction.atomic
@@ -166,7 +166,11 @@ def end_sessions(user: User, *, by: User) -> None:
         can_manage_security(by) and visible_users(by).filter(pk=user.pk).exists()
     ):
         raise PermissionDenied
-    User.objects.filter(pk=user.pk).update(session_generation=models.F("session_generation") + 1)
+    writes.update(
+        User.objects.filter(pk=user.pk),
+        session_generation=models.F("session_generation") + 1,
+        by=by,
+    )
     user.refresh_from_db(fields=["session_generation"])
 
 

@@ -32,6 +32,7 @@ from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
 from eigyo.companies.services import fill_from_registry
 from eigyo.contacts.models import Person, Tie
+from eigyo.core import writes
 from eigyo.lib import jp_text
 from eigyo.registry.models import search_fields
 from eigyo.registry.resolving import resolve_names
@@ -422,7 +423,7 @@ class PeopleList(pipeline.Target):
                 people.append(person)
             bulk.insert(Person, created)
             if changed:
-                Person.objects.bulk_update(changed, _FILLED + _DERIVED)
+                writes.bulk_update(Person, changed, _FILLED + _DERIVED, by=self.user)
             self._exchanges(batch, people)
             for row, person in zip(batch, people, strict=True):
                 row.saved = person.pk
