@@ -58,6 +58,21 @@ def log_in(page, base, email):
     page.wait_for_url(f"{base}/")
 
 
+def wait_until(page, expression: str, timeout: float = 10.0):
+    """Poll `expression` from Python until it is truthy, and return its value.
+    Playwright's `wait_for_function` with a string compiles it in the page, which the
+    Content-Security-Policy refuses (no eval); `page.evaluate` runs it over the
+    DevTools protocol instead, where the page's policy does not apply."""
+    waited = 0.0
+    while True:
+        value = page.evaluate(expression)
+        if value or waited >= timeout:
+            assert value, f"still false after {timeout} s: {expression}"
+            return value
+        page.wait_for_timeout(100)
+        waited += 0.1
+
+
 @pytest.fixture(scope="session")
 def _live_server_connections(django_db_setup, django_db_blocker):
     """On PostgreSQL the live server's keep-alive request threads can still hold a

@@ -208,6 +208,14 @@ EIGYO_SESSION_MAX_HOURS = int(os.environ.get("EIGYO_SESSION_MAX_HOURS", "12"))
 SESSION_COOKIE_AGE = (EIGYO_SESSION_MAX_HOURS or 24 * 14) * 3600  # 0: Django's two weeks
 # A password-reset link works once, for this long.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("EIGYO_PASSWORD_RESET_MINUTES", "60")) * 60
+# Reset requests per address asked for and per client address within the window; over
+# either, the answer is the same but no e-mail goes (a mailbox is not flooded, a list
+# of addresses is not tried).
+EIGYO_PASSWORD_RESET_PER_EMAIL = int(os.environ.get("EIGYO_PASSWORD_RESET_PER_EMAIL", "3"))
+EIGYO_PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("EIGYO_PASSWORD_RESET_PER_ADDRESS", "10"))
+EIGYO_PASSWORD_RESET_WINDOW_MINUTES = int(
+    os.environ.get("EIGYO_PASSWORD_RESET_WINDOW_MINUTES", "60")
+)
 
 # Content-Security-Policy (django-csp): scripts and styles only from this site, no
 # inline script or event handler, nothing framed, forms post only here.

@@ -260,3 +260,29 @@ class SavedView(OrgScoped):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset request, kept only for the throttle's window: per address asked
+    for (a keyed hash of it, not the address) and per client address. The audit trail
+    has each request for good."""
+
+    email_key = models.CharField(max_length=64)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("password-reset request")
+        verbose_name_plural = _("password-reset requests")
+        indexes = [
+            models.Index(fields=["email_key", "at"]),
+            models.Index(fields=["ip", "at"]),
+            models.Index(fields=["at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"reset {self.email_key[:8]}… @{self.at:%Y-%m-%d %H:%M}"
+
+    @staticmethod
+    def key(email: str) -> str:
+        return salted_hmac("eigyo.password-reset", email.strip().casefold()).hexdigest()

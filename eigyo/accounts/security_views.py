@@ -24,6 +24,7 @@ from django_otp import match_token, user_has_device
 
 from eigyo.accounts import access, services
 from eigyo.accounts.forms import CodeForm
+from eigyo.core.signals import password_reset_requested, second_factor_failed
 from eigyo.core.views import deny_unless
 
 log = logging.getLogger("eigyo.security")
@@ -88,6 +89,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             request.user.pk,
             request.META.get("REMOTE_ADDR"),
         )
+        second_factor_failed.send("accounts", request=request, user=request.user, step="login")
         form.add_error("code", _("That code is not right (or was already used)."))
     return render(
         request,
@@ -126,6 +128,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Two-factor authentication is on."))
         else:
             log.warning("Two-factor set-up code refused for user %s", user.pk)
+            second_factor_failed.send("accounts", request=request, user=user, step="setup")
             form.add_error(
                 "code", _("That code is not right: check the app's clock and try again.")
             )
@@ -220,12 +223,41 @@ def end_member_sessions(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Password reset by e-mail: Django's views (the link works once, for
 # PASSWORD_RESET_TIMEOUT), our templates.
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, throttled per address asked for and per client address.
+    Whether the address exists, and whether a limit was hit, the answer is the same
+    page; only the e-mail does not go. Each request reaches the audit trail."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        from axes.helpers import get_client_ip_address
+
+        email = form.cleaned_data["email"]
+        ip = get_client_ip_address(self.request)
+        throttled = services.count_password_reset(email, ip)
+        user = next(iter(form.get_users(email)), None)
+        if throttled:
+            log.warning("Password reset refused for %r from %s (%s)", email, ip, throttled)
+            response = redirect(self.get_success_url())
+        else:
+            response = super().form_valid(form)
+        password_reset_requested.send(
+            PasswordResetView,
+            request=self.request,
+            email=email,
+            ip=ip,
+            user=user,
+            sent=user is not None and not throttled,
+            throttled=throttled,
+        )
+        return response
+
+
+password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )

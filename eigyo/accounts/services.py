@@ -3,10 +3,20 @@ called by the pages, the API and the CLI alike."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
-from eigyo.accounts.models import ApiToken, Membership, Organisation, Role, SavedView, User
+from eigyo.accounts.models import (
+    ApiToken,
+    Membership,
+    Organisation,
+    PasswordResetRequest,
+    Role,
+    SavedView,
+    User,
+)
 from eigyo.core import clock, writes
 
 
@@ -162,3 +172,28 @@ def end_sessions(user: User, *, by: User) -> None:
         by=by,
     )
     user.refresh_from_db(fields=["session_generation"])
+
+
+# --- password reset ------------------------------------------------------------------
+
+
+@transaction.atomic
+def count_password_reset(email: str, ip: str | None, *, by=None) -> str:
+    """Count a password-reset request (anonymous: `by` is None) and say whether it may
+    send its e-mail: "" when it may, else which limit it is over — "email" (the address
+    asked for) or "address" (the client's) — within EIGYO_PASSWORD_RESET_WINDOW_MINUTES.
+    Every request counts, refused ones too, whether the address exists or not."""
+    from django.conf import settings
+
+    now = clock.now()
+    since = now - dt.timedelta(minutes=settings.EIGYO_PASSWORD_RESET_WINDOW_MINUTES)
+    PasswordResetRequest.objects.filter(at__lt=since).delete()  # out of every window
+    key = PasswordResetRequest.key(email)
+    recent = PasswordResetRequest.objects.filter(at__gte=since)
+    over = ""
+    if recent.filter(email_key=key).count() >= settings.EIGYO_PASSWORD_RESET_PER_EMAIL:
+        over = "email"
+    elif ip and recent.filter(ip=ip).count() >= settings.EIGYO_PASSWORD_RESET_PER_ADDRESS:
+        over = "address"
+    PasswordResetRequest.objects.create(email_key=key, ip=ip or None, at=now)
+    return over

@@ -13,6 +13,7 @@ from eigyo.activities.access import can_edit_activity, can_log_activity, visible
 from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.schemas import ActivityIn, ActivityOut
+from eigyo.contacts.reads import people_met
 from eigyo.core.api import Forbidden, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
 
@@ -38,7 +39,7 @@ def list_activities(request: HttpRequest, filters: Query[ActivityFilter], sort: 
     qs = (
         filters.filter(visible_activities(request.user))
         .select_related("owner", "company")
-        .prefetch_related("people", "colleagues")
+        .prefetch_related(people_met(request.user), "colleagues")
     )
     return apply_sort(qs, sort, ACTIVITY_SORTS, "when")
 

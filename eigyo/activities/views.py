@@ -17,7 +17,9 @@ from eigyo.activities.filters import ACTIVITY_SORTS, ActivityFilter
 from eigyo.activities.forms import ActivityForm
 from eigyo.activities.models import Activity
 from eigyo.companies.access import visible_companies
+from eigyo.contacts.reads import partner_viewed, people_met, shared
 from eigyo.core import fields
+from eigyo.core.contributions import DETAIL
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless, form_page
@@ -30,7 +32,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     qs = (
         filters.filter(visible_activities(request.user))
         .select_related("company", "owner")
-        .prefetch_related("people")
+        .prefetch_related(people_met(request.user))
     )
     sort = request.GET.get("sort") or "-when"
     qs = apply_sort(qs, sort, ACTIVITY_SORTS, "when")
@@ -53,10 +55,17 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_visible(
         visible_activities(request.user).select_related("company", "owner"), pk=pk
     )
+    met = list(shared(request.user, activity.people.all(), ""))
+    partner_viewed(request, met, items=["name"])
     return render(
         request,
         "activities/activity_detail.html",
-        {"activity": activity, "can_edit": can_edit_activity(request.user, activity)},
+        {
+            "activity": activity,
+            "met": met,
+            "can_edit": can_edit_activity(request.user, activity),
+            **DETAIL.context(request, activity),
+        },
     )
 
 

@@ -8,9 +8,11 @@ from ninja import Router, Schema
 
 from eigyo.accounts import access
 from eigyo.agenda import search
+from eigyo.contacts.models import Person
 from eigyo.core import clock
 from eigyo.core.api import Forbidden
 from eigyo.core.lists import Id
+from eigyo.core.signals import personal_data_read
 from eigyo.followups import inbox
 from eigyo.portfolio import benchmarking, planning
 from eigyo.portfolio.text import explain
@@ -202,7 +204,20 @@ def _describe(kind: str, o) -> tuple[str, str]:
 @router.get("/search", response=list[SearchGroupOut])
 def global_search(request: HttpRequest, q: str = ""):
     """Companies, people, deals and registry entities matching `q` (name, kana or
-    romaji), at most 5 a group, within what the caller may see; `more` when there are."""
+    romaji), at most 5 a group, within what the caller may see; `more` when there are.
+    The people it answers with are recorded as read (the audit trail)."""
+    groups = search.search(request.user, q)
+    people = [o.pk for g in groups if g.kind == "people" for o in g.items]
+    if people:
+        personal_data_read.send(
+            Person,
+            user=request.user,
+            model=Person,
+            pks=people,
+            action="api",
+            via=request.path,
+            items=["name", "kana", "company"],
+        )
     return [
         {
             "kind": g.kind,
@@ -213,7 +228,7 @@ def global_search(request: HttpRequest, q: str = ""):
                 for o in g.items
             ],
         }
-        for g in search.search(request.user, q)
+        for g in groups
     ]
 
 

@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
+from eigyo.audit.access import audits, visible_requests
+from eigyo.audit.models import SubjectRequest
+from eigyo.core import clock
 from eigyo.followups import inbox
 
 PAGE = 200
@@ -25,7 +28,26 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "agenda/inbox.html",
-        {"items": items, "unread_only": unread_only, "unread": inbox.unread_count(request.user)},
+        {
+            "items": items,
+            "unread_only": unread_only,
+            "unread": inbox.unread_count(request.user),
+            "appi_requests": _open_requests(request.user),
+            "today": clock.today(),
+        },
+    )
+
+
+def _open_requests(user) -> list:
+    """An admin's open data-subject requests with their internal deadlines, soonest
+    first, from the day they are registered (the notices come near the deadline)."""
+    if not audits(user):
+        return []
+    return list(
+        visible_requests(user)
+        .filter(status=SubjectRequest.Status.OPEN)
+        .select_related("person")
+        .order_by("due_on", "pk")[:PAGE]
     )
 
 

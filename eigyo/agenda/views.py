@@ -15,6 +15,7 @@ from eigyo.activities.access import visible_activities
 from eigyo.agenda import search
 from eigyo.agenda.access import sees_team
 from eigyo.agenda.team import team_today
+from eigyo.contacts.reads import people_met
 from eigyo.core import clock
 from eigyo.core.htmx import is_htmx
 from eigyo.core.views import deny_unless
@@ -74,7 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
         visible_activities(request.user)
         .filter(owner=request.user)
         .select_related("company", "owner")
-        .prefetch_related("people")[:8]
+        .prefetch_related(people_met(request.user))[:8]
     )
     agenda, items = None, []
     if has_portfolio(request.user):

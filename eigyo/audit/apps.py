@@ -9,6 +9,11 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth import signals as auth
+        from django.core import checks
+
+        from eigyo.audit.checks import retention
+
+        checks.register(retention)
         from django.db.models import signals
 
         from eigyo.audit import history, reading, requests, tracking
@@ -37,5 +42,14 @@ class AuditConfig(AppConfig):
         auth.user_logged_in.connect(tracking.logged_in, dispatch_uid="audit:login")
         auth.user_logged_out.connect(tracking.logged_out, dispatch_uid="audit:logout")
         auth.user_login_failed.connect(tracking.login_failed, dispatch_uid="audit:login_failed")
+        from axes.signals import user_locked_out
+
+        from eigyo.audit import security
+
+        user_locked_out.connect(security.locked_out, dispatch_uid="audit:lockout")
+        core.second_factor_failed.connect(security.second_factor_failed, dispatch_uid="audit:2fa")
+        core.password_reset_requested.connect(
+            security.password_reset_requested, dispatch_uid="audit:reset"
+        )
         history.contribute_everywhere()
         requests.declare_inbox()

@@ -37,6 +37,7 @@ NOT_PERSONAL = {
     "accounts.Membership": "our staff's roles",
     "accounts.ApiToken": "our staff's credentials",
     "accounts.SavedView": "a list's filters",
+    "accounts.PasswordResetRequest": "our staff's reset requests (a hash), for an hour",
     "worktime.WorkCalendar": "the business calendar",
     "worktime.Closure": "closure days",
     "worktime.DayOff": "our staff's days off",

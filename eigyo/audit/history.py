@@ -1,6 +1,7 @@
-"""The history panel on detail pages (company, person, deal): what changed on the
-record, field by field, by whom and when. Contributed to the pages' "timeline" slot,
-so the apps below need not know the audit trail exists."""
+"""The history panel on detail pages (company, person, deal, and every other record's
+page through core.contributions.DETAIL): what changed on the record, field by field,
+by whom and when. Contributed to the pages' "timeline" slot, so the apps below need
+not know the audit trail exists."""
 
 from __future__ import annotations
 
@@ -104,7 +105,8 @@ def panel(request, obj) -> list[Contribution]:
 def contribute_everywhere() -> None:
     from eigyo.companies.pages import COMPANY
     from eigyo.contacts.pages import PERSON
+    from eigyo.core.contributions import DETAIL
     from eigyo.deals.pages import DEAL
 
-    for page in (COMPANY, PERSON, DEAL):
+    for page in (COMPANY, PERSON, DEAL, DETAIL):
         page.contribute(panel)

@@ -60,6 +60,8 @@ class AuditEvent(models.Model):
         DELETE = "delete", _("Deleted")
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed login")
+        LOCKOUT = "lockout", _("Login locked out")
+        PASSWORD_RESET = "password_reset", _("Password reset asked for")
         LOGOUT = "logout", _("Logged out")
         TOKEN_ISSUED = "token_issued", _("API token issued")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")

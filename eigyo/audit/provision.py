@@ -125,9 +125,57 @@ def receive(
 # --- what makes a partner see people ------------------------------------------------
 
 
+def _continuing(records):
+    """Of `records`, the partner provisions that still go on: the partner still sees the
+    person (at a company assigned to it, or on a deal assigned to it) and the person has
+    not stopped it. Continuous provision is kept from the *last* provision (TRUST.md)."""
+    from django.db.models import Exists, F, OuterRef, Q
+
+    from eigyo.deals.models import Stakeholder
+
+    on_deal = Stakeholder.objects.filter(
+        person=OuterRef("person"), deal__partner=OuterRef("partner")
+    )
+    return records.filter(
+        direction=ProvisionRecord.Direction.PROVIDED,
+        source=ProvisionRecord.Source.PARTNER,
+        partner__isnull=False,
+        person__use_ceased=False,
+        person__provision_stopped=False,
+    ).filter(Q(person__company__partner=F("partner")) | Exists(on_deal))
+
+
+def _provision_ended(org_id: int, partner_id: int, people) -> None:
+    """A partner stopped seeing these people: their records are kept from today."""
+    ProvisionRecord.objects.filter(
+        org_id=org_id,
+        partner_id=partner_id,
+        person__in=people,
+        direction=ProvisionRecord.Direction.PROVIDED,
+        source=ProvisionRecord.Source.PARTNER,
+        keep_until__lt=keep_until(),
+    ).update(keep_until=keep_until())  # a longer keeping, not a change of the record
+
+
 def after_save(instance, created: bool, changes: dict) -> None:
     """Called by the trail for every audited write; acts on the few that share people."""
     label = instance._meta.label
+    before = changes.get("partner_id", [None])[0] if not created else None
+    if label == "companies.Company" and before and before != instance.partner_id:
+        from eigyo.contacts.models import Person
+
+        _provision_ended(instance.org_id, before, Person.objects.filter(company=instance))
+    elif label == "deals.Deal" and before and before != instance.partner_id:
+        from eigyo.deals.models import Stakeholder
+
+        people = Stakeholder.objects.filter(deal=instance).values("person_id")
+        _provision_ended(instance.org_id, before, people)
+    elif label == "contacts.Person" and not created and changes.get("company_id", [None])[0]:
+        from eigyo.companies.models import Company
+
+        old = Company.objects.filter(pk=changes["company_id"][0]).values("partner_id").first()
+        if old and old["partner_id"]:
+            _provision_ended(instance.org_id, old["partner_id"], [instance.pk])
     if label == "companies.Company":
         if "partner_id" in changes and instance.partner_id:
             from eigyo.contacts.models import Person
@@ -180,7 +228,10 @@ def after_save(instance, created: bool, changes: dict) -> None:
 @transaction.atomic
 def prune_expired(today: dt.date) -> int:
     """Records past their retention go (the one way a record leaves); counted in the
-    trail of each organisation."""
+    trail of each organisation. A partner's provision that still goes on is not past
+    it: its records are kept `EIGYO_PROVISION_RETENTION_DAYS` from today (run daily,
+    they are kept that long from the last provision)."""
+    _continuing(ProvisionRecord.objects.all()).update(keep_until=keep_until(today))
     expired = ProvisionRecord.objects.filter(keep_until__lt=today)
     counts: dict[int, int] = {}
     for org_id in expired.values_list("org_id", flat=True):

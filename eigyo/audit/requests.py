@@ -69,6 +69,7 @@ def declare_inbox() -> None:
         _("Privacy"),
         SubjectRequest,
         email=True,
+        still=lambda r: r.status == SubjectRequest.Status.OPEN,
     )
     inbox.kind(
         "appi_request_overdue",

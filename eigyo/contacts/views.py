@@ -16,6 +16,7 @@ from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
 from eigyo.contacts.models import PERSON_ITEMS, Person
 from eigyo.contacts.pages import PERSON
+from eigyo.contacts.reads import partner_viewed
 from eigyo.core import fields
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
@@ -35,6 +36,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "contacts/_person_table.html",
         qs,
         {"filters": filters, "can_create": can_create_person(request.user)},
+        shown=partial(partner_viewed, request) if access.is_partner_user(request.user) else None,
     )
 
 

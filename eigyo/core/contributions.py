@@ -53,3 +53,9 @@ class Page:
             slots.setdefault(c.slot, []).append(c)
             merged.update(c.context)
         return {**merged, "slots": slots}
+
+
+# Any record's own detail page that has no page of its own above (an activity, an
+# instruction, a relationship, a lead, a partner, a contract): the audit app adds its
+# history panel to slot "timeline".
+DETAIL = Page("detail")

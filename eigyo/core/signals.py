@@ -25,6 +25,14 @@ or .delete), which Django's model signals do not report. Keyword arguments:
 purchased list, a partner's leads): the record of receipt (APPI Art. 30). Keyword
 arguments: user, model, pks (the rows it brought), provider (name), obtained (how the
 provider obtained it), items (optional), source (an import's id or file name).
+
+`password_reset_requested` — someone asked for a password-reset e-mail (anonymous).
+Keyword arguments: request, email (as typed), ip (the client's address), user (the
+account it names, or None), sent (whether an e-mail went), throttled ("" or which
+limit refused it: "email" or "address").
+
+`second_factor_failed` — a wrong two-factor code at sign-in or set-up. Keyword
+arguments: request, user, step ("login" or "setup").
 """
 
 from django.dispatch import Signal
@@ -32,3 +40,5 @@ from django.dispatch import Signal
 personal_data_read = Signal()
 rows_written = Signal()
 personal_data_received = Signal()
+password_reset_requested = Signal()
+second_factor_failed = Signal()

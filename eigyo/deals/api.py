@@ -6,6 +6,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
+from eigyo.contacts.reads import shared
 from eigyo.core import clock
 from eigyo.core.api import Forbidden, FormInvalid, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
@@ -141,21 +142,33 @@ def readiness(request: HttpRequest, deal_id: int):
     }
 
 
+# The records under a deal that name people, and by which fields.
+NAMES_PEOPLE = {
+    "stakeholders": ("person",),
+    "praise": ("about", "to"),
+    "objections": ("raised_by",),
+}
+
+
 def _register(kind: str, related: str, form_class, schema_in, schema_out, decorate=None):
     """List / create / update / delete for one kind of record under a deal."""
     decorate = decorate or (lambda deal, objs: objs)
 
-    def queryset(deal):
+    def queryset(deal, user=None):
         if kind == "stakeholders":
-            return services.stakeholders_of(deal)
-        return getattr(deal, related).all()
+            qs = services.stakeholders_of(deal)
+        else:
+            qs = getattr(deal, related).all()
+        if user is not None and kind in NAMES_PEOPLE:  # a partner user: what may be shared
+            qs = shared(user, qs, *NAMES_PEOPLE[kind])
+        return qs
 
     @router.get(
         f"/deals/{{int:deal_id}}/{kind}", response=list[schema_out], operation_id=f"list_{kind}"
     )
     def list_children(request: HttpRequest, deal_id: int):
         deal = _deal(request, deal_id)
-        return decorate(deal, list(queryset(deal)))
+        return decorate(deal, list(queryset(deal, request.user)))
 
     @router.post(
         f"/deals/{{int:deal_id}}/{kind}", response={201: schema_out}, operation_id=f"create_{kind}"

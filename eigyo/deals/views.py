@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
+from eigyo.contacts.reads import partner_viewed, shared
 from eigyo.core import clock
 from eigyo.core.htmx import is_htmx, render_list
 from eigyo.core.lists import apply_sort, filter_from_query
@@ -136,7 +137,8 @@ def probabilities(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     deal = _deal(request, pk)
-    stakeholders = list(services.stakeholders_of(deal))
+    stakeholders = list(shared(request.user, services.stakeholders_of(deal), "person"))
+    partner_viewed(request, [s.person_id for s in stakeholders], items=["name", "title"])
     ready = services.readiness_of(stakeholders)
     today = clock.today()
     promises = list(deal.promises.select_related("owner"))
@@ -152,8 +154,12 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "met": {s.pk: services.is_met(s) for s in stakeholders},
             "promises": promises,
             "overdue_promises": [p for p in promises if p.is_overdue(today)],
-            "praise": deal.praise.select_related("about", "to"),
-            "objections": deal.objections.select_related("raised_by"),
+            "praise": shared(
+                request.user, deal.praise.select_related("about", "to"), "about", "to"
+            ),
+            "objections": shared(
+                request.user, deal.objections.select_related("raised_by"), "raised_by"
+            ),
             "discounts": deal.discount_requests.all(),
             "stage_form": StageForm(initial={"stage": deal.stage}),
             "history": deal.stage_changes.select_related("changed_by"),

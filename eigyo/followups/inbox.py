@@ -11,7 +11,7 @@ notice has a key (what, which object, which day, for whom), so an event is told
 once however often it is collected.
 
 A notice opens its target's page and is listed only while its target is visible
-to the user by the target's own access rule.
+to the user by the target's own access rule, and names no one whose use has ceased.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ class Kind:
     # Whether there is still something to do (an e-mail queued earlier is not sent
     # once the milestone is done, the promise kept …); None: always.
     still: object = None
+    # Paths from the target to the people (contacts.Person) its text names: a notice
+    # naming someone whose use has ceased (APPI 利用停止) is neither shown nor e-mailed.
+    people: tuple[str, ...] = ()
 
 
 KINDS: dict[str, Kind] = {}
@@ -62,11 +65,46 @@ INSTRUCTION, MILESTONE, PROMISE, VISIT = (
 )
 
 
-def kind(name: str, text, group, about: type, *, email=False, urgent=False, still=None) -> Kind:
+def kind(
+    name: str, text, group, about: type, *, email=False, urgent=False, still=None, people=()
+) -> Kind:
     """Declare a kind of notice about `about` objects (apps above followups declare
-    theirs at import)."""
-    KINDS[name] = Kind(name, text, group, about, email, urgent, still)
+    theirs at import); `people`: the target's fields that name a person."""
+    KINDS[name] = Kind(name, text, group, about, email, urgent, still, tuple(people))
     return KINDS[name]
+
+
+def in_use(model, queryset):
+    """`queryset` of notice targets less those naming a person whose use has ceased
+    (by any kind's `people` paths for `model`): joins, no extra query."""
+    paths = {p for k in KINDS.values() if k.about is model for p in k.people}
+    for path in sorted(paths):
+        queryset = queryset.filter(
+            Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__use_ceased": False})
+        )
+    return queryset
+
+
+def naming_people_in_use(notices) -> list[Notice]:
+    """`notices` less those whose target names a person whose use has ceased (one
+    query per kind of target that names people): such a notice is not e-mailed, and
+    is when the cessation is lifted."""
+    notices = list(notices)
+    by_model: dict = defaultdict(set)
+    for n in notices:
+        k = KINDS.get(n.kind)
+        if k is not None and k.people:
+            by_model[k.about].add(n.target_id)
+    kept = {
+        model: set(in_use(model, model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+        for model, ids in by_model.items()
+    }
+    return [
+        n
+        for n in notices
+        if not (KINDS.get(n.kind) and KINDS[n.kind].people)
+        or n.target_id in kept[KINDS[n.kind].about]
+    ]
 
 
 def _milestone_open(m) -> bool:
@@ -392,7 +430,7 @@ def visible(notices, user) -> list[Item]:
     for type_id, ids in by_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         try:
-            qs = access.visible(user, model)
+            qs = in_use(model, access.visible(user, model))
         except LookupError:
             continue
         for obj in qs.filter(pk__in=ids):
@@ -429,7 +467,7 @@ def unread_count(user) -> int:
     for type_id in types:
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model in {k.about for k in KINDS.values()}:
-            in_sight = access.visible(user, model).filter(pk=OuterRef("target_id"))
+            in_sight = in_use(model, access.visible(user, model)).filter(pk=OuterRef("target_id"))
             about |= Q(Exists(in_sight), target_type=type_id)
     return unread.filter(about).count() if about else 0
 

@@ -68,9 +68,12 @@ def enqueue_due(now: dt.datetime) -> int:
     inbox.collect_due(today)
 
     emailed = [k.name for k in inbox.KINDS.values() if k.email]
-    for n in Notice.objects.filter(
-        kind__in=emailed, read_at__isnull=True, reminder__isnull=True, user__is_active=True
-    ).select_related("target_type"):
+    unsent = list(
+        Notice.objects.filter(
+            kind__in=emailed, read_at__isnull=True, reminder__isnull=True, user__is_active=True
+        ).select_related("target_type")
+    )
+    for n in inbox.naming_people_in_use(unsent):
         model = n.target_type.model_class()
         refs = {
             "milestone_id": n.target_id if model is Milestone else None,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.core import clock
+from eigyo.core.contributions import DETAIL
 from eigyo.core.views import deny_unless
 from eigyo.followups import inbox, services
 from eigyo.followups.access import (
@@ -127,6 +128,7 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "followups/instruction_detail.html",
         {
             "ins": ins,
+            **DETAIL.context(request, ins),
             "milestones": milestones,
             "updates": ins.updates.select_related("author"),
             "update_form": update_form,

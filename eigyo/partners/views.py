@@ -16,6 +16,7 @@ from eigyo.accounts import access
 from eigyo.accounts.models import Partner
 from eigyo.companies.access import visible_companies
 from eigyo.core import clock
+from eigyo.core.contributions import DETAIL
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
@@ -158,6 +159,7 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     share, share_by_quarter = performance.value_share(partner)
     context = {
         **common,
+        **DETAIL.context(request, partner),  # our side's: the portal shows no history
         "profile": profile,
         "territory_names": "、".join(PREF_NAMES.get(c, c) for c in profile.territory),
         "industry_names": "、".join(SECTOR_NAMES.get(c, c) for c in profile.industries),
@@ -283,6 +285,7 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "state": performance.contract_state(contract, today, facts),
             "rights": contract.termination_rights.all(),
             "can_manage": can_manage_partner(request.user, contract.partner),
+            **DETAIL.context(request, contract),
         }
     return render(request, "partners/contract_detail.html", context)
 

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from eigyo.accounts import access
 from eigyo.activities.access import visible_activities
+from eigyo.contacts.reads import people_met
 from eigyo.core import clock, fields
+from eigyo.core.contributions import DETAIL
 from eigyo.core.htmx import render_list
 from eigyo.core.lists import apply_sort, filter_from_query
 from eigyo.core.views import deny_unless
@@ -86,13 +88,14 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible_activities(request.user)
         .filter(company=rel.company)
         .select_related("owner")
-        .prefetch_related("people")[:30]
+        .prefetch_related(people_met(request.user))[:30]
     )
     return render(
         request,
         "portfolio/relationship_detail.html",
         {
             "rel": rel,
+            **DETAIL.context(request, rel),
             "form": form,
             "history": rel.tier_changes.select_related("changed_by"),
             "activities": activities,

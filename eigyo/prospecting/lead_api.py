@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 
 from eigyo.accounts import access
 from eigyo.core.api import Forbidden, FormInvalid, valid
+from eigyo.core.signals import personal_data_read
 from eigyo.prospecting import lead_services as services
 from eigyo.prospecting.access import (
     can_decide_lead,
@@ -17,6 +18,7 @@ from eigyo.prospecting.access import (
     works_leads,
 )
 from eigyo.prospecting.lead_forms import AssignForm, DecideForm, LeadForm
+from eigyo.prospecting.models import Lead
 
 router = Router(tags=["leads"])
 
@@ -89,17 +91,38 @@ class DecisionIn(Schema):
     comment: str = ""
 
 
+# What a lead shows of the person behind it (the items a read names).
+LEAD_ITEMS = ["name", "company", "email", "phone"]
+
+
+def _read(request, leads: list) -> list:
+    """Leads hold a person's data: the API's reads are recorded (the people they are
+    linked to as the subjects)."""
+    if leads:
+        personal_data_read.send(
+            Lead,
+            user=request.user,
+            model=Lead,
+            pks=[x.pk for x in leads],
+            action="api",
+            via=request.path,
+            items=LEAD_ITEMS,
+            people=[x.person_id for x in leads if x.person_id],
+        )
+    return leads
+
+
 @router.get("/leads", response=list[LeadOut])
 def list_leads(request: HttpRequest, status: str = ""):
     if not works_leads(request.user):
         raise Forbidden
     qs = visible_leads(request.user)
-    return list((qs.filter(status=status) if status else qs)[:500])
+    return _read(request, list((qs.filter(status=status) if status else qs)[:500]))
 
 
 @router.get("/leads/{int:pk}", response=LeadOut)
 def get_lead(request: HttpRequest, pk: int):
-    return access.get_visible(visible_leads(request.user), pk=pk)
+    return _read(request, [access.get_visible(visible_leads(request.user), pk=pk)])[0]
 
 
 @router.post("/leads", response={201: LeadOut})

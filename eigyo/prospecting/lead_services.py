@@ -47,6 +47,7 @@ ASSIGNED = inbox.kind(
     Lead,
     email=True,
     still=_untouched,
+    people=("person",),
 )
 OVERDUE = inbox.kind(
     "lead_overdue",
@@ -56,6 +57,7 @@ OVERDUE = inbox.kind(
     email=True,
     urgent=True,
     still=_untouched,
+    people=("person",),
 )
 ESCALATION = inbox.kind(
     "lead_escalation",
@@ -65,9 +67,14 @@ ESCALATION = inbox.kind(
     email=True,
     urgent=True,
     still=_untouched,
+    people=("person",),
 )
 DECIDED = inbox.kind(
-    "lead_decided", gettext_lazy("%(actor)s decided on your lead: %(subject)s"), LEAD, Lead
+    "lead_decided",
+    gettext_lazy("%(actor)s decided on your lead: %(subject)s"),
+    LEAD,
+    Lead,
+    people=("person",),
 )
 
 
@@ -259,6 +266,7 @@ def leads_due(today: dt.date, owners) -> list[dict]:
     ).select_related("owner")
     if owners is not None:
         late = late.filter(owner__in=owners)
+    late = inbox.in_use(Lead, late)  # not about someone whose use has ceased
     members = {
         m.user_id: m
         for m in Membership.objects.filter(user__in={x.owner_id for x in late}).select_related(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from eigyo.accounts import access
 from eigyo.core import clock
+from eigyo.core.contributions import DETAIL
 from eigyo.core.views import deny_unless
 from eigyo.prospecting import lead_services as services
 from eigyo.prospecting.access import (
@@ -111,6 +112,7 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "prospecting/lead.html",
         {
             "lead": lead,
+            **DETAIL.context(request, lead),
             "assign_form": assign_form,
             "decide_form": decide_form
             if lead.status in ("new", "assigned") or (decide_form and decide_form.errors)

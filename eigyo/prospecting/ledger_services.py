@@ -26,6 +26,7 @@ REPORT_BACK = inbox.kind(
     Favour,
     email=True,
     still=lambda favour: favour.reported_on is None,
+    people=("counterpart", "introduced"),
 )
 
 
@@ -99,6 +100,7 @@ def report_backs_due(today: dt.date, owners) -> list[dict]:
         report_back_by__lte=today + dt.timedelta(days=1),
         ours__is_active=True,
     ).select_related("counterpart", "introduced")
+    due = inbox.in_use(Favour, due)  # not about someone whose use has ceased
     if owners is not None:
         due = due.filter(ours__in=owners)
     return [

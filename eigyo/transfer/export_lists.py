@@ -188,6 +188,7 @@ register(
                 "people",
                 ("family_name", "given_name"),
                 make=person_name,
+                where={"use_ceased": False},  # cessation of use: not named in exports
             ),
             user_column(_("logged by"), "owner"),
             field(Activity, "business_discussed", "bool"),
@@ -257,12 +258,16 @@ register(
         key="leads",
         title=_("leads"),
         model=Lead,
-        visible=visible_leads,
+        # a lead about someone whose use has ceased (APPI 利用停止) is not exported
+        visible=lambda user: visible_leads(user).filter(
+            Q(person__isnull=True) | Q(person__use_ceased=False)
+        ),
         filter=LeadFilter,
         sorts={"arrived": "arrived_at"},
         default_sort="-arrived",
         allowed=works_leads,
         personal=True,
+        people="person",
         columns=[
             field(Lead, "id", "int", header=_("ID")),
             field(Lead, "arrived_at", "datetime"),

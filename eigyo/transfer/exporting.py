@@ -54,6 +54,8 @@ class ManyColumn:
     relation: str  # the many-to-many field on the exported model
     label_paths: tuple[str, ...]  # paths on the related model
     make: Callable  # values of label_paths → text
+    # Only related rows matching these lookups (on the related model) are listed.
+    where: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class ListExport:
     default_sort: str = ""
     allowed: Callable[[object], bool] | None = None  # a named rule; None: everyone
     personal: bool = False  # rows hold people's personal data (APPI audit)
+    people: str = ""  # the path to the person (contacts.Person) a row is about, if any
 
 
 REGISTRY: dict[str, ListExport] = {}
@@ -115,6 +118,7 @@ class Table:
     kinds: list[str]
     rows: list[list]
     pks: list[int]
+    people: set = field(default_factory=set)  # the people (contacts.Person) it names
 
 
 def build(export: ListExport, queryset: QuerySet) -> Table:
@@ -123,13 +127,16 @@ def build(export: ListExport, queryset: QuerySet) -> Table:
     for column in export.columns:
         if isinstance(column, Column):
             paths.extend(column.paths)
+    if export.people:
+        paths.append(export.people)
     raw = list(queryset.values_list(*paths))
     pks = [r[0] for r in raw]
+    people = {r[-1] for r in raw if r[-1] is not None} if export.people else set()
     cells = []  # one function per column: the database row → the cell
     start = 1
     for column in export.columns:
         if isinstance(column, ManyColumn):
-            found = _many_values(export.model, column, queryset)
+            found = _many_values(export.model, column, queryset, people)
             cells.append(lambda record, found=found: "、".join(found.get(record[0], ())))
             continue
         cells.append(_cell_reader(export.model, column, start))
@@ -137,7 +144,7 @@ def build(export: ListExport, queryset: QuerySet) -> Table:
     rows = [[cell(record) for cell in cells] for record in raw]
     headers = [str(c.header) for c in export.columns]
     kinds = [getattr(c, "kind", "text") for c in export.columns]
-    return Table(headers, kinds, rows, pks)
+    return Table(headers, kinds, rows, pks, people)
 
 
 def _cell_reader(model, column: Column, start: int) -> Callable:
@@ -168,9 +175,10 @@ def _cell_reader(model, column: Column, start: int) -> Callable:
     return cell
 
 
-def _many_values(model, column: ManyColumn, queryset: QuerySet) -> dict[int, list[str]]:
+def _many_values(model, column: ManyColumn, queryset: QuerySet, people: set) -> dict:
     """{exported pk: [labels]} from the through table in one query, the exported rows
-    chosen by a subquery (no list of ids, so no limit on query parameters)."""
+    chosen by a subquery (no list of ids, so no limit on query parameters). The ids of
+    the people listed (when the related rows are people) are added to `people`."""
     relation = model._meta.get_field(column.relation)
     through = relation.remote_field.through
     source = relation.m2m_field_name()
@@ -178,12 +186,16 @@ def _many_values(model, column: ManyColumn, queryset: QuerySet) -> dict[int, lis
     label_paths = [f"{target}__{p}" for p in column.label_paths]
     rows = (
         through.objects.filter(**{f"{source}__in": queryset.order_by().values("pk")})
+        .filter(**{f"{target}__{k}": v for k, v in column.where.items()})
         .order_by(source, f"{target}_id")
-        .values_list(f"{source}_id", *label_paths)
+        .values_list(f"{source}_id", f"{target}_id", *label_paths)
     )
+    names_people = relation.related_model._meta.label == "contacts.Person"
     found: dict[int, list[str]] = defaultdict(list)
     memo: dict = {}
-    for pk, *labels in rows:
+    for pk, related, *labels in rows:
+        if names_people:
+            people.add(related)
         key = tuple(labels)
         if key not in memo:
             memo[key] = column.make(*labels)
@@ -234,6 +246,7 @@ def export_file(
             action="export",
             via=via or f"export:{export.key}.{fmt}",
             items=table.headers,
+            people=sorted(table.people),  # whose data it holds (leak triage, disclosure)
         )
     stamp = clock.now().astimezone(TOKYO).strftime("%Y%m%d-%H%M")
     return ExportFile(

@@ -3,7 +3,7 @@ item with one tap, and the item leaves the list."""
 
 import pytest
 
-from browser_fixtures import PHONE, log_in, screenshot
+from browser_fixtures import PHONE, log_in, screenshot, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +41,7 @@ def test_benchmark_charts_render(browser, live_server, book, actors, monkeypatch
     page = context.new_page()
     log_in(page, live_server.url, actors.rep1.email)
     page.goto(f"{live_server.url}/portfolio/benchmarks/")
-    page.wait_for_function("window.Chart && Chart.getChart('funnel')")
+    wait_until(page, "!!(window.Chart && Chart.getChart('funnel'))")
     assert page.evaluate("Chart.getChart('funnel').data.datasets[0].data") == [0, 0, 1, 1, 0, 0, 0]
     assert page.evaluate("!!Chart.getChart('adherence') && !!Chart.getChart('per-day')")
     screenshot(page, "desktop-benchmarks-rep")

@@ -404,12 +404,48 @@ def test_api_events_and_requests(book, actors, api):
     assert r.status_code == 422 and {e["field"] for e in r.json()["errors"]} >= {"kind"}
 
 
-def test_provision_records_leave_only_after_their_retention(book, actors):
+def test_provision_records_leave_only_after_their_retention(book, actors, settings):
+    """A partner's access is continuous provision: its records are kept while it goes
+    on and the retention from its end (TRUST.md), then pruned."""
     from eigyo.audit import provision
 
     rec = ProvisionRecord.objects.get(person=book.partner_person)
-    assert provision.prune_expired(rec.keep_until) == 0
-    assert provision.prune_expired(rec.keep_until + dt.timedelta(days=1)) == 1
+    days = dt.timedelta(days=settings.EIGYO_PROVISION_RETENTION_DAYS)
+    later = rec.keep_until + dt.timedelta(days=400)  # the partner still sees them then
+    assert provision.prune_expired(later) == 0
+    rec.refresh_from_db()
+    assert rec.keep_until == later + days
+    # The partner stops seeing them (the company is unassigned): kept from that day.
+    company = book.partner_person.company
+    company.partner = None
+    company.save()
+    rec.refresh_from_db()
+    assert rec.keep_until == max(later, clock.today()) + days
+    end = rec.keep_until
+    assert provision.prune_expired(end) == 0
+    assert provision.prune_expired(end + dt.timedelta(days=1)) == 1
     assert not ProvisionRecord.objects.filter(pk=rec.pk).exists()
     assert AuditEvent.objects.filter(action="prune", object_type="audit.provisionrecord")
     assert chain.verify(actors.org.pk).ok
+
+
+def test_a_provision_that_ended_is_kept_from_its_end(book, actors, settings):
+    """Unassigned in the third year: the record outlives its first keep_until."""
+    from eigyo.audit import provision
+
+    rec = ProvisionRecord.objects.get(person=book.partner_person)
+    first = rec.keep_until
+    clock.freeze(
+        timezone.make_aware(dt.datetime.combine(first, dt.time(9))) - dt.timedelta(days=30)
+    )
+    try:
+        company = book.partner_person.company
+        company.partner = None
+        company.save()
+    finally:
+        clock.freeze(None)
+    assert provision.prune_expired(first + dt.timedelta(days=1)) == 0
+    rec.refresh_from_db()
+    assert rec.keep_until == first - dt.timedelta(days=30) + dt.timedelta(
+        days=settings.EIGYO_PROVISION_RETENTION_DAYS
+    )

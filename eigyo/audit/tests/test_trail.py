@@ -190,9 +190,9 @@ def test_prune_keeps_the_chain_verifiable(book, actors, capsys):
     finally:
         clock.freeze(None)
     remaining = events(org=actors.org)
-    # the late change, the record of the pruning, and of the provision records (kept 3
-    # years from their day) leaving
-    assert [e.action for e in remaining] == ["update", "prune", "prune"]
+    # the late change and the record of the pruning (the book's partner still sees its
+    # people: that provision goes on, so its records stay — test_appi)
+    assert [e.action for e in remaining] == ["update", "prune"]
     assert kept_before > 2
     call_command("audit", "verify")
     assert "chain intact" in capsys.readouterr().out
@@ -258,3 +258,13 @@ def test_a_feed_read_is_recorded_by_its_address(actors, client):
     e = events(action="feed").get()
     assert e.credential == f"feed:{feed.pk}" and e.actor == actors.rep1
     assert feed.token not in e.via and feed.token not in e.payload
+
+
+def test_check_warns_when_provision_records_would_not_be_kept_as_the_law_asks(settings):
+    from eigyo.audit.checks import retention
+
+    assert retention() == []
+    settings.EIGYO_PROVISION_RETENTION_DAYS = 400
+    assert [w.id for w in retention()] == ["eigyo.W102"]
+    settings.EIGYO_PROVISION_RETENTION_DAYS = 90
+    assert [w.id for w in retention()] == ["eigyo.W101"]

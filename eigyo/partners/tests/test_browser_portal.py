@@ -4,9 +4,13 @@ open the other partner's page; the partner manager's page on desktop and phone."
 
 import pytest
 
-from browser_fixtures import PHONE, log_in, screenshot
+from browser_fixtures import PHONE, log_in, screenshot, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+# The chart is drawn with its two series (a bare canvas is 300 wide before any chart).
+CHART_DRAWN = "(Chart.getChart('partner-chart')?.data.datasets.length || 0) === 2"
 
 
 def no_sideways_scroll(page) -> bool:
@@ -33,7 +37,7 @@ def test_partner_portal_on_a_phone(browser, live_server, world, actors):
     assert page.inner_text("[data-testid=partner-name]") == "関西販売株式会社"
     targets = page.inner_text("[data-testid=portal-targets]")
     assert "2026年度 第3四半期" in targets and "¥2,000,000" in targets
-    page.wait_for_function("document.getElementById('partner-chart').width > 0")
+    wait_until(page, CHART_DRAWN)
     assert "大阪部品株式会社" in page.inner_text("[data-testid=portal-companies]")
     body = page.inner_text("body")
     assert "デューデリジェンス" not in body and "解約権" not in body and "九州" not in body
@@ -61,7 +65,7 @@ def test_partner_manager_page(browser, live_server, world, actors):
         assert "2026年12月29日" in page.inner_text("[data-testid=board-rights]")
         screenshot(page, f"partners-overview-{name}")
         page.goto(f"{live_server.url}/partners/{actors.partner.pk}/")
-        page.wait_for_function("document.getElementById('partner-chart').width > 0")
+        wait_until(page, CHART_DRAWN)
         assert "未確認の受注" in page.inner_text("[data-testid=to-confirm]")
         screenshot(page, f"partners-detail-{name}")
         if name == "phone":

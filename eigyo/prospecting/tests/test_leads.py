@@ -321,3 +321,23 @@ def test_a_reassigned_lead_is_chased_again(actors, login):
     at(2026, 12, 8, 11)
     inbox.collect_due(dt.date(2026, 12, 8))
     assert Notice.objects.filter(user=actors.rep2, kind="lead_overdue").count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("assigned", [True, False])
+def test_a_decision_with_an_empty_body_names_the_missing_fields(actors, login, api, assigned):
+    """A manager who sees the lead (their rep's, or unassigned) and sends `{}` gets a 422
+    naming what is missing — not a 404 — and the lead is left as it was."""
+    enter(login(actors.marketing), **({"owner": actors.rep1.pk} if assigned else {}))
+    lead = Lead.objects.get()
+    boss = api(actors.manager)
+    assert boss.get(f"/api/leads/{lead.pk}").status_code == 200  # the manager sees it
+    answer = boss.post(f"/api/leads/{lead.pk}/decision", {}, content_type="application/json")
+    assert answer.status_code == 422, answer.content
+    assert {e["field"] for e in answer.json()["errors"]} == {"decision", "rating"}
+    half = boss.post(
+        f"/api/leads/{lead.pk}/decision", {"decision": "accept"}, content_type="application/json"
+    )
+    assert half.status_code == 422 and [e["field"] for e in half.json()["errors"]] == ["rating"]
+    lead.refresh_from_db()
+    assert lead.status == ("assigned" if assigned else "new")
