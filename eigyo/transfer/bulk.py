@@ -44,8 +44,30 @@ def _per_statement(connection, width: int) -> int:
     return max(1, min(BATCH * 4, limit // max(width, 1)))
 
 
+def _copy(connection, model, fields, rows: Sequence[Sequence]) -> list:
+    """PostgreSQL: the ids drawn from the table's sequence in one query, then every row
+    sent with COPY. (A multi-row INSERT binds its parameters on the client with
+    psycopg: each statement of 30,000 placeholders was split and quoted in Python,
+    50 s of a 100,000-person import.)"""
+    meta = model._meta
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(c) for c in [meta.pk.column, *(f.column for f in fields)])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(rows)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        with cursor.cursor.copy(f"COPY {qn(meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for pk, row in zip(ids, rows, strict=True):
+                copy.write_row((pk, *row))
+    return ids
+
+
 def _execute(connection, model, fields, rows: Sequence[Sequence]) -> list:
     """INSERT the rows (DB-ready values of `fields`) a chunk at a time; their ids."""
+    if connection.vendor == "postgresql":
+        return _copy(connection, model, fields, rows)
     meta = model._meta
     qn = connection.ops.quote_name
     columns = ", ".join(qn(f.column) for f in fields)

@@ -42,6 +42,14 @@ class ImportRefused(ValueError):
     """The file as a whole cannot be imported; the message is for the user."""
 
 
+class RowsRefused(ImportRefused):
+    """Rows of the file are bad: nothing is imported; `checked` has every row's errors."""
+
+    def __init__(self, message: str, checked: Preview) -> None:
+        super().__init__(message)
+        self.checked = checked
+
+
 @dataclass(slots=True)
 class Row:
     """One record of the file as the preview shows it."""
@@ -372,12 +380,12 @@ def commit(
             result = _restore(target, text, mapping, kept) if kept else None
             if result is None:
                 result = preview(target, text, mapping)
-            if not result.can_commit:
-                raise ImportRefused(
-                    _("Nothing was imported: correct the rows with errors first.")
-                    if result.count("error")
-                    else _("There is nothing new to import.")
+            if result.count("error"):
+                raise RowsRefused(
+                    _("Nothing was imported: correct the rows with errors first."), result
                 )
+            if not result.can_commit:
+                raise ImportRefused(_("There is nothing new to import."))
             # Checked inside this transaction: valid, and new (or to be merged).
             target.save_all([r for r in result.rows if r.action in ("create", "merge")])
     except IntegrityError as exc:  # a record added meanwhile by someone else
