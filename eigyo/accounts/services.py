@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from eigyo.accounts.models import ApiToken, Membership, Organisation, Role, SavedView, User
-from eigyo.core import clock
+from eigyo.core import clock, writes
 
 
 @transaction.atomic
@@ -156,5 +156,9 @@ def end_sessions(user: User, *, by: User) -> None:
         can_manage_security(by) and visible_users(by).filter(pk=user.pk).exists()
     ):
         raise PermissionDenied
-    User.objects.filter(pk=user.pk).update(session_generation=models.F("session_generation") + 1)
+    writes.update(
+        User.objects.filter(pk=user.pk),
+        session_generation=models.F("session_generation") + 1,
+        by=by,
+    )
     user.refresh_from_db(fields=["session_generation"])

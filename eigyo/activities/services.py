@@ -4,6 +4,7 @@ from django.db import transaction
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
+from eigyo.core import writes
 
 
 @transaction.atomic
@@ -19,4 +20,4 @@ def delete_activity(activity: Activity, *, by) -> None:
 
 def follow_company_merge(kept, merged) -> dict[str, int]:
     """The merged company's visits belong to the kept one's timeline (a merge hook)."""
-    return {"activity": Activity.objects.filter(company=merged).update(company=kept)}
+    return {"activity": writes.update(Activity.objects.filter(company=merged), company=kept)}

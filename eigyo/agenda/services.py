@@ -7,24 +7,14 @@ import secrets
 from django.db import transaction
 
 from eigyo.agenda.models import CalendarFeed
-from eigyo.core import clock
-from eigyo.core.signals import rows_written
+from eigyo.core import clock, writes
 
 
 @transaction.atomic
 def revoke_feed(*, by) -> int:
     """Revoke the user's active calendar address; the old URL answers 404 from now on."""
     active = CalendarFeed.objects.filter(user=by, revoked_at__isnull=True)
-    pks, now = list(active.values_list("pk", flat=True)), clock.now()
-    done = active.update(revoked_at=now)
-    rows_written.send(
-        CalendarFeed,
-        model=CalendarFeed,
-        pks=pks,
-        action="update",
-        changes={"revoked_at": now},
-        by=by,
-    )  # the audit trail records it
+    done = writes.update(active, revoked_at=clock.now(), by=by)  # the audit trail records it
     return done
 
 

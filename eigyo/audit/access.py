@@ -58,9 +58,8 @@ def history_of(user, obj) -> QuerySet[AuditEvent]:
         AuditEvent.Action.DELETE,
     ]
     return AuditEvent.objects.filter(
+        AuditEvent.about(obj._meta.label.lower(), obj.pk),
         org_id=m.org_id,
-        object_type=obj._meta.label.lower(),
-        object_id=str(obj.pk),
         action__in=writes,
     ).select_related("actor")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from eigyo.audit.models import AuditChain, AuditEvent, AuditSubject
-from eigyo.core import clock
+from eigyo.core import clock, writes
 
 
 def canonical(data: dict) -> str:
@@ -104,11 +104,59 @@ def append(
         event.hash = event_hash(event, chain.head)
         event.save()
         AuditChain.objects.filter(pk=chain.pk).update(seq=event.seq, head=event.hash)
-        if subjects:
-            AuditSubject.objects.bulk_create(
-                [AuditSubject(org_id=org_id, event=event, person_id=p) for p in subjects]
-            )
+        writes.insert_values(
+            AuditSubject, ["org", "event", "person_id"], [(org_id, event.pk, p) for p in subjects]
+        )
     return event
+
+
+def append_many(*, org_id: int | None, events: list[dict], **context) -> list[AuditEvent]:
+    """Append several events at once (a bulk write's batches): the head is taken
+    once, the hashes chained in memory and the rows inserted in bulk. Each item of
+    `events` holds action, object_type, payload and optionally subjects, first_id,
+    last_id; `context` (actor, actor_label, credential, via, ip) is shared."""
+    if not events:
+        return []
+    actor = context.get("actor")
+    label = (context.get("actor_label") or (actor.email if actor else ""))[:254]
+    at = clock.now()
+    made, subject_rows = [], []
+    with transaction.atomic(savepoint=False):
+        chain = _head(org_id)
+        seq, prev = chain.seq, chain.head
+        for item in events:
+            subjects = sorted({int(s) for s in item.get("subjects", ()) if s is not None})
+            body = dict(item.get("payload") or {})
+            if subjects:
+                body["subjects"] = subjects
+            text = canonical(body)
+            seq += 1
+            event = AuditEvent(
+                org_id=org_id,
+                seq=seq,
+                at=at,
+                actor=actor,
+                actor_label=label,
+                credential=context.get("credential", "")[:40],
+                via=context.get("via", "")[:200],
+                ip=context.get("ip"),
+                action=item["action"],
+                object_type=item.get("object_type", "")[:60],
+                object_id=str(item.get("object_id", ""))[:40],
+                payload=text,
+                payload_digest=digest(text),
+                prev_hash=prev,
+                first_id=item.get("first_id"),
+                last_id=item.get("last_id"),
+            )
+            event.hash = prev = event_hash(event, prev)
+            made.append((event, subjects))
+        events_made = writes.insert(AuditEvent, [e for e, _s in made], report=False)
+        AuditChain.objects.filter(pk=chain.pk).update(seq=seq, head=prev)
+        for event, subjects in made:
+            subject_rows.extend((org_id, event.pk, p) for p in subjects)
+        writes.insert_values(AuditSubject, ["org", "event", "person_id"], subject_rows)
+    return events_made
 
 
 @dataclass
@@ -159,12 +207,19 @@ def verify(org_id: int | None, *, batch: int = 2000) -> Verdict:
                     verdict.problems.append(f"#{e.seq}: blanked without an erasure")
             elif digest(e.payload) != e.payload_digest:
                 verdict.problems.append(f"#{e.seq}: details changed after they were written")
+            elif e.first_id is not None and _id_range(e) != (e.first_id, e.last_id):
+                verdict.problems.append(f"#{e.seq}: its range of rows was changed")
             prev, expected_seq, last = e.hash, e.seq + 1, e.seq
             verdict.checked += 1
         start = rows[-1].seq
     if last != chain.seq or prev != chain.head:
         verdict.problems.append(f"#{last + 1}–#{chain.seq}: missing at the end")
     return verdict
+
+
+def _id_range(e: AuditEvent) -> tuple[int, int] | None:
+    ids = [row[0] for row in e.data.get("rows", [])] or e.data.get("ids", [])
+    return (min(ids), max(ids)) if ids else None
 
 
 def _erased_event_ids(org_id) -> set[int]:

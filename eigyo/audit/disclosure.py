@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from eigyo.audit import tracking
 from eigyo.audit.models import AuditEvent, AuditSubject, ProvisionRecord, SubjectRequest
 from eigyo.lib import jp_text
 
@@ -305,6 +306,19 @@ def as_row(obj) -> dict:
     return row
 
 
+def _event_row(event: AuditEvent, person) -> dict:
+    """An audit event as disclosed: a bulk write shows only the person's rows."""
+    row = as_row(event)
+    data = row["details"]
+    if not event.object_id and "rows" in data:
+        row["details"] = {
+            "bulk": True,
+            "count": data.get("count"),
+            "rows": tracking.rows_about(event, person.pk),
+        }
+    return row
+
+
 def _plain(v):
     if isinstance(v, str | int | float | bool | list | dict):
         return v
@@ -315,7 +329,8 @@ def package(person) -> dict:
     """The disclosure package: {section key: {"title", "rows"}} in a fixed order."""
     out = {}
     for s in SECTIONS:
-        out[s.key] = {"title": str(s.title), "rows": [as_row(o) for o in s.rows(person)]}
+        show = (lambda o: _event_row(o, person)) if s.key == "audit" else as_row
+        out[s.key] = {"title": str(s.title), "rows": [show(o) for o in s.rows(person)]}
     notes = notes_naming(person)
     out["notes"] = {
         "title": str(_("Notes that name them")),

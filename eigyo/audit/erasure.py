@@ -34,6 +34,24 @@ def _scrub(text: str, patterns: list[re.Pattern]) -> str:
     return text
 
 
+def _without(event: AuditEvent, pk: int, patterns: list[re.Pattern], alias: str) -> str:
+    """A bulk event's payload with the person's rows (their own, one linking to them,
+    one naming them) replaced by the pseudonym."""
+    data = event.data
+    about = {r["id"] for r in tracking.rows_about(event, pk)}
+    rows = []
+    for row in data.get("rows", []):
+        text = chain.canonical({"row": row})
+        if row[0] in about or any(p.search(text) for p in patterns):
+            rows.append([row[0], {"redacted": alias}])
+        else:
+            rows.append(row)
+    if "rows" in data:
+        data["rows"] = rows
+    data.pop("repr", None)
+    return chain.canonical(data)
+
+
 @transaction.atomic
 def erase(person, *, by, request: SubjectRequest | None = None) -> dict:
     """Remove the person's personal data from every table; returns what was done."""
@@ -83,7 +101,20 @@ def erase(person, *, by, request: SubjectRequest | None = None) -> dict:
             set(about.values_list("pk", flat=True)) | set(naming.values_list("pk", flat=True))
         )
         blank = chain.canonical({"redacted": alias})
-        AuditEvent.objects.filter(pk__in=ids).update(payload=blank, redacted=True)
+        bulk = [
+            e
+            for e in AuditEvent.objects.filter(pk__in=ids, object_id="")
+            if "rows" in e.data or "ids" in e.data
+        ]
+        for e in bulk:
+            # A bulk write's event keeps the other rows' record; theirs goes.
+            AuditEvent.objects.filter(pk=e.pk).update(
+                payload=_without(e, pk, patterns, alias), redacted=True
+            )
+        skip = {e.pk for e in bulk}
+        AuditEvent.objects.filter(pk__in=[i for i in ids if i not in skip]).update(
+            payload=blank, redacted=True
+        )
         # The person and what only describes them.
         _count, deleted = person.delete()
     done = {

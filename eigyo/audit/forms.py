@@ -38,15 +38,25 @@ class EventFilterForm(forms.Form):
         self.fields["object_type"].choices = _object_types()
         self.fields["action"].choices = [("", "—"), *AuditEvent.Action.choices]
 
+    def object_pk(self) -> int | None:
+        """The one record asked about, when the filter names one (its bulk writes show
+        just its row)."""
+        if not self.is_valid() or not self.cleaned_data.get("object_type"):
+            return None
+        value = self.cleaned_data.get("object_id") or ""
+        return int(value) if value.isdigit() else None
+
     def apply(self, qs):
         if not self.is_valid():
             return qs
         d = self.cleaned_data
         if d["user"]:
             qs = qs.filter(actor=d["user"])
-        if d["object_type"]:
+        if d["object_type"] and d["object_id"]:
+            qs = qs.filter(AuditEvent.about(d["object_type"], d["object_id"]))
+        elif d["object_type"]:
             qs = qs.filter(object_type=d["object_type"])
-        if d["object_id"]:
+        elif d["object_id"]:
             qs = qs.filter(object_id=d["object_id"])
         if d["action"]:
             qs = qs.filter(action=d["action"])

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext
 
 from eigyo.audit import access as audit_access
+from eigyo.audit import tracking
 from eigyo.audit.models import AuditEvent
 from eigyo.core.contributions import Contribution
 
 PANEL_SIZE = 20
+# Recorded for the trail, not worth a line on a page: the row's own id and organisation.
+NOT_SHOWN = {"id", "org_id"}
 
 
 @dataclass
@@ -43,23 +47,40 @@ def model_of(object_type: str):
         return None
 
 
-def _shown(value):
+def _shown(value, key=""):
     if value in (None, "", [], {}):
         return "—"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if key.endswith("_id") and isinstance(value, int):
+        return f"#{value}"  # a link to another record, by its number
     if isinstance(value, list):
         return ", ".join(f"#{v}" if isinstance(v, int) else str(v) for v in value) or "—"
     return value
 
 
-def lines(events) -> list[Line]:
+def lines(events, pk=None) -> list[Line]:
+    """Each event's changes; given a record's id, a bulk write's event shows that row
+    (and is left out when its range only seemed to hold it)."""
     out = []
     for e in events:
         model = model_of(e.object_type)
-        changes = e.data.get("changes", {}) if not e.redacted else {}
+        if e.redacted:
+            changes = {}
+        elif pk is not None and not e.object_id:
+            changes = tracking.row_changes(e, pk)
+            if changes is None:
+                continue
+        else:
+            changes = e.data.get("changes", {})
         out.append(
             Line(
                 e,
-                [(label_of(model, k), _shown(v[0]), _shown(v[1])) for k, v in changes.items()],
+                [
+                    (label_of(model, k), _shown(v[0], k), _shown(v[1], k))
+                    for k, v in changes.items()
+                    if k not in NOT_SHOWN
+                ],
             )
         )
     return out
@@ -72,7 +93,7 @@ def panel(request, obj) -> list[Contribution]:
             "timeline",
             "audit/_history.html",
             {
-                "audit_history": lines(events),
+                "audit_history": lines(events, pk=obj.pk),
                 "audit_object": (obj._meta.label.lower(), obj.pk),
             },
             order=900,

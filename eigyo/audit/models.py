@@ -8,7 +8,10 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from eigyo.core.models import OrgScoped
 
@@ -30,6 +33,11 @@ class AuditChain(models.Model):
     class Meta:
         verbose_name = _("audit chain")
         verbose_name_plural = _("audit chains")
+        constraints = [
+            # One head for the chain of no organisation too: a unique foreign key lets
+            # any number of NULLs in, and two heads at once would fork that chain.
+            models.UniqueConstraint(Coalesce("org", Value(0)), name="audit_chain_one_head")
+        ]
 
     def __str__(self) -> str:
         return f"chain {self.org_id or '-'} @{self.seq}"
@@ -47,7 +55,7 @@ class AuditEvent(models.Model):
     or removed row is found by `eigyo audit verify`."""
 
     class Action(models.TextChoices):
-        CREATE = "create", _("Created")
+        CREATE = "create", pgettext_lazy("audit action", "Created")
         UPDATE = "update", _("Changed")
         DELETE = "delete", _("Deleted")
         LOGIN = "login", _("Logged in")
@@ -91,6 +99,11 @@ class AuditEvent(models.Model):
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     payload = models.TextField(blank=True)  # canonical JSON: repr, changes, subjects, items
+    # A bulk write's event covers many rows (object_id empty, the rows in the payload);
+    # the lowest and highest id find it from one row's history (outside the hash: the
+    # payload's ids are under it, and `verify` checks these against them).
+    first_id = models.BigIntegerField(null=True, blank=True)
+    last_id = models.BigIntegerField(null=True, blank=True)
     payload_digest = models.CharField(max_length=64)
     redacted = models.BooleanField(default=False)
     prev_hash = models.CharField(max_length=64, blank=True)
@@ -108,6 +121,7 @@ class AuditEvent(models.Model):
             models.Index(fields=["org", "at"]),
             models.Index(fields=["org", "actor", "at"]),
             models.Index(fields=["org", "credential", "at"]),
+            models.Index(fields=["org", "object_type", "first_id"]),
         ]
 
     def __str__(self) -> str:
@@ -120,6 +134,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit events are append-only (prune with `eigyo audit prune`)")
+
+    @staticmethod
+    def about(object_type: str, object_id) -> models.Q:
+        """Events on one record: its own, and the bulk writes whose range holds it
+        (`tracking.row_changes` tells whether the row is really among them)."""
+        q = models.Q(object_type=object_type, object_id=str(object_id))
+        try:
+            pk = int(object_id)
+        except (TypeError, ValueError):
+            return q
+        return q | models.Q(
+            object_type=object_type, object_id="", first_id__lte=pk, last_id__gte=pk
+        )
 
     @property
     def items_read(self) -> list:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import decimal
+import operator
 import uuid
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.db import models
@@ -343,20 +345,61 @@ def m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     )
 
 
-def rows_written(sender, model, pks, action, changes=None, by=None, **kwargs):
-    """Bulk writes, one event per row (so each object's history is whole)."""
+# A bulk write of up to this many rows is recorded one event a row, like a save; more
+# are recorded in batches (one event per BATCH_ROWS rows, appended in bulk): an event a
+# row costs a save's worth of queries, which a 100,000-row import cannot carry.
+FEW_ROWS = 20
+BATCH_ROWS = 500
+
+
+def rows_written(
+    sender,
+    model,
+    pks,
+    action,
+    changes=None,
+    by=None,
+    objs=None,
+    before=None,
+    after=None,
+    columns=None,
+    values=None,
+    **kw,
+):
+    """Bulk writes reported by the code that made them (core.signals.rows_written)."""
     label = model._meta.label
-    if label in EXCLUDED or not pks:
+    if label in EXCLUDED or not pks or _quiet.get():
         return
-    rows = {}
-    if action != "delete":
-        rows = {r.pk: r for r in model._base_manager.filter(pk__in=list(pks))}
+    pks = list(pks)
+    rows = {o.pk: o for o in objs} if objs is not None else {}
+    if columns is not None and values is not None:
+        # Rows inserted as plain values (no instance was built): read them as such.
+        rows = {
+            pk: SimpleNamespace(pk=pk, **dict(zip(columns, v, strict=True)))
+            for pk, v in zip(pks, values, strict=True)
+        }
+    if action != "delete" and not rows:
+        rows = {r.pk: r for r in model._base_manager.filter(pk__in=pks)}
+
+    def updated(pk) -> dict:
+        old, new = (before or {}).get(pk, {}), dict(changes or {})
+        new.update((after or {}).get(pk, {}))
+        return {k: [_value(old.get(k)), _value(v)] for k, v in new.items() if old.get(k) != v}
+
+    if len(pks) <= FEW_ROWS and columns is None:
+        _rows_one_by_one(model, pks, action, updated, by, rows)
+    else:
+        _rows_in_batches(model, pks, action, updated, by, rows)
+
+
+def _rows_one_by_one(model, pks, action, updated, by, rows):
+    label = model._meta.label
     for pk in pks:
         row = rows.get(pk)
         if action == "create" and row is not None:
             diff = {k: [None, v] for k, v in snapshot(row).items() if v not in (None, "", [], {})}
         else:
-            diff = {k: [None, _value(v)] for k, v in (changes or {}).items()}
+            diff = updated(pk) if action == "update" else {}
         record(
             _special(label, action == "create", action == "delete", diff),
             org_id=org_of(row) if row is not None else acting_org(),
@@ -372,6 +415,147 @@ def rows_written(sender, model, pks, action, changes=None, by=None, **kwargs):
             else ([pk] if label == "contacts.Person" else []),
             actor=by,
         )
+
+
+def _rows_in_batches(model, pks, action, updated, by, rows):
+    """One event per BATCH_ROWS rows: the rows' values in the payload in a compact
+    form (`fields` once, then [id, value …] a row; an update [id, {field: [old, new]}]),
+    the lowest and highest id on the event so one row's history finds it."""
+    label = model._meta.label
+    kind = {"create": A.CREATE, "delete": A.DELETE}.get(action, A.UPDATE)
+    fields = [f for f in _fields(model) if f.attname not in SECRET_FIELDS]
+    if rows:
+        # Rows given as plain values carry only the columns written.
+        some = next(iter(rows.values()))
+        fields = [f for f in fields if hasattr(some, f.attname)]
+    names = [f.attname for f in fields]
+    # Only these need turning into JSON (dates, decimals, ids); the rest go as they are.
+    convert = {
+        f.attname
+        for f in fields
+        if isinstance(
+            f,
+            models.DateField | models.TimeField | models.DecimalField | models.UUIDField,
+        )
+    }
+    getter = operator.attrgetter(*names) if len(names) > 1 else None
+
+    def _values(obj):
+        got = getter(obj) if getter else (getattr(obj, names[0]),)
+        return zip(names, got, strict=True)
+
+    person_links = [
+        f.attname
+        for f in fields
+        if f.is_relation and f.related_model and f.related_model._meta.label == "contacts.Person"
+    ]
+    is_person = label == "contacts.Person"
+    by_org: dict = {}
+    has_org = any(f.attname == "org_id" for f in model._meta.concrete_fields)
+    for pk in pks:
+        row = rows.get(pk)
+        org_id = getattr(row, "org_id", None) if has_org and row is not None else acting_org()
+        by_org.setdefault(org_id, []).append(pk)
+    context = who()
+    if by is not None:
+        context["actor"] = by
+    user = context.get("actor")
+    for org_id, ids in by_org.items():
+        if org_id in _dying:
+            continue
+        events = []
+        for start in range(0, len(ids), BATCH_ROWS):
+            chunk = sorted(ids[start : start + BATCH_ROWS])
+            subjects: set[int] = set()
+            if action == "update":
+                body = {"rows": [[pk, _hide_secrets(updated(pk))] for pk in chunk]}
+            elif action == "create":
+                body = {
+                    "fields": names,
+                    "rows": [
+                        [pk, *(_value(v) if n in convert else v for n, v in _values(rows[pk]))]
+                        if pk in rows
+                        else [pk]
+                        for pk in chunk
+                    ],
+                }
+            else:
+                body = {"ids": chunk}
+            for pk in chunk:
+                if is_person:
+                    subjects.add(pk)
+                row = rows.get(pk)
+                if row is not None:
+                    subjects.update(v for n in person_links if (v := getattr(row, n)))
+            body.update({"bulk": True, "count": len(chunk)})
+            events.append(
+                {
+                    "action": kind,
+                    "object_type": label.lower(),
+                    "payload": body,
+                    "subjects": subjects,
+                    "first_id": chunk[0],
+                    "last_id": chunk[-1],
+                }
+            )
+        chain.append_many(
+            org_id=org_id,
+            events=events,
+            actor=user if user is not None and getattr(user, "pk", None) else None,
+            credential=context.get("credential", ""),
+            via=context.get("via", ""),
+            ip=context.get("ip"),
+        )
+
+
+def rows_about(event, person_pk: int) -> list[dict]:
+    """The rows of a bulk write's event that concern one person (the person's own
+    row, or rows linking to them), each as {"id", "changes"}: a disclosure shows
+    these, never the other people written in the same batch."""
+    data = event.data
+    if "rows" not in data:
+        return []
+    model = apps.get_model(event.object_type) if "." in event.object_type else None
+    is_person = model is not None and model._meta.label == "contacts.Person"
+    links = set()
+    if model is not None:
+        links = {
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.is_relation
+            and f.related_model
+            and f.related_model._meta.label == "contacts.Person"
+        }
+    out = []
+    for row in data["rows"]:
+        changes = row_changes(event, row[0]) or {}
+        if (is_person and row[0] == person_pk) or any(
+            person_pk in (changes.get(k) or []) for k in links
+        ):
+            out.append({"id": row[0], "changes": changes})
+    return out
+
+
+def row_changes(event, pk) -> dict | None:
+    """One row's changes {field: [old, new]} out of an event, bulk or not (None: the
+    event does not hold that row)."""
+    data = event.data
+    if "rows" not in data and "ids" not in data:
+        return data.get("changes", {})
+    if "ids" in data:
+        return {} if pk in data["ids"] else None
+    fields = data.get("fields", [])
+    for row in data["rows"]:
+        if row[0] != pk:
+            continue
+        if len(row) == 2 and isinstance(row[1], dict):
+            return row[1]
+        return {
+            k: [None, v]
+            for k, v in zip(fields, row[1:], strict=False)
+            if v not in (None, "", [], {})
+        }
+    return None
 
 
 # --- logins ----------------------------------------------------------------------

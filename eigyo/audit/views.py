@@ -49,7 +49,7 @@ def events(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "audit/events.html",
-        {"form": form, "page": page, "lines": history.lines(page.object_list)},
+        {"form": form, "page": page, "lines": history.lines(page.object_list, pk=form.object_pk())},
     )
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from eigyo.companies.models import Company, CompanyField
+from eigyo.core import writes
 from eigyo.core.api import FormInvalid, valid
 from eigyo.lib import jp_text
 
@@ -136,7 +137,7 @@ def delete_field(field: CompanyField) -> int:
     companies = list(Company.objects.filter(org=field.org_id, custom__has_key=field.key))
     for company in companies:
         company.custom.pop(field.key, None)
-    Company.objects.bulk_update(companies, ["custom"], batch_size=500)
+    writes.bulk_update(Company, companies, ["custom"])
     field.delete()  # apps that refer to fields by key (the avatar) hear pre_delete
     return len(companies)
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from eigyo.accounts import access
 from eigyo.companies import merging, own_fields
 from eigyo.companies.models import Company, CompanyField, CompanyMerge
+from eigyo.core import actor
 from eigyo.registry.models import RegistryEntry
 from eigyo.registry.resolving import resolve_names
 
@@ -90,7 +91,8 @@ def adopt_from_registry(entry: RegistryEntry, *, by) -> tuple[Company, bool]:
 
 def merge_companies(kept: Company, merged: Company, *, by) -> CompanyMerge:
     """Merge `merged` into `kept` (every app moves its records, see merging.on_merge)."""
-    return merging.merge(kept, merged, by=by)
+    with actor.attributed_to(by):  # the moves are bulk updates: the trail needs who
+        return merging.merge(kept, merged, by=by)
 
 
 @transaction.atomic

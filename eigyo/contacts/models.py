@@ -78,7 +78,12 @@ class Person(OrgScoped):
     kana_key = models.CharField(max_length=200, blank=True, editable=False)
     romaji_key = models.CharField(max_length=200, blank=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     # APPI Art. 35: the person asked us to stop using their data (kept, not used) or to
     # stop giving it to third parties. Set by the audit app's request handling.

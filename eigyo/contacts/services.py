@@ -4,6 +4,7 @@ from django.db import transaction
 
 from eigyo.accounts import access
 from eigyo.contacts.models import Person, PrivateContact, Tie
+from eigyo.core import writes
 
 
 @transaction.atomic
@@ -19,7 +20,7 @@ def delete_person(person: Person, *, by) -> None:
 
 def follow_company_merge(kept, merged) -> dict[str, int]:
     """The merged company's people now work at the kept one (a merge hook)."""
-    return {"person": Person.objects.filter(company=merged).update(company=kept)}
+    return {"person": writes.update(Person.objects.filter(company=merged), company=kept)}
 
 
 @transaction.atomic

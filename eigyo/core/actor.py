@@ -60,6 +60,17 @@ def acting(user=None, *, request=None, via: str = ""):
         _actor.reset(token)
 
 
+@contextmanager
+def attributed_to(by):
+    """`acting(by)` unless a request or a command already says who acts: services
+    whose writes go in bulk (an import, a merge) run their writes inside it."""
+    if user() is not None or by is None:
+        yield
+        return
+    with acting(by):
+        yield
+
+
 def set_for_command(user, via: str) -> None:
     """A command acts for one user for the rest of its run (no block to wrap it in)."""
     _actor.set(Actor(user=user, via=via))

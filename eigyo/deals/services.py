@@ -10,7 +10,7 @@ from django.db.models import Exists, Max, OuterRef, Subquery
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
-from eigyo.core import clock
+from eigyo.core import clock, writes
 from eigyo.deals.access import (
     can_change_deal,
     can_change_deal_records,
@@ -110,7 +110,7 @@ def record_creation(deal: Deal, *, on: dt.date, by) -> None:
 
 def follow_company_merge(kept, merged) -> dict[str, int]:
     """The merged company's deals are the kept one's (a merge hook)."""
-    return {"deal": Deal.objects.filter(company=merged).update(company=kept)}
+    return {"deal": writes.update(Deal.objects.filter(company=merged), company=kept)}
 
 
 @transaction.atomic

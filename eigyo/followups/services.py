@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from eigyo.accounts import access
 from eigyo.activities.models import Activity
-from eigyo.core import clock
+from eigyo.core import clock, writes
 from eigyo.followups import inbox
 from eigyo.followups.access import (
     can_change_coaching,
@@ -114,7 +114,7 @@ __all__ = ["evaporating", "last_sign_of_life", "with_signs_of_life"]
 def follow_company_merge(kept, merged) -> dict[str, int]:
     """Instructions, conflicts and senior visits about the merged company move (a merge hook)."""
     return {
-        model._meta.model_name: model.objects.filter(company=merged).update(company=kept)
+        model._meta.model_name: writes.update(model.objects.filter(company=merged), company=kept)
         for model in (Instruction, Conflict, SeniorVisit)
     }
 

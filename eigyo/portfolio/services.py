@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from eigyo.accounts import access
-from eigyo.core import clock
+from eigyo.core import clock, writes
 from eigyo.portfolio.access import can_edit_relationship
 from eigyo.portfolio.models import Relationship, TierChange
 from eigyo.worktime import services as worktime
@@ -111,8 +111,9 @@ def follow_company_merge(kept, merged) -> dict[str, int]:
         else:
             for reverse in Relationship._meta.related_objects:
                 if reverse.one_to_many:
-                    reverse.related_model.objects.filter(**{reverse.field.name: rel}).update(
-                        **{reverse.field.name: twin}
+                    writes.update(
+                        reverse.related_model.objects.filter(**{reverse.field.name: rel}),
+                        **{reverse.field.name: twin},
                     )
             rel.delete()
         moved += 1

@@ -18,7 +18,7 @@ from eigyo.activities.models import Activity
 from eigyo.companies import services as company_services
 from eigyo.companies.access import visible_companies
 from eigyo.companies.services import company_from_registry
-from eigyo.core import clock
+from eigyo.core import clock, writes
 from eigyo.portfolio import services as portfolio
 from eigyo.portfolio.access import visible_relationships
 from eigyo.portfolio.models import Relationship
@@ -281,7 +281,7 @@ def _make_list(org, name, script, source, chosen: list[int], by) -> CallList:
                 variant=variant,
             )
         )
-    CallListEntry.objects.bulk_create(entries)
+    writes.created(CallListEntry, CallListEntry.objects.bulk_create(entries), by=by)
     return access.ensure_visible(by, call_list)
 
 

@@ -7,13 +7,17 @@ import. Both write one INSERT … VALUES (…), (…) … RETURNING per chunk, o
 PostgreSQL alike (Django's bulk_create on SQLite stops at 999 parameters, 38 companies a
 statement, and building those statements was half of an import's write time), with the
 values Django would send (`Field.pre_save`, `get_db_prep_save`), the ids read back in
-order as Django's own bulk_create reads them."""
+order as Django's own bulk_create reads them; on PostgreSQL with COPY (see `_copy`).
+The rows written are reported to the audit trail in batches (`core.writes.created`,
+`created_values`), by the acting user."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from django.db import connections, models, router
+
+from eigyo.core import writes
 
 SQLITE_PARAMS = 8_000  # well below SQLITE_MAX_VARIABLE_NUMBER (32,766 since SQLite 3.32)
 POSTGRES_PARAMS = 30_000  # below PostgreSQL's 65,535 parameters a statement
@@ -91,22 +95,24 @@ def _execute(connection, model, fields, rows: Sequence[Sequence]) -> list:
     return ids
 
 
-def insert(model, objs: list) -> list:
-    """Insert `objs` (new instances of `model`), setting their primary keys."""
+def insert(model, objs: list, *, by=None) -> list:
+    """Insert `objs` (new instances of `model`), setting their primary keys, and
+    report them to the audit trail."""
     if not objs:
         return objs
     db, connection = _connection(model)
     if not _fast(connection):
-        return model.objects.bulk_create(objs, batch_size=BATCH)
+        model.objects.bulk_create(objs, batch_size=BATCH)
+        return writes.created(model, objs, by=by)
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs]
     for obj, pk in zip(objs, _execute(connection, model, fields, rows), strict=True):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, db
-    return objs
+    return writes.created(model, objs, by=by)
 
 
-def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> list:
+def insert_values(model, names: Sequence[str], rows: Sequence[Sequence], *, by=None) -> list:
     """Insert rows given as tuples of the values of the fields `names` (attnames:
     `company_id`, not `company`); every other field takes its default, computed once
     for the call (the created/updated stamps: one moment for the batch). The new ids,
@@ -120,7 +126,9 @@ def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> list
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     if not _fast(connection):
         objs = [model(**dict(zip(names, row, strict=True))) for row in rows]
-        return [o.pk for o in model.objects.bulk_create(objs, batch_size=BATCH)]
+        ids = [o.pk for o in model.objects.bulk_create(objs, batch_size=BATCH)]
+        writes.created_values(model, ids, list(names), list(rows), by=by)
+        return ids
     plan = []  # per column: ("value", i, convert) or ("default", prepared)
     for f in fields:
         if f.attname in index:
@@ -145,4 +153,6 @@ def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> list
             else:
                 out.append(how.get_db_prep_save(row[i], connection))
         ready.append(out)
-    return _execute(connection, model, fields, ready)
+    ids = _execute(connection, model, fields, ready)
+    writes.created_values(model, ids, list(names), list(rows), by=by)
+    return ids

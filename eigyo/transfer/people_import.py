@@ -32,6 +32,7 @@ from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
 from eigyo.companies.services import fill_from_registry
 from eigyo.contacts.models import Person, Tie
+from eigyo.core import writes
 from eigyo.lib import jp_text
 from eigyo.registry.models import search_fields
 from eigyo.registry.resolving import resolve_names
@@ -427,7 +428,7 @@ class PeopleList(KeptPeople, pipeline.Target):
             for i, pk in zip(at, bulk.insert_values(Person, _PERSON_COLUMNS, new), strict=True):
                 ids[i] = pk
             if changed:
-                Person.objects.bulk_update(changed, _FILLED + _DERIVED)
+                writes.bulk_update(Person, changed, _FILLED + _DERIVED, by=self.user)
             self._exchanges(batch, ds, ids)
             for row, pk in zip(batch, ids, strict=True):
                 row.saved = pk

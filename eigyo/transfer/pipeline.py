@@ -28,7 +28,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
-from eigyo.core import clock
+from eigyo.core import actor, clock
 from eigyo.transfer.domain import company_columns as columns
 from eigyo.transfer.domain import vcard, workbook
 from eigyo.transfer.models import CompanyImport, ImportCheck
@@ -386,8 +386,11 @@ def commit(
                 )
             if not result.can_commit:
                 raise ImportRefused(_("There is nothing new to import."))
-            # Checked inside this transaction: valid, and new (or to be merged).
-            target.save_all([r for r in result.rows if r.action in ("create", "merge")])
+            # Checked inside this transaction: valid, and new (or to be merged). The
+            # rows are written in bulk, so the audit trail learns the importer here
+            # when no request or command has said who acts.
+            with actor.attributed_to(target.user):
+                target.save_all([r for r in result.rows if r.action in ("create", "merge")])
     except IntegrityError as exc:  # a record added meanwhile by someone else
         raise ImportRefused(target.meanwhile_message) from exc
     return result

@@ -10,18 +10,35 @@ X-PHONETIC-* > SORT-AS > SORT-STRING > SOUND;X-IRMC-N, stored as full-width kata
 Write: vCard 3.0 with the reading as iPhone and Android show it (X-PHONETIC-LAST-NAME,
 X-PHONETIC-FIRST-NAME, SORT-STRING) and the company (ORG, X-PHONETIC-ORG).
 
-A card that cannot be read raises CardError with the line it starts on.
+Real files are read as tolerantly as Android reads them (vcard_text.py prepares the
+lines): nested AGENT cards, comment lines, unindented base64, quoted-printable in any
+charset, bare commas; a card without a name is named by what it has, an empty one is
+left out. A card that cannot be read raises CardError with the line it starts on.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import vobject
 
 from eigyo.lib import jp_text, phones
+from eigyo.transfer.domain.people_columns import split_full_name
+from eigyo.transfer.domain.vcard_text import CardError, chunks, decode, looks_like_vcard
+
+__all__ = [
+    "HEADERS",
+    "Card",
+    "CardError",
+    "Contact",
+    "decode",
+    "looks_like_vcard",
+    "parse",
+    "table",
+    "write",
+]
 
 HEADERS = [
     "会社名",
@@ -40,15 +57,6 @@ HEADERS = [
     "URL",
     "備考",
 ]
-
-
-class CardError(ValueError):
-    """A card that cannot be read; `line` is where it starts in the file, `code` what
-    is wrong (unclosed | outside | empty | syntax), `reason` the parser's words."""
-
-    def __init__(self, line: int, reason: str, code: str = "syntax") -> None:
-        super().__init__(f"line {line}: {reason}")
-        self.line, self.reason, self.code = line, reason, code
 
 
 @dataclass
@@ -80,8 +88,10 @@ class Card:
         notes = [self.note] if self.note else []
         if self.middle:
             notes.append(f"ミドルネーム: {self.middle}")
-        if self.emails[1:]:
-            notes.append("メール: " + ", ".join(self.emails[1:]))
+        # The first address that is one is the e-mail; the others are kept in the notes.
+        email = next((e for e in self.emails if _EMAIL.fullmatch(e)), "")
+        if [e for e in self.emails if e != email]:
+            notes.append("メール: " + ", ".join(e for e in self.emails if e != email))
         # A number that is no Japanese phone number ("9", a US number) is kept in the
         # notes: a phone book is not refused for it.
         phone, mobile = _phone(self.phone), _phone(self.mobile)
@@ -100,7 +110,7 @@ class Card:
             self.given,
             self.family_kana,
             self.given_kana,
-            self.emails[0] if self.emails else "",
+            email,
             phone,
             mobile,
             self.postal_code,
@@ -108,6 +118,22 @@ class Card:
             self.website,
             "\n".join(notes),
         ]
+
+    @property
+    def empty(self) -> bool:
+        """A card with nothing to import ("BEGIN:VCARD", "END:VCARD")."""
+        return not (
+            self.family or self.given or self.company or self.emails or self.phone or self.mobile
+        )
+
+
+# An address the person form accepts (Django's rules): an old docomo address with two
+# dots in a row ("taro..y@docomo.ne.jp") is not one, and is kept in the notes.
+_ATOM = r"[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+"
+_EMAIL = re.compile(
+    rf"{_ATOM}(?:\.{_ATOM})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z0-9-]{2,63}"
+)
 
 
 def _phone(number: str) -> str:
@@ -117,64 +143,30 @@ def _phone(number: str) -> str:
         return ""
 
 
-def looks_like_vcard(data: bytes) -> bool:
-    head = data[:2048].lstrip(b"\xef\xbb\xbf\r\n\t ").upper()
-    return head.startswith(b"BEGIN:VCARD")
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or UTF-16, else cp932 — not shift_jis: phones write
-    ①, ㈱ and vendor characters that only cp932 knows."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp932", errors="replace")
-
-
-_BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.I)
-_END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.I)
-
-
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """(line of BEGIN, the card's text) for each card; text outside cards is ignored
-    when blank, an error otherwise."""
-    start, lines = 0, []
-    # iOS 6 ended lines with CR CR LF: one line break, not a blank line that would end
-    # a folded photo.
-    for number, line in enumerate(re.split(r"\r*\n|\r", text), 1):
-        if not lines:
-            if _BEGIN.match(line):
-                start, lines = number, [line]
-            elif line.strip():
-                raise CardError(number, "text outside a card (BEGIN:VCARD expected)", "outside")
-            continue
-        if _BEGIN.match(line) and not lines[-1].rstrip().endswith("="):
-            raise CardError(start, "the card has no END:VCARD", "unclosed")
-        lines.append(line)
-        if _END.match(line):
-            yield start, "\r\n".join(lines) + "\r\n"
-            lines = []
-    if lines:
-        raise CardError(start, "the card has no END:VCARD", "unclosed")
-
-
 def parse(text: str) -> list[Card]:
     """Every card of a file. Raises CardError for the first card that cannot be read."""
     cards = []
-    for line, chunk in _chunks(text):
+    for line, chunk in chunks(text):
         try:
             component = vobject.readOne(chunk, allowQP=True)
         except Exception as exc:  # vobject raises ParseError, but also bare errors on junk
             raise CardError(line, _reason(exc)) from exc
         try:
-            cards.append(_card(line, component))
+            card = _card(line, component)
         except Exception as exc:  # a property of an unexpected shape
             raise CardError(line, _reason(exc)) from exc
+        if not card.empty and not _group(component):
+            cards.append(card)
     if not cards:
         raise CardError(1, "no card in the file", "empty")
     return cards
+
+
+def _group(c) -> bool:
+    """A card that is a group of others (Apple's X-ADDRESSBOOKSERVER-KIND:group, 4.0's
+    KIND:group) or a place: no person."""
+    kind = _first(c, "kind") or _first(c, "x-addressbookserver-kind")
+    return kind is not None and _text(kind.value).lower() in ("group", "location")
 
 
 def _reason(exc: Exception) -> str:
@@ -232,10 +224,18 @@ def _card(line: int, c) -> Card:
     elif n is not None:
         card.family, card.given, card.middle = _split(_text(n.value), 3)
     fn = _first(c, "fn")
-    if show_as is not None and _text(show_as.value).upper() == "COMPANY" and not card.family:
+    kind = _first(c, "kind")
+    company = show_as is not None and _text(show_as.value).upper() == "COMPANY"
+    company |= kind is not None and _text(kind.value).lower() in ("org", "organization")
+    if company and not card.family:  # iPhone's company card, 4.0's KIND:org
         card.is_company = True
     if not card.family and not card.given and fn is not None:
-        card.family = _text(fn.value)
+        # FN alone (a 2.1 phone, Outlook): 「山田 太郎」 is family first, "Taro Yamada"
+        # given first; 「山田太郎」 cannot be split safely and stays whole.
+        shown = _text(fn.value)
+        # A Latin name alone is not split: "Ando Roid" may be written family first.
+        split = not shown.isascii() or "," in shown
+        card.family, card.given = split_full_name(shown) if split else (shown, "")
     elif not card.family and card.given:
         card.family, card.given = card.given, ""
     # The reading, best source first.
@@ -271,19 +271,14 @@ def _card(line: int, c) -> Card:
         )
     title = _first(c, "title")
     card.title = _text(title.value) if title is not None else ""
-    card.emails = [e for e in (_text(p.value) for p in c.contents.get("email", [])) if e]
-    for tel in c.contents.get("tel", []):
-        number = _text(tel.value)
-        if not number:
-            continue
-        kinds = _types(tel)
-        if kinds & {"CELL", "MOBILE"} and not card.mobile:
-            card.mobile = number
-        elif not kinds & {"FAX", "HOME", "PAGER", "MODEM"} and not card.phone:
-            card.phone = number
-        else:  # unknown kinds (X-NEC-…) are kept as "other", never an error
-            card.other_phones.append(number)
-    adr = _first(c, "adr")
+    emails = sorted(c.contents.get("email", []), key=lambda p: not _pref(p))
+    card.emails = [e for e in (_address(_text(p.value)) for p in emails) if e]
+    for tel in sorted(c.contents.get("tel", []), key=lambda p: not _pref(p)):
+        _add_phone(card, _text(tel.value), _types(tel) | _label_kinds(c, tel))
+    adrs = c.contents.get("adr", [])
+    adr = next((a for a in adrs if "WORK" in _types(a)), None) or next(
+        (a for a in adrs if _pref(a)), adrs[0] if adrs else None
+    )
     if adr is not None and not isinstance(adr.value, str | bytes):
         a = adr.value
         card.postal_code = _text(a.code)
@@ -293,11 +288,105 @@ def _card(line: int, c) -> Card:
         else:
             card.address = "".join(parts)
     url = _first(c, "url")
-    card.website = _text(url.value) if url is not None else ""
+    # Google writes "http\\://…": an escaped colon that vCard does not define.
+    card.website = _text(url.value).replace("\\:", ":") if url is not None else ""
     card.note = "\n".join(
         str(p.value).strip() for p in c.contents.get("note", []) if isinstance(p.value, str)
     )
+    _fallback_name(card, c)
     return card
+
+
+def _pref(prop) -> bool:
+    """A preferred value: TYPE=PREF (2.1, 3.0) or PREF=1 (4.0)."""
+    return "PREF" in _types(prop) or "PREF" in {p.upper() for p in prop.params}
+
+
+def _address(text: str) -> str:
+    """The address of an e-mail value: '"Omega" <omega@example.com>' (a 2.1 line broken
+    in two), "mailto:…" (4.0)."""
+    found = re.search(r"<([^<>\s]+@[^<>\s]+)>", text)
+    text = found[1] if found else text
+    return re.sub(r"^mailto:", "", text, flags=re.I).strip()
+
+
+_LABELS = (("MOBILE", "CELL"), ("IPHONE", "CELL"), ("携帯", "CELL"), ("FAX", "FAX"))
+_LABELS += (("PAGER", "PAGER"), ("ポケベル", "PAGER"), ("HOME", "HOME"), ("自宅", "HOME"))
+
+
+def _label_kinds(c, prop) -> set[str]:
+    """The kinds iPhone's label of the same group gives ("item3.X-ABLabel:_$!<Mobile>!$_")."""
+    group = (getattr(prop, "group", None) or "").lower()
+    if not group:
+        return set()
+    label = next(
+        (
+            _text(x.value).upper()
+            for x in c.contents.get("x-ablabel", [])
+            if (x.group or "").lower() == group
+        ),
+        "",
+    )
+    return {kind for word, kind in _LABELS if word in label}
+
+
+_EXTENSION = re.compile(r"^(.*?\d)\s*(?:;\s*ext=|ext\.?|x|内線|[,;#pw])\s*[\d#*,pw]*$", re.I)
+_JP_MOBILE = re.compile(r"0[789]0\d{8}")
+
+
+def _add_phone(card: Card, number: str, kinds: set[str]) -> None:
+    """A number where it belongs: mobile (CELL, or a Japanese 070/080/090 number with
+    no other kind), phone (the first one without a kind that excludes it), else kept
+    in the notes — unknown kinds (X-NEC-…), SIP addresses, a number with its extension
+    (the number itself is taken, the extension kept in the notes)."""
+    if not number:
+        return
+    if re.match(r"^sip:", number, re.I) or "@" in number:
+        card.other_phones.append(number)
+        return
+    number = re.sub(r"^tel:", "", number, flags=re.I).strip()
+    found = _EXTENSION.match(number)
+    base = found[1].strip() if found else number
+    if found:
+        card.other_phones.append(number)
+    digits = re.sub(r"[^\d+]", "", jp_text.normalize_text(base))
+    if digits.startswith("+81"):
+        digits = "0" + digits[3:].lstrip("0")
+    excluded = kinds & {"FAX", "HOME", "PAGER", "MODEM", "ISDN", "BBS", "CAR", "VIDEO"}
+    mobile = kinds & {"CELL", "MOBILE"} or (not excluded and _JP_MOBILE.fullmatch(digits))
+    if mobile and not card.mobile:
+        card.mobile = base
+    elif not mobile and not excluded and not card.phone:
+        card.phone = base
+    elif not found:
+        card.other_phones.append(number)
+
+
+def _fallback_name(card: Card, c) -> None:
+    """A card without a name (Android shows it by what it has): the reading, the
+    nickname, else it is a company's card when it names one (no person), else the
+    e-mail address or the number stands for the name."""
+    if card.family or card.given or card.is_company:
+        return
+    nickname = _first(c, "nickname")
+    custom = next(
+        (
+            x.value
+            for x in c.contents.get("x-android-custom", [])
+            if isinstance(x.value, str) and "nickname" in x.value.split(";")[0]
+        ),
+        "",
+    )
+    if card.family_kana or card.given_kana:
+        card.family, card.given = card.family_kana, card.given_kana
+    elif nickname is not None and _text(nickname.value):
+        card.family = _text(nickname.value)
+    elif custom and _split(custom, 2)[1]:
+        card.family = jp_text.normalize_text(_split(custom, 2)[1])
+    elif card.company:
+        card.is_company = True
+    elif card.emails or card.phone or card.mobile:
+        card.family = card.emails[0] if card.emails else card.phone or card.mobile
 
 
 def _spaced(text: str, card: Card) -> tuple[str, str]:
