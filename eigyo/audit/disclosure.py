@@ -203,7 +203,12 @@ def text_fields(model) -> list[str]:
 
 def scanned_models() -> list[type[models.Model]]:
     """Every eigyo model with free text, except the person itself and the trail."""
-    skip = {"audit.AuditEvent", "audit.ProvisionRecord", "transfer.CompanyImport"}
+    skip = {
+        "audit.AuditEvent",
+        "audit.ProvisionRecord",
+        "transfer.CompanyImport",
+        "transfer.ImportCheck",
+    }
     skip |= set(NOT_PERSONAL)
     return [
         m
@@ -214,7 +219,9 @@ def scanned_models() -> list[type[models.Model]]:
 
 def covered_labels() -> set[str]:
     covered = {s.model for s in SECTIONS} | {m._meta.label for m in scanned_models()}
-    return covered | {"transfer.CompanyImport"}  # the imports section
+    # The imports section: an uploaded list, and its preview's checked rows (the same
+    # file's, deleted with its content and when a person in it is erased).
+    return covered | {"transfer.CompanyImport", "transfer.ImportCheck"}
 
 
 def name_forms(person) -> list[str]:

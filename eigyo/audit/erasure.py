@@ -71,12 +71,14 @@ def erase(person, *, by, request: SubjectRequest | None = None) -> dict:
                     model._base_manager.filter(pk=row.pk).update(**changed)
                     scrubbed[model._meta.label] += 1
         # Uploaded lists: the lines that carry them go.
-        from eigyo.transfer.models import CompanyImport
+        from eigyo.transfer.models import CompanyImport, ImportCheck
 
         for upload in disclosure.imports_naming(person):
             lines = disclosure._lines_naming(upload.content, person)
             kept = "\n".join(x for x in upload.content.splitlines() if x not in set(lines))
             CompanyImport.objects.filter(pk=upload.pk).update(content=kept)
+            # A previewed list's checked rows go with it (its import checks it again).
+            ImportCheck.objects.filter(batch_id=upload.pk).delete()
             scrubbed["transfer.CompanyImport"] += 1
         # Their enquiries keep the fact of the enquiry, not who made it.
         from eigyo.prospecting.models import Lead

@@ -5,11 +5,12 @@ Pure module (stdlib + phonenumbers).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Literal
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
 
 __all__ = ["InvalidPhone", "format_phone", "normalize_phone"]
 
@@ -47,6 +48,14 @@ def normalize_phone(s: str | None, region: str = "JP") -> str:
     Raises :class:`InvalidPhone` when phonenumbers does not consider the
     number valid, or when it carries an extension (E.164 cannot hold one).
     """
+    if region == "JP" and s and _DOMESTIC.fullmatch(s):
+        # The usual way a Japanese number is written ("03-1234-5678"): parsing would
+        # only strip the trunk 0, so the number is built directly and checked against
+        # the same metadata — a third of the time of a 100,000-row import went to
+        # parsing. Anything it does not find valid takes the full way below.
+        digits = s.replace("-", "")
+        if _fast_valid(digits):
+            return "+81" + digits[1:]
     text = unicodedata.normalize("NFKC", s or "").strip()
     if not text:
         raise InvalidPhone("empty")
@@ -56,6 +65,17 @@ def normalize_phone(s: str | None, region: str = "JP") -> str:
     if number.extension:
         raise InvalidPhone("extension", text)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+_DOMESTIC = re.compile(r"0[1-9][0-9]*(?:-[0-9]+)*")
+
+
+def _fast_valid(digits: str) -> bool:
+    if not 10 <= len(digits) <= 11:
+        return False
+    return phonenumbers.is_valid_number(
+        PhoneNumber(country_code=81, national_number=int(digits[1:]))
+    )
 
 
 def format_phone(e164: str) -> str:

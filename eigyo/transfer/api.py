@@ -1,29 +1,68 @@
-"""POST /api/companies/import and /api/people/import: the same check and all-or-nothing
-import as the pages; GET /api/people/vcard and /api/people/{id}/vcard: people as vCard."""
+"""POST /api/companies/import, /api/people/import and /api/leads/import: the same check
+and all-or-nothing import as the pages, of the list as text or as the file itself
+(base64: an .xlsx workbook, or CSV/TSV/vCard in any encoding the pages read);
+GET /api/people/vcard and /api/people/{id}/vcard: people as vCard."""
 
 from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+from pydantic import Base64Bytes
 
 from eigyo.accounts import access
 from eigyo.companies.access import can_import_companies
 from eigyo.contacts.access import visible_people
 from eigyo.contacts.filters import PersonFilter
 from eigyo.core.api import Forbidden, FormInvalid
+from eigyo.prospecting.access import can_enter_leads
+from eigyo.prospecting.models import Lead
 from eigyo.transfer import importing, pipeline, services, vcards
 from eigyo.transfer.access import can_import_people
+from eigyo.transfer.lead_import import LeadList
 
 router = Router(tags=["companies"])
 
+FILE_HELP = (
+    "The file itself, base64-encoded, instead of `content`: an Excel workbook (.xlsx; "
+    "the first sheet, or `sheet`), or CSV/TSV in UTF-8, Shift_JIS (cp932) or UTF-16"
+)
 
-class ImportIn(Schema):
-    content: str  # the CSV text (send bytes of Shift_JIS files decoded, or as UTF-8)
+
+class FileIn(Schema):
+    """A list sent as text (`content`) or as the file's bytes (`file`, base64)."""
+
+    content: str = ""  # the CSV text (send bytes of Shift_JIS files decoded, or as UTF-8)
+    file: Base64Bytes | None = Field(None, description=FILE_HELP)
+    sheet: str = Field("", description="The workbook's sheet to read (the first when empty)")
     filename: str = "api.csv"
     # One target per column ("" ignores it); omitted: guessed from the header row.
     mapping: list[str] | None = None
     commit: bool = False
+
+
+def _text(payload: FileIn, *, decode: bool) -> str:
+    """The list as CSV text, from the file's bytes or the text sent (ImportRefused)."""
+    if payload.file is not None:
+        return pipeline.read_file(payload.file, payload.sheet.strip())
+    if not payload.content:
+        raise FormInvalid.single("content", _("Send the list as content or as a file."))
+    if len(payload.content.encode()) > pipeline.MAX_BYTES:
+        raise FormInvalid.single("content", "too large")
+    # vCard text and UTF-16 files are read by the same reader as an uploaded file.
+    return pipeline.read_file(payload.content.encode()) if decode else payload.content
+
+
+def _rows_refused(exc: pipeline.RowsRefused) -> FormInvalid:
+    return FormInvalid(
+        errors=[
+            {"field": f"line {r.line}", "message": m} for r in exc.checked.rows for m in r.errors
+        ]
+    )
+
+
+class ImportIn(FileIn):
+    pass
 
 
 class ImportRowOut(Schema):
@@ -55,22 +94,16 @@ def import_companies(request: HttpRequest, payload: ImportIn):
     if not can_import_companies(request.user):
         raise Forbidden
     org = access.membership(request.user).org
-    if len(payload.content.encode()) > importing.MAX_BYTES:
-        raise FormInvalid.single("content", "at most 10 MB")
     try:
-        checked = importing.preview(org, request.user, payload.content, payload.mapping)
-        if payload.commit and checked.count("error"):
-            raise FormInvalid(
-                errors=[
-                    {"field": f"line {r.line}", "message": m}
-                    for r in checked.rows
-                    for m in r.errors
-                ]
-            )
-        if payload.commit:
+        text = _text(payload, decode=payload.file is not None)
+        if payload.commit:  # checked once, inside the import's transaction
             checked = services.commit_import(
-                payload.content, checked.mapping, by=request.user, filename=payload.filename
+                text, payload.mapping, by=request.user, filename=payload.filename
             )
+        else:
+            checked = importing.preview(org, request.user, text, payload.mapping)
+    except pipeline.RowsRefused as exc:
+        raise _rows_refused(exc) from exc
     except importing.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
     return {
@@ -97,13 +130,9 @@ def import_companies(request: HttpRequest, payload: ImportIn):
     }
 
 
-class PeopleImportIn(Schema):
-    content: str  # the CSV or vCard text (a Shift_JIS file decoded, or sent as UTF-8)
-    filename: str = "api.csv"
-    # One target per column ("" ignores it); omitted: guessed from the header row.
-    mapping: list[str] | None = None
+class PeopleImportIn(FileIn):
+    # content: the CSV or vCard text (a Shift_JIS file decoded, or sent as UTF-8)
     on_duplicate: Literal["skip", "merge"] = "skip"
-    commit: bool = False
     # A list from a third party: who gave it and how they obtained the data (APPI record
     # of receipt); both or neither.
     provider: str = ""
@@ -143,32 +172,26 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
     file with any bad row is refused (422, each row's errors) and nothing is written."""
     if not can_import_people(request.user):
         raise Forbidden
-    if len(payload.content.encode()) > pipeline.MAX_BYTES:
-        raise FormInvalid.single("content", "too large")
+    target = services.people_target(request.user, on_duplicate=payload.on_duplicate)
     try:
-        text = pipeline.read_file(payload.content.encode())
-        target = services.people_target(request.user, on_duplicate=payload.on_duplicate)
-        checked = pipeline.preview(target, text, payload.mapping)
-        if payload.commit and checked.count("error"):
-            raise FormInvalid(
-                errors=[
-                    {"field": f"line {r.line}", "message": m}
-                    for r in checked.rows
-                    for m in r.errors
-                ]
-            )
-        if payload.commit:
+        text = _text(payload, decode=True)
+        if payload.commit:  # checked once, inside the import's transaction
             if payload.provider.strip() and not payload.obtained.strip():
                 raise FormInvalid.single("obtained", _("Say how the provider obtained the data."))
             checked = services.commit_people(
                 text,
-                checked.mapping,
+                payload.mapping,
                 by=request.user,
                 on_duplicate=payload.on_duplicate,
                 filename=payload.filename,
                 provider=payload.provider.strip()[:200],
                 obtained=payload.obtained.strip()[:300],
             )
+            target.start(checked.headers)  # the format named in the answer
+        else:
+            checked = pipeline.preview(target, text, payload.mapping)
+    except pipeline.RowsRefused as exc:
+        raise _rows_refused(exc) from exc
     except pipeline.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
     return {
@@ -193,6 +216,73 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
                 "duplicate_line": r.duplicate_line,
                 "exchanges": r.data.get("exchanges", []),
                 "person": r.saved,  # the person's id once written
+            }
+            for r in checked.rows
+        ],
+    }
+
+
+class LeadImportIn(FileIn):
+    # When the file does not say: where the leads came from, and the campaign.
+    source: Lead.Source = Lead.Source.EXHIBITION
+    campaign: str = Field("", max_length=120)
+
+
+class LeadImportRowOut(Schema):
+    line: int
+    name: str  # the company's name
+    action: str  # create | skip | error
+    errors: list[str]
+    duplicate_line: int | None
+
+
+class LeadImportOut(Schema):
+    headers: list[str]
+    mapping: list[str]
+    created: int
+    skipped: int
+    errors: int
+    committed: bool
+    rows: list[LeadImportRowOut]
+
+
+@router.post("/leads/import", response=LeadImportOut, tags=["leads"])
+def import_leads(request: HttpRequest, payload: LeadImportIn):
+    """Check a lead list — exhibition cards, web-form exports — (``commit: false``) or
+    import it. With ``commit: true`` a file with any bad row is refused (422, each
+    row's errors) and nothing is written."""
+    if not can_enter_leads(request.user):
+        raise Forbidden
+    target = LeadList(
+        access.membership(request.user).org,
+        request.user,
+        source=payload.source,
+        campaign=payload.campaign.strip(),
+    )
+    try:
+        text = _text(payload, decode=True)
+        if payload.commit:
+            checked = pipeline.commit(target, text, payload.mapping)
+        else:
+            checked = pipeline.preview(target, text, payload.mapping)
+    except pipeline.RowsRefused as exc:
+        raise _rows_refused(exc) from exc
+    except pipeline.ImportRefused as exc:
+        raise FormInvalid.single("content", str(exc)) from exc
+    return {
+        "headers": checked.headers,
+        "mapping": checked.mapping,
+        "created": checked.count("create"),
+        "skipped": checked.count("skip"),
+        "errors": checked.count("error"),
+        "committed": payload.commit,
+        "rows": [
+            {
+                "line": r.line,
+                "name": r.name,
+                "action": r.action,
+                "errors": r.errors,
+                "duplicate_line": r.duplicate_line,
             }
             for r in checked.rows
         ],

@@ -70,6 +70,10 @@ EXCLUDED = {
         "made by migrate in every installation; references to it "
         "(an inbox notice's target type) are written as (app, model) and matched by name"
     ),
+    "transfer.ImportCheck": gettext_noop(
+        "a previewed list's checked rows, working data until it is imported; the "
+        "list itself travels, and is checked again"
+    ),
     "sessions.Session": gettext_noop(
         "sign-ins to this installation: users sign in again on the new one"
     ),

@@ -11,6 +11,7 @@ without bad rows is written, all rows in one transaction.
 from __future__ import annotations
 
 import functools
+import json
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ from eigyo.companies.models import Company, CompanyField
 from eigyo.core import fields as core_fields
 from eigyo.lib import jp_text
 from eigyo.registry import codes
-from eigyo.registry.models import search_fields
+from eigyo.registry.models import RegistryEntry, search_fields
 from eigyo.registry.resolving import resolve_names
 from eigyo.transfer import bulk, pipeline
 from eigyo.transfer.domain import company_columns as columns
@@ -65,6 +66,73 @@ class CompanyList(pipeline.Target):
         company.save()
         return company
 
+    def identity(self) -> list:
+        # The organisation's own fields check some columns: a change to them counts.
+        own = [[f.pk, f.key, f.kind, f.updated_at.isoformat()] for f in self.fields]
+        return [*super().identity(), own]
+
+    def marks(self) -> dict:
+        return {"company": pipeline.mark(Company.objects.filter(org=self.org))}
+
+    def kept_rows(self, preview: Preview):
+        def item(row: Row) -> str:
+            if row.action == "create":
+                values, custom = row.form
+                entry = row.entry.pk if row.entry is not None else None
+                return pipeline.line([row.line, row.name, "c", list(values), custom, entry])
+            duplicate = getattr(row.duplicate_of, "pk", None)
+            return pipeline.line([row.line, row.name, "s", duplicate, row.duplicate_line])
+
+        return None, (item(row) for row in preview.rows)
+
+    def restore(self, extra, items, since, marks) -> list[Row] | None:
+        existing = Company.objects.filter(org=self.org)
+        if not pipeline.none_deleted(existing, marks["company"]):
+            return None
+        rows: list[Row] = []
+        repeated: set[int] = set()
+        for line, name, kind, *rest in map(json.loads, items):
+            row = Row(line=line, name=name, data=None)
+            if kind == "c":
+                values, custom, row.kept = rest
+                row.form = (tuple(values), custom)
+            else:
+                row.duplicate_of, row.duplicate_line = rest
+                repeated.add(row.duplicate_of)
+            rows.append(row)
+        changed = list(
+            pipeline.changed_since(existing, since, marks["company"]).only(
+                "pk", "legal_name", "short_name", "name_key", "corporate_number", "registry_id"
+            )
+        )
+        if any(c.pk in repeated for c in changed):
+            return None  # a company a row repeats was changed: check every row again
+        creating = [r for r in rows if r.action == "create"]
+        if changed:
+            # Added (or renamed) since the preview: a row it repeats is skipped now.
+            number_at = RowRules(self.user, self.fields).model_fields.index("corporate_number")
+            found: dict[tuple, Company] = {}
+            for c in changed:
+                found.setdefault(("name", c.name_key), c)
+                if c.corporate_number:
+                    found.setdefault(("number", c.corporate_number), c)
+                if c.registry_id:
+                    found.setdefault(("entry", c.registry_id), c)
+            for row in creating:
+                keys = [("name", name_key_cached(row.name)), ("entry", row.kept)]
+                keys.append(("number", row.form[0][number_at] or "-"))
+                row.duplicate_of = next((found[k] for k in keys if k in found), None)
+                if row.duplicate_of is not None:
+                    row.form = None
+            creating = [r for r in creating if r.duplicate_of is None]
+        wanted = {r.kept for r in creating if r.kept}
+        entries = {e.pk: e for e in _in_chunks(RegistryEntry.objects.all(), "pk", wanted)}
+        if len(entries) != len(wanted):
+            return None  # the registry changed: resolve the names again
+        for row in creating:
+            row.entry, row.kept = entries.get(row.kept), None
+        return rows
+
     def save_all(self, rows: list[Row]) -> None:
         """Every new company in batches: a constant number of queries per batch."""
         rules = RowRules(self.user, self.fields)
@@ -79,9 +147,12 @@ def read_file(data: bytes, sheet: str = "") -> str:
     return pipeline.read_file(data, sheet)
 
 
-def preview(org, user, text: str, mapping: list[str] | None = None) -> Preview:
-    """Check every row of a company list without writing anything."""
-    return pipeline.preview(CompanyList(org, user), text, mapping)
+def preview(
+    org, user, text: str, mapping: list[str] | None = None, *, keep: bool = False
+) -> Preview:
+    """Check every row of a company list without writing anything (`keep`: and pack
+    the outcome for the import to start from)."""
+    return pipeline.preview(CompanyList(org, user), text, mapping, keep=keep)
 
 
 def commit(org, user, text: str, mapping: list[str] | None = None) -> Preview:
@@ -253,10 +324,9 @@ def _resolve(rows: list[Row]) -> None:
         row.match_status, row.entry = match.status, entry
 
 
-# Pure functions called for every row, twice (the preview, and the import's check):
-# remembered, so the import's check and a list's repeated numbers and names cost
-# a look-up.
-clean_phone_cached = functools.lru_cache(maxsize=65_536)(core_fields.clean_phone)
+# Pure functions called for every row: a list's repeated numbers and names cost a
+# look-up (few phone numbers repeat; most are read by lib.phones' quick way).
+clean_phone_cached = functools.lru_cache(maxsize=4096)(core_fields.clean_phone)
 name_key_cached = functools.lru_cache(maxsize=65_536)(jp_text.company_name_key)
 
 

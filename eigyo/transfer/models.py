@@ -51,6 +51,22 @@ class CompanyImport(OrgScoped):
         return reverse("transfer:import_detail", args=[self.pk])
 
 
+class ImportCheck(models.Model):
+    """The checked outcome of an uploaded list's preview (pipeline.keep: each row's
+    checked values and whether it is created, merged or skipped, compressed), so that
+    the import starts from it and checks again only against what changed since,
+    instead of checking every row a second time. Working data: deleted when the list
+    is imported, abandoned or forgotten, and never exported."""
+
+    batch = models.OneToOneField(
+        CompanyImport, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    outcome = models.BinaryField()
+
+    def __str__(self) -> str:
+        return str(self.batch)
+
+
 class OrganisationExport(OrgScoped):
     """A request for the whole organisation's archive (transfer.archive), built in the
     background: the database is the queue. The page inserts a queued row; a worker

@@ -40,9 +40,16 @@ from eigyo.transfer import bulk, pipeline
 from eigyo.transfer.domain import people_columns as columns
 from eigyo.transfer.importing import clean_phone_cached as clean_phone
 from eigyo.transfer.importing import name_key_cached
+from eigyo.transfer.people_kept import (
+    _WRITTEN,
+    KeptPeople,
+    Values,
+    _chunks,
+    _Fresh,
+    _group_specs,
+)
 
 BATCH = 1000  # rows per INSERT; SQLite allows 32,766 parameters a statement
-CHUNK = 2000  # values per IN (…) lookup
 
 LABELS = {
     "company_name": "会社名",
@@ -86,12 +93,7 @@ TEMPLATE_HEADERS = [
 CARD_STRENGTH = 0.5  # a card swapped: "fairly well", as the tie form's middle choice
 
 
-def _chunks(values: list, size: int = CHUNK):
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
-
-
-class PeopleList(pipeline.Target):
+class PeopleList(KeptPeople, pipeline.Target):
     """A list of people: rows become people at the organisation's companies."""
 
     key = "people"
@@ -107,6 +109,13 @@ class PeopleList(pipeline.Target):
         )
         self.meanwhile_message = _("People were added meanwhile; check the file again.")
         self.companies: dict[object, tuple[str, object]] = {}
+        # company group → (name, kana, phone, registry entry), as a kept preview has them
+        self.groups: dict[tuple, tuple] = {}
+        self._same: dict[str, str] = {}
+
+    def same(self, text: str) -> str:
+        """One string object for equal values across the rows."""
+        return self._same.setdefault(text, text) if text else text
 
     # ------------------------------------------------------------------ mapping
 
@@ -177,24 +186,25 @@ class PeopleList(pipeline.Target):
             notes.append(one("website"))
         if tags:
             notes.append(_("Tags: %(tags)s") % {"tags": ", ".join(tags)})
-        data = {
-            "company_name": one("company_name"),
-            "company_kana": one("company_kana"),
-            "company_phone": one("company_phone"),
-            "department": columns.department_path(one("department")),
-            "title": one("title"),
-            "family_name": family,
-            "given_name": given,
-            "family_kana": family_kana,
-            "given_kana": given_kana,
-            "email": one("email"),
-            "phone": next((p for p in got.get("phone", []) if p.strip()), "").strip(),
-            "mobile": one("mobile"),
-            "notes": "\n".join(n for n in notes if n),
-            "owner": one("owner"),
-            "exchanges": exchanges,
-            "tags": tags,
-        }
+        same = self.same  # repeated values (companies, departments, titles) held once
+        data = Values(
+            company_name=same(one("company_name")),
+            company_kana=same(one("company_kana")),
+            company_phone=same(one("company_phone")),
+            department=same(columns.department_path(one("department"))),
+            title=same(one("title")),
+            family_name=same(family),
+            given_name=given,
+            family_kana=same(family_kana),
+            given_kana=given_kana,
+            email=one("email"),
+            phone=next((p for p in got.get("phone", []) if p.strip()), "").strip(),
+            mobile=one("mobile"),
+            notes=same("\n".join(n for n in notes if n)),
+            owner=same(one("owner")),
+            exchanges=[same(day) for day in exchanges],
+            tags=tags,
+        )
         name = " ".join(p for p in (family, given) if p)
         return pipeline.Row(line=line, name=name, data=data, errors=errors)
 
@@ -390,83 +400,85 @@ class PeopleList(pipeline.Target):
         their card exchanges and ties: a constant number of queries per batch, and
         only one batch of records in memory. row.saved is the person's id."""
         company_of = self._companies_for(rows)
+        me = getattr(self.user, "pk", None)
         for batch in _chunks(rows, BATCH):
-            created: list[Person] = []
+            ds = [row.data if row.kept is None else self._values(row) for row in batch]
+            ids: list = [None] * len(batch)
             changed: list[Person] = []
-            people: list[Person] = []
-            for row in batch:
-                d = row.data
+            new: list[tuple] = []
+            at: list[int] = []
+            for i, (row, d) in enumerate(zip(batch, ds, strict=True)):
                 company = company_of.get(d.get("company_group"))
                 if row.action == "merge":
                     person = row.duplicate_of
                     if _fill(person, d, company):
                         person.derive_search_fields()
                         changed.append(person)
-                else:
-                    person = Person(
-                        org=self.org,
-                        company=company,
-                        family_name=d["family_name"],
-                        given_name=d["given_name"],
-                        family_kana=d["family_kana"],
-                        given_kana=d["given_kana"],
-                        department=d["department"],
-                        title=d["title"],
-                        email=d["email"],
-                        phone=d["phone"],
-                        mobile=d["mobile"],
-                        notes=d["notes"],
-                        created_by=self.user,
-                    )
-                    person.derive_search_fields()
-                    created.append(person)
-                people.append(person)
-            bulk.insert(Person, created)
+                    ids[i], d["company_id"] = person.pk, person.company_id
+                    continue
+                fresh = _Fresh(**{name: d[name] for name in _WRITTEN}, company_id=company)
+                Person.derive_search_fields(fresh)  # the derivation Person.save makes
+                new.append(
+                    (self.org.pk, company, *(d[n] for n in _WRITTEN))
+                    + tuple(getattr(fresh, n) for n in _DERIVED)
+                    + (me,)
+                )
+                at.append(i)
+                d["company_id"] = company
+            for i, pk in zip(at, bulk.insert_values(Person, _PERSON_COLUMNS, new), strict=True):
+                ids[i] = pk
             if changed:
                 writes.bulk_update(Person, changed, _FILLED + _DERIVED, by=self.user)
-            self._exchanges(batch, people)
-            for row, person in zip(batch, people, strict=True):
-                row.saved = person.pk
+            self._exchanges(batch, ds, ids)
+            for row, pk in zip(batch, ids, strict=True):
+                row.saved = pk
 
-    def _companies_for(self, rows: list[pipeline.Row]) -> dict[tuple, Company]:
-        """The company of each company group of the rows, created once when new (from
-        the registry's facts when the name resolved), all new ones in batches."""
-        wanted = {r.data["company_group"]: r for r in rows if r.data.get("company_group")}
-        out: dict[tuple, Company] = {}
-        new: list[Company] = []
-        for group, row in wanted.items():
-            kind, _value = group
+    def _companies_for(self, rows: list[pipeline.Row]) -> dict[tuple, int]:
+        """The company id of each company group of the rows, created once when new
+        (from the registry's facts when the name resolved), all new ones in batches."""
+        if rows and rows[0].kept is not None:
+            specs = self.groups
+        else:
+            specs = {g: (*spec, None) for g, spec in _group_specs(rows).items()}
+            for row in rows:
+                if row.entry is not None and row.data.get("company_group") in specs:
+                    group = row.data["company_group"]
+                    specs[group] = (*specs[group][:3], row.entry)
+        out: dict[tuple, int] = {}
+        new: list[tuple[tuple, Company]] = []
+        groups: set[tuple] = set()
+        for r in rows:
+            group = r.data.get("company_group") if r.kept is None else r.kept[0]
+            if group:
+                groups.add(group)
+        for group in groups:
+            kind, value = group
             if kind == "company":
-                out[group] = self.companies[row.data["company_key"]][1]
+                out[group] = value
                 continue
-            d = row.data
+            name, kana, phone, entry = specs[group]
             if kind == "entry":
-                company = Company(org=self.org, legal_name=row.entry.name, kana=d["company_kana"])
-                fill_from_registry(company, row.entry)
+                company = Company(org=self.org, legal_name=entry.name, kana=kana)
+                fill_from_registry(company, entry)
             else:
-                company = Company(
-                    org=self.org,
-                    legal_name=d["company_name"],
-                    kana=d["company_kana"],
-                    phone=d["company_phone"],
-                )
-            for name, derived in search_fields(
+                company = Company(org=self.org, legal_name=name, kana=kana, phone=phone)
+            for field, derived in search_fields(
                 company.legal_name, company.name_en, company.kana
             ).items():
-                setattr(company, name, derived)
-            new.append(company)
-            out[group] = company
+                setattr(company, field, derived)
+            new.append((group, company))
         for batch in _chunks(new, BATCH):
-            bulk.insert(Company, batch)
+            bulk.insert(Company, [c for _g, c in batch])
+            out.update((g, c.pk) for g, c in batch)
         return out
 
-    def _exchanges(self, rows: list[pipeline.Row], people: list[Person]) -> None:
+    def _exchanges(self, rows: list[pipeline.Row], ds: list[dict], ids: list[int]) -> None:
         """Each card exchange as an activity at the person's company, and the card
         owner's acquaintance with the person (one CARD tie per owner and person)."""
         card_file = self.format in columns.CARD_APPS
         had_ties: set[tuple[int, int]] = set()
         had_days: set[tuple[int, int, dt.date]] = set()
-        merged = [p.pk for r, p in zip(rows, people, strict=True) if r.action == "merge"]
+        merged = [pk for r, pk in zip(rows, ids, strict=True) if r.action == "merge"]
         for chunk in _chunks(merged):
             had_ties |= set(
                 Tie.objects.filter(
@@ -477,57 +489,55 @@ class PeopleList(pipeline.Target):
                 person_id__in=chunk
             ).values_list("person_id", "activity__owner_id", "activity__occurred_at"):
                 had_days.add((owner_id, person_id, timezone.localtime(when).date()))
-        activities: list[tuple[Activity, int]] = []
-        ties: list[Tie] = []
+        activities: list[tuple] = []
+        met: list[int] = []
+        ties: list[tuple] = []
         source = columns.FORMAT_LABELS.get(self.format) or _("a list")
-        for row, person in zip(rows, people, strict=True):
-            d = row.data
+        # Translated once for the file, not once per row.
+        met_note = _("Business cards exchanged (imported from %(source)s)") % {"source": source}
+        tie_note = _("Imported from %(source)s") % {"source": source}
+        noon: dict[str, dt.datetime] = {}
+        org, me = self.org.pk, getattr(self.user, "pk", None)
+        for d, pk in zip(ds, ids, strict=True):
             owner = d.get("owner_id")
             if owner is None:
                 continue
-            days = sorted({dt.date.fromisoformat(x) for x in d["exchanges"]})
-            if person.company_id is not None:
+            days = sorted(set(d["exchanges"]))
+            if d["company_id"] is not None:
                 for day in days:
-                    if (owner, person.pk, day) in had_days:
+                    if (owner, pk, dt.date.fromisoformat(day)) in had_days:
                         continue
-                    activities.append(
-                        (
-                            Activity(
-                                org=self.org,
-                                kind=Activity.Kind.MEETING,
-                                occurred_at=timezone.make_aware(
-                                    dt.datetime.combine(day, dt.time(12))
-                                ),
-                                company_id=person.company_id,
-                                owner_id=owner,
-                                notes=_("Business cards exchanged (imported from %(source)s)")
-                                % {"source": source},
-                            ),
-                            person.pk,
+                    if day not in noon:
+                        noon[day] = timezone.make_aware(
+                            dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12))
                         )
-                    )
-            if (days or card_file) and (owner, person.pk) not in had_ties:
-                had_ties.add((owner, person.pk))
-                ties.append(
-                    Tie(
-                        org=self.org,
-                        user_id=owner,
-                        person=person,
-                        source=Tie.Source.CARD,
-                        strength=CARD_STRENGTH,
-                        since=days[0] if days else None,
-                        note=_("Imported from %(source)s") % {"source": source},
-                        recorded_by=self.user,
-                    )
-                )
-        for batch in _chunks(activities, BATCH):
-            bulk.insert(Activity, [a for a, _p in batch])
-            bulk.insert(
-                Activity.people.through,
-                [Activity.people.through(activity_id=a.pk, person_id=p) for a, p in batch],
-            )
-        for batch in _chunks(ties, BATCH):
-            bulk.insert(Tie, batch)
+                    kind = Activity.Kind.MEETING
+                    activities.append((org, kind, noon[day], d["company_id"], owner, met_note))
+                    met.append(pk)
+            if (days or card_file) and (owner, pk) not in had_ties:
+                had_ties.add((owner, pk))
+                since = dt.date.fromisoformat(days[0]) if days else None
+                ties.append((org, owner, pk, Tie.Source.CARD, CARD_STRENGTH, since, tie_note, me))
+        made = bulk.insert_values(Activity, _ACTIVITY_COLUMNS, activities)
+        bulk.insert_values(
+            Activity.people.through,
+            ("activity_id", "person_id"),
+            list(zip(made, met, strict=True)),
+        )
+        bulk.insert_values(Tie, _TIE_COLUMNS, ties)
+
+
+_ACTIVITY_COLUMNS = ("org_id", "kind", "occurred_at", "company_id", "owner_id", "notes")
+_TIE_COLUMNS = (
+    "org_id",
+    "user_id",
+    "person_id",
+    "source",
+    "strength",
+    "since",
+    "note",
+    "recorded_by_id",
+)
 
 
 _FILLED = [
@@ -543,14 +553,15 @@ _FILLED = [
     "notes",
 ]
 _DERIVED = ["family_romaji", "given_romaji", "search_text", "name_key", "kana_key", "romaji_key"]
+_PERSON_COLUMNS = ("org_id", "company_id", *_WRITTEN, *_DERIVED, "created_by_id")
 
 
-def _fill(person: Person, d: dict, company) -> bool:
+def _fill(person: Person, d: dict, company: int | None) -> bool:
     """Fill the existing person's blank fields from the row; True when any changed.
     What the organisation has is never overwritten; notes are added to."""
     changed = False
     if person.company_id is None and company is not None:
-        person.company, changed = company, True
+        person.company_id, changed = company, True
     for name in _FILLED[1:-1]:
         if not getattr(person, name) and d.get(name):
             setattr(person, name, d[name])

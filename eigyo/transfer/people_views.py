@@ -91,7 +91,7 @@ def people_import_start(request: HttpRequest) -> HttpResponse:
                 upload.read(pipeline.MAX_BYTES + 1), form.cleaned_data["sheet"]
             )
             target = services.people_target(request.user, on_duplicate=on_duplicate)
-            checked = pipeline.preview(target, text)
+            checked = pipeline.preview(target, text, keep=True)
         except pipeline.ImportRefused as exc:
             form.add_error("file", str(exc))
         else:
@@ -102,6 +102,7 @@ def people_import_start(request: HttpRequest) -> HttpResponse:
                 mapping=checked.mapping,
                 target="people",
                 options={"on_duplicate": on_duplicate, **_receipt(form.cleaned_data)},
+                kept=checked.kept,
             )
             return redirect(batch.get_absolute_url())
     recent = (
@@ -132,7 +133,7 @@ def people_import_detail(request: HttpRequest, batch: CompanyImport) -> HttpResp
     if batch.status != CompanyImport.Status.PREVIEW:
         return render(request, "transfer/people_import_detail.html", {"batch": batch})
     on_duplicate = batch.options.get("on_duplicate", "skip")
-    mapping = batch.mapping
+    mapping, remapped = batch.mapping, False
     if request.method == "POST":
         mapping = [request.POST.get(f"col_{i}", "") for i in range(len(batch.mapping))]
         if request.POST.get("on_duplicate") in ("skip", "merge"):
@@ -161,16 +162,22 @@ def people_import_detail(request: HttpRequest, batch: CompanyImport) -> HttpResp
                 )
                 return redirect(batch.get_absolute_url())
         else:
-            services.remap_import(
-                batch, mapping, by=request.user, options={"on_duplicate": on_duplicate}
-            )
+            remapped = True
     target = services.people_target(request.user, on_duplicate=on_duplicate)
     try:
-        checked = pipeline.preview(target, batch.content, mapping)
+        checked = pipeline.preview(target, batch.content, mapping, keep=remapped)
     except pipeline.ImportRefused as exc:
         checked, problem = None, str(exc)
     else:
         problem = ""
+    if remapped:  # the new mapping's outcome is what the import starts from
+        services.remap_import(
+            batch,
+            mapping,
+            by=request.user,
+            options={"on_duplicate": on_duplicate},
+            kept=checked.kept if checked is not None else None,
+        )
     shown, hidden = [], 0
     if checked is not None:
         for row in checked.rows:

@@ -15,17 +15,23 @@ saved. The pipeline does the rest, the same way for each."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import hashlib
 import io
+import json
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
 from eigyo.core import actor, clock
 from eigyo.transfer.domain import company_columns as columns
 from eigyo.transfer.domain import vcard, workbook
-from eigyo.transfer.models import CompanyImport
+from eigyo.transfer.models import CompanyImport, ImportCheck
 
 # No cap on rows: rows are checked without a form each and written in batches
 # (bench/import_speed.py). The size bounds what one request holds in memory.
@@ -36,7 +42,15 @@ class ImportRefused(ValueError):
     """The file as a whole cannot be imported; the message is for the user."""
 
 
-@dataclass
+class RowsRefused(ImportRefused):
+    """Rows of the file are bad: nothing is imported; `checked` has every row's errors."""
+
+    def __init__(self, message: str, checked: Preview) -> None:
+        super().__init__(message)
+        self.checked = checked
+
+
+@dataclass(slots=True)
 class Row:
     """One record of the file as the preview shows it."""
 
@@ -52,6 +66,7 @@ class Row:
     form: Any = field(default=None, repr=False)  # the validated form
 
     merge: bool = False  # a duplicate of an existing record to be completed, not skipped
+    kept: Any = None  # the checked values, as a kept preview restores them (see `keep`)
 
     @property
     def action(self) -> str:
@@ -74,6 +89,9 @@ class Preview:
     headers: list[str]
     mapping: list[str]
     rows: list[Row]
+    # The checked outcome, compact, for the import to start from (see `keep`).
+    kept: bytes | None = None
+    rechecked: bool = True  # False: the import started from the kept outcome
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -126,6 +144,46 @@ class Target:
         target that writes in batches overrides this."""
         for row in rows:
             row.saved = self.save(row)
+
+    # A target that can start its import from the preview's outcome (instead of
+    # checking every row again) implements these four; see `keep` and `commit`.
+
+    def identity(self) -> list:
+        """What besides the file and the mapping the outcome depends on."""
+        return [self.key, self.org.pk, getattr(self.user, "pk", None)]
+
+    def marks(self) -> dict | None:
+        """Where the organisation's records stand before the check (highest id and
+        count of each table the check reads), to find what changed since. None: the
+        target keeps nothing."""
+        return None
+
+    def kept_rows(self, preview: Preview):
+        """(what the import needs besides the rows: JSON, each row as a `line`)."""
+        raise NotImplementedError
+
+    def restore(self, extra, items, since: dt.datetime, marks: dict) -> list[Row] | None:
+        """The rows to import from the kept outcome (`items`: the rows' lines, as bytes),
+        checked again only against what
+        the organisation added or changed since `since`; None when something changed
+        that only checking every row again can answer (the import then does)."""
+        raise NotImplementedError
+
+
+def mark(queryset) -> list[int]:
+    """[highest id, count] of a table's rows (of the organisation), before a check."""
+    got = queryset.aggregate(high=Max("pk"), n=Count("pk"))
+    return [got["high"] or 0, got["n"]]
+
+
+def none_deleted(queryset, mark: list[int]) -> bool:
+    """No row that was there at `mark` has gone since (ids only grow)."""
+    return queryset.filter(pk__lte=mark[0]).count() == mark[1]
+
+
+def changed_since(queryset, since: dt.datetime, mark: list[int]):
+    """The rows added since `mark` or changed since `since`."""
+    return queryset.filter(Q(pk__gt=mark[0]) | Q(updated_at__gt=since))
 
 
 def read_file(data: bytes, sheet: str = "") -> str:
@@ -181,26 +239,39 @@ def _csv_text(table: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def _records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _records(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header row, and the records after it one at a time: a 100,000-row file's
+    cells are never all in memory at once (they were a third of an import's peak)."""
+    records = _readable(columns.rows(text))
+    first = next(records, None)
+    if first is None:
+        raise ImportRefused(_("The file is empty."))
+    return first[1], records
+
+
+def _readable(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
     try:
-        records = list(columns.rows(text))
+        yield from records
     except columns.FileProblem as exc:
         line = str(exc).removeprefix("csv:")
         raise ImportRefused(
             _("Line %(line)s: the CSV cannot be read (an unclosed quote?).") % {"line": line}
         ) from exc
-    if not records:
-        raise ImportRefused(_("The file is empty."))
-    (_line, headers), body = records[0], records[1:]
-    return headers, body
 
 
-def preview(target: Target, text: str, mapping: list[str] | None = None) -> Preview:
-    """Check every row without writing anything."""
+def _full_mapping(headers: list[str], mapping: list[str]) -> list[str]:
+    return [(mapping[i] if i < len(mapping) else "") for i in range(len(headers))]
+
+
+def preview(
+    target: Target, text: str, mapping: list[str] | None = None, *, keep: bool = False
+) -> Preview:
+    """Check every row without writing anything; with `keep`, the outcome is also
+    packed (Preview.kept) for the import to start from."""
     headers, body = _records(text)
     if mapping is None:
         mapping = target.guess_mapping(headers)
-    mapping = [(mapping[i] if i < len(mapping) else "") for i in range(len(headers))]
+    mapping = _full_mapping(headers, mapping)
     allowed = [t for t, _label in target.choices()]
     unknown = sorted(set(mapping) - set(allowed))
     if unknown:
@@ -213,22 +284,108 @@ def preview(target: Target, text: str, mapping: list[str] | None = None) -> Prev
         raise ImportRefused(problem)
     target.start(headers)
     rows = [target.row(line, cells, mapping) for line, cells in body]
-    del body  # the rows hold what they need: a 100,000-row file's cells go now
+    since, marks = clock.now(), (target.marks() if keep else None)
     target.check(rows)
-    return Preview(headers, mapping, rows)
+    result = Preview(headers, mapping, rows)
+    if marks is not None and not result.count("error"):
+        result.kept = _pack(target, text, result, since, marks)
+    return result
 
 
-def commit(target: Target, text: str, mapping: list[str] | None = None) -> Preview:
-    """Check again and write every `create` row, or nothing if any row is bad."""
+# The kept outcome of a preview: a header line (what it was checked against) and one
+# JSON line per row, zlib-compressed — about 100 bytes a row. It is only ever read
+# back by `commit`, which checks the fingerprint (file, mapping, target, user) first.
+KEPT_VERSION = 1
+
+
+def line(value) -> str:
+    """A value as one line of a kept outcome (JSON: strings escape their line breaks
+    and tabs, so a line is one row)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fingerprint(target: Target, text: str, mapping: list[str]) -> str:
+    digest = hashlib.sha256(json.dumps([target.identity(), mapping]).encode())
+    for start in range(0, len(text), 1 << 20):  # not the whole file encoded at once
+        digest.update(text[start : start + (1 << 20)].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _pack(target: Target, text: str, result: Preview, since: dt.datetime, marks) -> bytes | None:
+    try:
+        extra, items = target.kept_rows(result)
+        packer = zlib.compressobj(1)
+        head = {
+            "v": KEPT_VERSION,
+            "fingerprint": _fingerprint(target, text, result.mapping),
+            "headers": result.headers,
+            "since": since.isoformat(),
+            "marks": marks,
+            "extra": extra,
+        }
+        out = [packer.compress(json.dumps(head, ensure_ascii=False).encode() + b"\n")]
+        lines: list[str] = []
+        for item in items:
+            lines.append(item)
+            if len(lines) >= 2000:
+                out.append(packer.compress(("\n".join(lines) + "\n").encode()))
+                lines = []
+        out.append(packer.compress(("\n".join(lines) + "\n").encode() if lines else b""))
+        out.append(packer.flush())
+    except (TypeError, ValueError):  # a value JSON cannot hold: the import checks again
+        return None
+    return b"".join(out)
+
+
+def _unpacked(kept: bytes) -> Iterator[bytes]:
+    """The kept outcome's lines, decompressed a piece at a time."""
+    unpacker, rest = zlib.decompressobj(), b""
+    for start in range(0, len(kept), 1 << 16):
+        *lines, rest = (rest + unpacker.decompress(kept[start : start + (1 << 16)])).split(b"\n")
+        yield from lines
+    yield from (rest + unpacker.flush()).split(b"\n")
+
+
+def _restore(target: Target, text: str, mapping: list[str] | None, kept: bytes) -> Preview | None:
+    """The preview's outcome, if it is this file's with this mapping for this target,
+    brought up to date with what changed since; None to check every row again."""
+    lines = _unpacked(kept)
+    try:
+        head = json.loads(next(lines))
+    except (zlib.error, StopIteration, ValueError):
+        return None
+    if head.get("v") != KEPT_VERSION:
+        return None
+    headers = head["headers"]
+    mapping = _full_mapping(headers, target.guess_mapping(headers) if mapping is None else mapping)
+    if head["fingerprint"] != _fingerprint(target, text, mapping):
+        return None
+    target.start(headers)
+    items = (line for line in lines if line)
+    since = dt.datetime.fromisoformat(head["since"])
+    rows = target.restore(head["extra"], items, since, head["marks"])
+    if rows is None:
+        return None
+    return Preview(headers, mapping, rows, rechecked=False)
+
+
+def commit(
+    target: Target, text: str, mapping: list[str] | None = None, *, kept: bytes | None = None
+) -> Preview:
+    """Write every `create` (and `merge`) row, or nothing if any row is bad: from the
+    preview's `kept` outcome when it is this file's, checked again only against what
+    was added or changed since; else every row checked again, inside the transaction."""
     try:
         with transaction.atomic():
-            result = preview(target, text, mapping)
-            if not result.can_commit:
-                raise ImportRefused(
-                    _("Nothing was imported: correct the rows with errors first.")
-                    if result.count("error")
-                    else _("There is nothing new to import.")
+            result = _restore(target, text, mapping, kept) if kept else None
+            if result is None:
+                result = preview(target, text, mapping)
+            if result.count("error"):
+                raise RowsRefused(
+                    _("Nothing was imported: correct the rows with errors first."), result
                 )
+            if not result.can_commit:
+                raise ImportRefused(_("There is nothing new to import."))
             # Checked inside this transaction: valid, and new (or to be merged). The
             # rows are written in bulk, so the audit trail learns the importer here
             # when no request or command has said who acts.
@@ -249,8 +406,16 @@ def commit_recorded(
     batch: CompanyImport | None = None,
 ) -> Preview:
     """commit(), and the record of the import (a previewed batch, or a new one) in
-    the same transaction: a record says "imported" only if the rows are there."""
-    result = commit(target, text, mapping)
+    the same transaction: a record says "imported" only if the rows are there. A
+    previewed batch's kept outcome is used, then dropped."""
+    kept = None
+    if batch is not None and batch.pk:
+        check = ImportCheck.objects.filter(batch=batch).first()
+        kept = bytes(check.outcome) if check is not None else None
+    result = commit(target, text, mapping, kept=kept)
+    if kept is not None:
+        ImportCheck.objects.filter(batch=batch).delete()
+    fresh = batch is None or batch.pk is None
     batch = batch or CompanyImport(
         org=target.org, created_by=target.user, filename=filename[:200], content=text
     )
@@ -259,5 +424,20 @@ def commit_recorded(
     batch.created, batch.skipped = result.count("create"), result.count("skip")
     batch.merged = result.count("merge")
     batch.imported_at = clock.now()
-    batch.save()
+    # A previewed list's content is already saved (writing a 100,000-row file again
+    # would cost its size in memory once more).
+    batch.save(update_fields=None if fresh else _RECORDED)
     return result
+
+
+_RECORDED = [
+    "target",
+    "mapping",
+    "status",
+    "created",
+    "skipped",
+    "merged",
+    "imported_at",
+    "options",
+    "updated_at",
+]

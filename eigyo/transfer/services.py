@@ -10,7 +10,7 @@ from eigyo.contacts.models import Person
 from eigyo.core import clock
 from eigyo.core.signals import personal_data_received
 from eigyo.transfer import importing, pipeline
-from eigyo.transfer.models import CompanyImport
+from eigyo.transfer.models import CompanyImport, ImportCheck
 from eigyo.transfer.people_import import PeopleList
 
 
@@ -23,9 +23,11 @@ def start_import(
     mapping: list[str],
     target: str = "companies",
     options: dict | None = None,
+    kept: bytes | None = None,
 ) -> CompanyImport:
-    """Keep an uploaded list for its preview: nothing is imported until it is committed."""
-    return CompanyImport.objects.create(
+    """Keep an uploaded list for its preview: nothing is imported until it is committed.
+    `kept`: the preview's checked outcome (Preview.kept), for the import to start from."""
+    batch = CompanyImport.objects.create(
         org=access.membership(by).org,
         created_by=by,
         filename=filename[:200],
@@ -34,17 +36,32 @@ def start_import(
         target=target,
         options=options or {},
     )
+    _keep(batch, kept)
+    return batch
+
+
+def _keep(batch: CompanyImport, kept: bytes | None) -> None:
+    ImportCheck.objects.filter(batch=batch).delete()
+    if kept:
+        ImportCheck.objects.create(batch=batch, outcome=kept)
 
 
 @transaction.atomic
 def remap_import(
-    batch: CompanyImport, mapping: list[str], *, by, options: dict | None = None
+    batch: CompanyImport,
+    mapping: list[str],
+    *,
+    by,
+    options: dict | None = None,
+    kept: bytes | None = None,
 ) -> CompanyImport:
-    """Change which column goes into which field (and the options) before committing."""
+    """Change which column goes into which field (and the options) before committing;
+    `kept`: the outcome of the preview with the new mapping."""
     batch.mapping = mapping
     if options is not None:
         batch.options = options
     batch.save(update_fields=["mapping", "options", "updated_at"])
+    _keep(batch, kept)
     return batch
 
 
@@ -109,6 +126,7 @@ def abandon_import(batch: CompanyImport, *, by) -> CompanyImport:
     deleted with the others after the keeping period."""
     batch.status = CompanyImport.Status.ABANDONED
     batch.save(update_fields=["status", "updated_at"])
+    ImportCheck.objects.filter(batch=batch).delete()
     return batch
 
 
@@ -120,6 +138,7 @@ def forget_uploads(*, keep_days: int, now: dt.datetime | None = None) -> int:
     now = now or clock.now()
     cutoff = now - dt.timedelta(days=keep_days)
     stale = CompanyImport.objects.filter(forgotten_at__isnull=True, updated_at__lt=cutoff)
+    ImportCheck.objects.filter(batch__in=stale).delete()
     return stale.update(
         content="",
         forgotten_at=now,

@@ -61,12 +61,16 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 upload.read(importing.MAX_BYTES + 1), form.cleaned_data["sheet"]
             )
             org = access.membership(request.user).org
-            checked = importing.preview(org, request.user, text)
+            checked = importing.preview(org, request.user, text, keep=True)
         except importing.ImportRefused as exc:
             form.add_error("file", str(exc))
         else:
             batch = services.start_import(
-                by=request.user, filename=upload.name, text=text, mapping=checked.mapping
+                by=request.user,
+                filename=upload.name,
+                text=text,
+                mapping=checked.mapping,
+                kept=checked.kept,
             )
             return redirect(batch.get_absolute_url())
     recent = (
@@ -109,7 +113,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = access.membership(request.user).org
     fields = own_fields.fields_of(org)
     choices = importing.target_choices(fields)
-    mapping = batch.mapping
+    mapping, remapped = batch.mapping, False
     if request.method == "POST":
         mapping = [request.POST.get(f"col_{i}", "") for i in range(len(batch.mapping))]
         if request.POST.get("action") == "abandon":
@@ -125,13 +129,16 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(n)s companies imported.") % {"n": batch.created})
                 return redirect(batch.get_absolute_url())
         else:
-            services.remap_import(batch, mapping, by=request.user)
+            remapped = True
     try:
-        checked = importing.preview(org, request.user, batch.content, mapping)
+        checked = importing.preview(org, request.user, batch.content, mapping, keep=remapped)
     except importing.ImportRefused as exc:
         checked, problem = None, str(exc)
     else:
         problem = ""
+    if remapped:  # the new mapping's outcome is what the import starts from
+        kept = checked.kept if checked is not None else None
+        services.remap_import(batch, mapping, by=request.user, kept=kept)
     shown = []
     if checked is not None:
         creating = 0

@@ -76,3 +76,37 @@ def test_round_trip() -> None:
 def test_format_phone_rejects_garbage() -> None:
     with pytest.raises(InvalidPhone):
         format_phone("not a number")
+
+
+def _the_long_way(text: str) -> str:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, "JP")
+    except phonenumbers.NumberParseException:
+        return "invalid"
+    if not phonenumbers.is_valid_number(number):
+        return "invalid"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_the_quick_way_for_domestic_numbers_answers_as_parsing_does():
+    """Numbers written the usual Japanese way skip parsing: for every shape (area
+    codes of 1-4 digits, mobiles, 0120, 050, too short or long, invalid prefixes) the
+    answer is the one phonenumbers' parse gives."""
+    import random
+
+    rng = random.Random(15)
+    for _ in range(5000):
+        digits = "0" + "".join(rng.choice("0123456789") for _ in range(rng.randint(8, 11)))
+        cut = sorted(rng.sample(range(2, len(digits)), 2))
+        text = (
+            digits
+            if rng.random() < 0.3
+            else "-".join((digits[: cut[0]], digits[cut[0] : cut[1]], digits[cut[1] :]))
+        )
+        try:
+            quick = normalize_phone(text)
+        except InvalidPhone:
+            quick = "invalid"
+        assert quick == _the_long_way(text), text
