@@ -105,7 +105,10 @@ def append(
         event.save()
         AuditChain.objects.filter(pk=chain.pk).update(seq=event.seq, head=event.hash)
         writes.insert_values(
-            AuditSubject, ["org", "event", "person_id"], [(org_id, event.pk, p) for p in subjects]
+            AuditSubject,
+            ["org", "event", "person_id"],
+            [(org_id, event.pk, p) for p in subjects],
+            report=False,
         )
     return event
 
@@ -155,7 +158,9 @@ def append_many(*, org_id: int | None, events: list[dict], **context) -> list[Au
         AuditChain.objects.filter(pk=chain.pk).update(seq=seq, head=prev)
         for event, subjects in made:
             subject_rows.extend((org_id, event.pk, p) for p in subjects)
-        writes.insert_values(AuditSubject, ["org", "event", "person_id"], subject_rows)
+        writes.insert_values(
+            AuditSubject, ["org", "event", "person_id"], subject_rows, report=False
+        )
     return events_made
 
 

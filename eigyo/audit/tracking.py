@@ -14,7 +14,6 @@ import decimal
 import operator
 import uuid
 from contextlib import contextmanager
-from types import SimpleNamespace
 
 from django.apps import apps
 from django.db import models
@@ -352,6 +351,10 @@ def m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
 # row costs a save's worth of queries, which a 100,000-row import cannot carry.
 FEW_ROWS = 20
 BATCH_ROWS = 500
+# A bulk write's rows that only link to people (an import's card ties and exchange
+# links: ids, no personal data of their own) are indexed by person up to this many;
+# past it only the people's own rows are, or the index would outgrow the import.
+INDEX_LINKS_UP_TO = 1_000
 
 
 def rows_written(
@@ -373,25 +376,71 @@ def rows_written(
     if label in EXCLUDED or not pks or _quiet.get():
         return
     pks = list(pks)
-    rows = {o.pk: o for o in objs} if objs is not None else {}
-    if columns is not None and values is not None:
-        # Rows inserted as plain values (no instance was built): read them as such.
-        rows = {
-            pk: SimpleNamespace(pk=pk, **dict(zip(columns, v, strict=True)))
-            for pk, v in zip(pks, values, strict=True)
-        }
-    if action != "delete" and not rows:
-        rows = {r.pk: r for r in model._base_manager.filter(pk__in=pks)}
 
     def updated(pk) -> dict:
         old, new = (before or {}).get(pk, {}), dict(changes or {})
         new.update((after or {}).get(pk, {}))
         return {k: [_value(old.get(k)), _value(v)] for k, v in new.items() if old.get(k) != v}
 
-    if len(pks) <= FEW_ROWS and columns is None:
+    fields = [f for f in _fields(model) if f.attname not in SECRET_FIELDS]
+    if columns is not None and values is not None:
+        # Rows inserted as plain values (no instance was built): read as they came.
+        at = {c: i for i, c in enumerate(columns)}
+        fields = [f for f in fields if f.attname in at]
+        order = [at[f.attname] for f in fields]
+        whole = order == list(range(len(columns)))
+        table = Table(
+            fields,
+            {
+                pk: (tuple(v) if whole else tuple(v[i] for i in order))
+                for pk, v in zip(pks, values, strict=True)
+            },
+        )
+        _rows_in_batches(model, pks, action, updated, by, table)
+        return
+    rows = {o.pk: o for o in objs} if objs is not None else {}
+    if action != "delete" and not rows:
+        rows = {r.pk: r for r in model._base_manager.filter(pk__in=pks)}
+    if len(pks) <= FEW_ROWS:
         _rows_one_by_one(model, pks, action, updated, by, rows)
-    else:
-        _rows_in_batches(model, pks, action, updated, by, rows)
+        return
+    names = [f.attname for f in fields]
+    get = operator.attrgetter(*names) if len(names) > 1 else None
+    table = Table(
+        fields,
+        {pk: (get(o) if get else (getattr(o, names[0]),)) for pk, o in rows.items()},
+    )
+    _rows_in_batches(model, pks, action, updated, by, table)
+
+
+class Table:
+    """A bulk write's rows as tuples of the recorded fields' values, by id."""
+
+    def __init__(self, fields, rows: dict) -> None:
+        self.names = [f.attname for f in fields]
+        self.rows = rows
+        # Only these need turning into JSON (dates, decimals, uuids).
+        self.convert = [
+            i
+            for i, f in enumerate(fields)
+            if isinstance(
+                f, models.DateField | models.TimeField | models.DecimalField | models.UUIDField
+            )
+        ]
+        self.person_links = [
+            i
+            for i, f in enumerate(fields)
+            if f.is_relation
+            and f.related_model
+            and f.related_model._meta.label == "contacts.Person"
+        ]
+        self.org = self.names.index("org_id") if "org_id" in self.names else None
+
+    def values(self, pk) -> list:
+        row = list(self.rows[pk])
+        for i in self.convert:
+            row[i] = _value(row[i])
+        return row
 
 
 def _rows_one_by_one(model, pks, action, updated, by, rows):
@@ -419,44 +468,22 @@ def _rows_one_by_one(model, pks, action, updated, by, rows):
         )
 
 
-def _rows_in_batches(model, pks, action, updated, by, rows):
+def _rows_in_batches(model, pks, action, updated, by, table: Table):
     """One event per BATCH_ROWS rows: the rows' values in the payload in a compact
     form (`fields` once, then [id, value …] a row; an update [id, {field: [old, new]}]),
     the lowest and highest id on the event so one row's history finds it."""
     label = model._meta.label
     kind = {"create": A.CREATE, "delete": A.DELETE}.get(action, A.UPDATE)
-    fields = [f for f in _fields(model) if f.attname not in SECRET_FIELDS]
-    if rows:
-        # Rows given as plain values carry only the columns written.
-        some = next(iter(rows.values()))
-        fields = [f for f in fields if hasattr(some, f.attname)]
-    names = [f.attname for f in fields]
-    # Only these need turning into JSON (dates, decimals, ids); the rest go as they are.
-    convert = {
-        f.attname
-        for f in fields
-        if isinstance(
-            f,
-            models.DateField | models.TimeField | models.DecimalField | models.UUIDField,
-        )
-    }
-    getter = operator.attrgetter(*names) if len(names) > 1 else None
-
-    def _values(obj):
-        got = getter(obj) if getter else (getattr(obj, names[0]),)
-        return zip(names, got, strict=True)
-
-    person_links = [
-        f.attname
-        for f in fields
-        if f.is_relation and f.related_model and f.related_model._meta.label == "contacts.Person"
-    ]
     is_person = label == "contacts.Person"
     by_org: dict = {}
-    has_org = any(f.attname == "org_id" for f in model._meta.concrete_fields)
+    fallback = None
     for pk in pks:
-        row = rows.get(pk)
-        org_id = getattr(row, "org_id", None) if has_org and row is not None else acting_org()
+        row = table.rows.get(pk)
+        if table.org is not None and row is not None:
+            org_id = row[table.org]
+        else:
+            fallback = acting_org() if fallback is None else fallback
+            org_id = fallback
         by_org.setdefault(org_id, []).append(pk)
     context = who()
     if by is not None:
@@ -473,22 +500,18 @@ def _rows_in_batches(model, pks, action, updated, by, rows):
                 body = {"rows": [[pk, _hide_secrets(updated(pk))] for pk in chunk]}
             elif action == "create":
                 body = {
-                    "fields": names,
-                    "rows": [
-                        [pk, *(_value(v) if n in convert else v for n, v in _values(rows[pk]))]
-                        if pk in rows
-                        else [pk]
-                        for pk in chunk
-                    ],
+                    "fields": table.names,
+                    "rows": [[pk, *table.values(pk)] if pk in table.rows else [pk] for pk in chunk],
                 }
             else:
                 body = {"ids": chunk}
-            for pk in chunk:
-                if is_person:
-                    subjects.add(pk)
-                row = rows.get(pk)
-                if row is not None:
-                    subjects.update(v for n in person_links if (v := getattr(row, n)))
+            if is_person:
+                subjects.update(chunk)
+            elif table.person_links and len(pks) <= INDEX_LINKS_UP_TO:
+                for pk in chunk:
+                    row = table.rows.get(pk)
+                    if row is not None:
+                        subjects.update(v for i in table.person_links if (v := row[i]))
             body.update({"bulk": True, "count": len(chunk)})
             events.append(
                 {

@@ -149,7 +149,7 @@ class PeopleList(KeptPeople, pipeline.Target):
                 header = self.headers[i] if i < len(self.headers) else ""
                 tags += [t for t in columns.tags_of(header, cell) if t not in tags]
             else:
-                got[target].append(cell)
+                got[target].extend(columns.cell_values(target, cell))  # Google's "a ::: b"
 
         def one(target: str) -> str:
             return jp_text.normalize_text(got[target][0]).strip() if got.get(target) else ""
@@ -178,7 +178,7 @@ class PeopleList(KeptPeople, pipeline.Target):
                 if day is not None:
                     exchanges.append(day.isoformat())
         notes = list(got.get("notes", []))
-        address = " ".join(got.get("address", []))
+        address = columns.address_of(got.get("address", []))  # prefecture first
         if one("postal_code") or address:
             postal = f"〒{one('postal_code')}" if one("postal_code") else ""
             notes.append(" ".join(x for x in (postal, address) if x))

@@ -132,6 +132,26 @@ def test_address_books_and_crms(actors):
 
 
 @pytest.mark.django_db
+def test_google_many_values_in_one_cell_and_an_address_in_several_columns(actors):
+    google = (
+        "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\n"
+        "花子,山田,* Work,hanako@tokai.example.jp ::: h.yamada@home.example,Work,"
+        "052-000-0000 ::: 090-1234-5678\n"
+    )
+    (row,) = preview(actors.manager, google.encode()).rows
+    assert not row.errors, row.errors
+    assert row.data["email"] == "hanako@tokai.example.jp"
+    assert row.data["phone"] == "+81520000000"
+    outlook = (
+        "姓,名,会社名,勤務先 番地,勤務先 市区町村,勤務先 都道府県,勤務先 郵便番号\n"
+        "山田,花子,東海化成株式会社,栄1-1,名古屋市中区,愛知県,460-0008\n"
+    )
+    (row,) = preview(actors.manager, outlook.encode("cp932")).rows
+    assert not row.errors, row.errors
+    assert "〒460-0008 愛知県名古屋市中区栄1-1" in row.data["notes"]
+
+
+@pytest.mark.django_db
 def test_companies_resolve_to_the_org_and_the_registry_never_duplicated(actors, loaded):
     tokai = Company.objects.create(org=actors.org, legal_name="東海化成株式会社")
     text = (
