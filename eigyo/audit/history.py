@@ -9,12 +9,15 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext
 
 from eigyo.audit import access as audit_access
 from eigyo.audit import tracking
 from eigyo.audit.models import AuditEvent
 from eigyo.core.contributions import Contribution
+from eigyo.core.templatetags.eigyo import jdate, jdatetime
 
 PANEL_SIZE = 20
 # Recorded for the trail, not worth a line on a page: the row's own id and organisation.
@@ -41,6 +44,15 @@ def label_of(model, attname: str) -> str:
     return str(getattr(field, "verbose_name", attname))
 
 
+def _field(model, attname: str):
+    if model is None or not attname:
+        return None
+    try:
+        return model._meta.get_field(attname.removesuffix("_id"))
+    except FieldDoesNotExist:
+        return None
+
+
 def model_of(object_type: str):
     try:
         return apps.get_model(object_type)
@@ -48,9 +60,18 @@ def model_of(object_type: str):
         return None
 
 
-def _shown(value, key=""):
+def _shown(value, key="", model=None):
     if value in (None, "", [], {}):
         return "—"
+    field = _field(model, key)
+    if field is not None and field.choices and not isinstance(value, list | dict):
+        return str(dict(field.flatchoices).get(value, value))  # the label, not the key
+    if isinstance(field, models.DateTimeField) and isinstance(value, str):
+        at = parse_datetime(value)
+        return jdatetime(at) if at else value
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        day = parse_date(value)
+        return jdate(day) if day else value
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
     if key.endswith("_id") and isinstance(value, int):
@@ -78,7 +99,7 @@ def lines(events, pk=None) -> list[Line]:
             Line(
                 e,
                 [
-                    (label_of(model, k), _shown(v[0], k), _shown(v[1], k))
+                    (label_of(model, k), _shown(v[0], k, model), _shown(v[1], k, model))
                     for k, v in changes.items()
                     if k not in NOT_SHOWN
                 ],

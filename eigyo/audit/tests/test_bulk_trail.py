@@ -195,3 +195,16 @@ def test_rows_inserted_as_plain_values_are_recorded(actors, small_batches):
     assert AuditSubject.objects.filter(event__in=made, person_id=firm.pk).count() == 2
     e = made.order_by("seq").first()
     assert tracking.row_changes(e, 9003)["strength"] == [None, 0.03]
+
+
+def test_history_lines_show_labels_and_dates_as_people_read_them(book, actors):
+    from django.utils import translation
+
+    with translation.override("ja"):
+        lines = history.lines(
+            audit_access.history_of(actors.rep1, book.activity), pk=book.activity.pk
+        )
+        created = next(line for line in lines if line.event.action == "create")
+        shown = {label: new for label, _old, new in created.changes}
+    assert shown["種別"] == "訪問"  # the choice's label, not its key "visit"
+    assert shown["日時"].startswith("2026年") and "T" not in shown["日時"]
