@@ -53,6 +53,23 @@ def _text(payload: FileIn, *, decode: bool) -> str:
     return pipeline.read_file(payload.content.encode()) if decode else payload.content
 
 
+def _answer(checked: pipeline.Preview, committed: bool, extra) -> dict:
+    """An import's answer: the counts and each row (line, name, action, errors, and
+    what `extra(row)` adds for the kind of list)."""
+    return {
+        "headers": checked.headers,
+        "mapping": checked.mapping,
+        "created": checked.count("create"),
+        "skipped": checked.count("skip"),
+        "errors": checked.count("error"),
+        "committed": committed,
+        "rows": [
+            {"line": r.line, "name": r.name, "action": r.action, "errors": r.errors, **extra(r)}
+            for r in checked.rows
+        ],
+    }
+
+
 def _rows_refused(exc: pipeline.RowsRefused) -> FormInvalid:
     return FormInvalid(
         errors=[
@@ -106,28 +123,17 @@ def import_companies(request: HttpRequest, payload: ImportIn):
         raise _rows_refused(exc) from exc
     except importing.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
-    return {
-        "headers": checked.headers,
-        "mapping": checked.mapping,
-        "created": checked.count("create"),
-        "skipped": checked.count("skip"),
-        "errors": checked.count("error"),
-        "committed": payload.commit,
-        "rows": [
-            {
-                "line": r.line,
-                "name": r.name,
-                "action": r.action,
-                "errors": r.errors,
-                "match": r.match_status,
-                "registry": r.entry.pk if r.entry else None,
-                "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
-                "duplicate_line": r.duplicate_line,
-                "company": r.company.pk if r.company else None,
-            }
-            for r in checked.rows
-        ],
-    }
+    return _answer(
+        checked,
+        payload.commit,
+        lambda r: {
+            "match": r.match_status,
+            "registry": r.entry.pk if r.entry else None,
+            "duplicate_of": r.duplicate_of.pk if r.duplicate_of else None,
+            "duplicate_line": r.duplicate_line,
+            "company": r.company.pk if r.company else None,
+        },
+    )
 
 
 class PeopleImportIn(FileIn):
@@ -196,19 +202,11 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
         raise FormInvalid.single("content", str(exc)) from exc
     return {
         "format": target.format,
-        "headers": checked.headers,
-        "mapping": checked.mapping,
-        "created": checked.count("create"),
         "merged": checked.count("merge"),
-        "skipped": checked.count("skip"),
-        "errors": checked.count("error"),
-        "committed": payload.commit,
-        "rows": [
-            {
-                "line": r.line,
-                "name": r.name,
-                "action": r.action,
-                "errors": r.errors,
+        **_answer(
+            checked,
+            payload.commit,
+            lambda r: {
                 "company_name": r.data.get("company_name", ""),
                 "company_match": r.match_status,
                 "registry": r.entry.pk if r.entry else None,
@@ -216,9 +214,8 @@ def import_people(request: HttpRequest, payload: PeopleImportIn):
                 "duplicate_line": r.duplicate_line,
                 "exchanges": r.data.get("exchanges", []),
                 "person": r.saved,  # the person's id once written
-            }
-            for r in checked.rows
-        ],
+            },
+        ),
     }
 
 
@@ -269,24 +266,7 @@ def import_leads(request: HttpRequest, payload: LeadImportIn):
         raise _rows_refused(exc) from exc
     except pipeline.ImportRefused as exc:
         raise FormInvalid.single("content", str(exc)) from exc
-    return {
-        "headers": checked.headers,
-        "mapping": checked.mapping,
-        "created": checked.count("create"),
-        "skipped": checked.count("skip"),
-        "errors": checked.count("error"),
-        "committed": payload.commit,
-        "rows": [
-            {
-                "line": r.line,
-                "name": r.name,
-                "action": r.action,
-                "errors": r.errors,
-                "duplicate_line": r.duplicate_line,
-            }
-            for r in checked.rows
-        ],
-    }
+    return _answer(checked, payload.commit, lambda r: {"duplicate_line": r.duplicate_line})
 
 
 @router.get("/people/vcard", tags=["people"])
