@@ -8,11 +8,10 @@ from ninja import Router, Schema
 
 from eigyo.accounts import access
 from eigyo.agenda import search
-from eigyo.contacts.models import Person
+from eigyo.contacts import reads
 from eigyo.core import clock
 from eigyo.core.api import Forbidden
 from eigyo.core.lists import Id
-from eigyo.core.signals import personal_data_read
 from eigyo.followups import inbox
 from eigyo.portfolio import benchmarking, planning
 from eigyo.portfolio.text import explain
@@ -208,16 +207,7 @@ def global_search(request: HttpRequest, q: str = ""):
     The people it answers with are recorded as read (the audit trail)."""
     groups = search.search(request.user, q)
     people = [o.pk for g in groups if g.kind == "people" for o in g.items]
-    if people:
-        personal_data_read.send(
-            Person,
-            user=request.user,
-            model=Person,
-            pks=people,
-            action="api",
-            via=request.path,
-            items=["name", "kana", "company"],
-        )
+    reads.people_read(request, people, action="api", items=["name", "kana", "company"])
     return [
         {
             "kind": g.kind,

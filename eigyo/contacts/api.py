@@ -5,7 +5,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from eigyo.accounts import access
-from eigyo.contacts import services
+from eigyo.contacts import reads, services
 from eigyo.contacts.access import (
     can_create_person,
     can_delete_person,
@@ -14,11 +14,9 @@ from eigyo.contacts.access import (
 )
 from eigyo.contacts.filters import PERSON_SORTS, PersonFilter
 from eigyo.contacts.forms import PersonForm
-from eigyo.contacts.models import PERSON_ITEMS, Person
 from eigyo.contacts.schemas import PersonIn, PersonOut
 from eigyo.core.api import Forbidden, Pagination, merged, valid
 from eigyo.core.lists import apply_sort
-from eigyo.core.signals import personal_data_read
 
 router = Router(tags=["people"])
 
@@ -38,15 +36,7 @@ def get_person(request: HttpRequest, person_id: int):
 
 
 def _read(request, pks) -> None:
-    personal_data_read.send(
-        Person,
-        user=request.user,
-        model=Person,
-        pks=pks,
-        action="api",
-        via=request.path,
-        items=PERSON_ITEMS,
-    )
+    reads.people_read(request, pks, action="api")
 
 
 class ReadRecorded:

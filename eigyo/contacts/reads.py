@@ -34,18 +34,25 @@ def people_met(user, relation: str = "people"):
     return Prefetch(relation, queryset=shared(user, Person.objects.all(), ""))
 
 
-def partner_viewed(request, people, items=None) -> None:
-    """Record that a partner user saw `people` (Person rows or ids) on this page."""
-    if not access.is_partner_user(request.user):
-        return
-    ids = sorted({getattr(p, "pk", p) for p in people if p is not None})
-    if ids:
+def people_read(request, pks, *, action: str = "view", items=None) -> None:
+    """Record that the request's user read these people (ids): the one way pages and
+    the API tell the audit trail."""
+    if pks:
         personal_data_read.send(
             Person,
             user=request.user,
             model=Person,
-            pks=ids,
-            action="view",
+            pks=list(pks),
+            action=action,
             via=request.path,
             items=items or PERSON_ITEMS,
         )
+
+
+def partner_viewed(request, people, items=None) -> None:
+    """Record that a partner user saw `people` (Person rows or ids) on this page."""
+    if not access.is_partner_user(request.user):
+        return
+    people_read(
+        request, sorted({getattr(p, "pk", p) for p in people if p is not None}), items=items
+    )
