@@ -196,25 +196,27 @@ def created_values(model, pks: list, columns: list[str], values: list[tuple], *,
         )
 
 
+def _by_pk(queryset, fields: list[str]) -> dict:
+    """{pk: {field: value}} of the rows, for the record of what a write changed."""
+    return {
+        row[0]: dict(zip(fields, row[1:], strict=True))
+        for row in queryset.values_list("pk", *fields)
+    }
+
+
 def update(queryset: models.QuerySet, *, by=None, **values) -> int:
     """`queryset.update(**values)`, with each row's old values recorded."""
     model = queryset.model
     changes = {_attname(model, k): _plain(v) for k, v in values.items()}
     fields = list(changes)
-    before = {
-        row[0]: dict(zip(fields, row[1:], strict=True))
-        for row in queryset.values_list("pk", *fields)
-    }
+    before = _by_pk(queryset, fields)
     if not before:
         return 0
     done = model._base_manager.filter(pk__in=list(before)).update(**values)
     after = None
     if any(isinstance(v, models.expressions.Combinable) for v in changes.values()):
         # An expression (F("n") + 1): the new values are read back, not guessed.
-        after = {
-            row[0]: dict(zip(fields, row[1:], strict=True))
-            for row in model._base_manager.filter(pk__in=list(before)).values_list("pk", *fields)
-        }
+        after = _by_pk(model._base_manager.filter(pk__in=list(before)), fields)
         changes = {}
     rows_written.send(
         model,
@@ -235,10 +237,7 @@ def bulk_update(model, objs: list, fields: list[str], *, by=None, batch_size: in
         return 0
     names = [_attname(model, f) for f in fields]
     pks = [o.pk for o in objs]
-    before = {
-        row[0]: dict(zip(names, row[1:], strict=True))
-        for row in model._base_manager.filter(pk__in=pks).values_list("pk", *names)
-    }
+    before = _by_pk(model._base_manager.filter(pk__in=pks), names)
     done = model.objects.bulk_update(objs, fields, batch_size=batch_size)
     after = {o.pk: {n: getattr(o, n) for n in names} for o in objs}
     rows_written.send(
