@@ -540,18 +540,9 @@ _TIE_COLUMNS = (
 )
 
 
-_FILLED = [
-    "company",
-    "given_name",
-    "family_kana",
-    "given_kana",
-    "department",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "notes",
-]
+# What a merge may fill on a person already there: the company and every written
+# field but the family name (the name that found the duplicate).
+_FILLED = ["company", *_WRITTEN[1:]]
 _DERIVED = ["family_romaji", "given_romaji", "search_text", "name_key", "kana_key", "romaji_key"]
 _PERSON_COLUMNS = ("org_id", "company_id", *_WRITTEN, *_DERIVED, "created_by_id")
 
