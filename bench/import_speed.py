@@ -244,7 +244,7 @@ def main() -> None:
 
         with cProfile.Profile() as prof:
             commit(upload())
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(prof).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(40)
         return
     with Count() as q1:
         started, cpu = time.perf_counter(), time.process_time()

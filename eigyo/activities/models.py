@@ -5,11 +5,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from eigyo.core.models import OrgScoped
+from eigyo.core.models import OrgScoped, org_key
 
 
 class Activity(OrgScoped):
     """One contact with a company: who went, whom they met, what happened."""
+
+    org = org_key()  # its indexes begin with org
 
     class Kind(models.TextChoices):
         VISIT = "visit", _("Visit")

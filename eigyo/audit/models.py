@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from eigyo.core.models import OrgScoped
+from eigyo.core.models import OrgScoped, org_key
 
 
 class AuditChain(models.Model):
@@ -79,9 +79,7 @@ class AuditEvent(models.Model):
 
     READS = (Action.VIEW, Action.EXPORT, Action.API_READ, Action.FEED_READ, Action.PROVISION)
 
-    org = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+"
-    )
+    org = org_key(null=True)  # its indexes (and the unique org + seq) begin with org
     seq = models.BigIntegerField()
     at = models.DateTimeField(_("when"))
     actor = models.ForeignKey(
@@ -171,9 +169,7 @@ class AuditSubject(models.Model):
     and "whose data did this token read". The event's payload holds the same ids
     under its hash; this table only finds them fast."""
 
-    org = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+"
-    )
+    org = org_key(null=True)  # the index on org + person serves lookups by org
     event = models.ForeignKey(AuditEvent, on_delete=models.CASCADE, related_name="subjects")
     person_id = models.BigIntegerField()  # no foreign key: the trace outlives an erasure
 

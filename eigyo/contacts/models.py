@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from eigyo.core.models import OrgScoped
+from eigyo.core.models import OrgScoped, org_key
 from eigyo.lib import jp_text
 from eigyo.lib.names import display_name, name_search_keys, romaji_name
 
@@ -41,6 +41,7 @@ class Person(OrgScoped):
     """A person at a company. Family and given names are kept apart with their
     kana reading; romaji is derived from the kana so "tanaka" finds 田中."""
 
+    org = org_key()  # every index below begins with org
     company = models.ForeignKey(
         "companies.Company",
         on_delete=models.CASCADE,
@@ -72,7 +73,8 @@ class Person(OrgScoped):
         verbose_name=_("reports to"),
     )
     notes = models.TextField(_("notes"), blank=True)
-    search_text = models.CharField(max_length=500, blank=True, db_index=True)
+    # Searched with LIKE '%word%', which no B-tree index serves: none is kept.
+    search_text = models.CharField(max_length=500, blank=True)
     # Whole-name keys the header search finds by prefix, with an index each.
     name_key = models.CharField(max_length=200, blank=True, editable=False)
     kana_key = models.CharField(max_length=200, blank=True, editable=False)
@@ -149,6 +151,8 @@ class Tie(OrgScoped):
     """Who knows whom, beyond what the visit log shows: one of our people and one of
     theirs (a business card swapped, known from before), or two of theirs who know each
     other. Meetings in the visit log are ties of their own, counted when asked."""
+
+    org = org_key()  # its indexes begin with org
 
     class Source(models.TextChoices):
         CARD = "card", _("Exchanged business cards")

@@ -10,7 +10,7 @@ import unicodedata
 from typing import Literal
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
+from phonenumbers import NumberParseException, PhoneNumberFormat
 
 __all__ = ["InvalidPhone", "format_phone", "normalize_phone"]
 
@@ -73,9 +73,61 @@ _DOMESTIC = re.compile(r"0[1-9][0-9]*(?:-[0-9]+)*")
 def _fast_valid(digits: str) -> bool:
     if not 10 <= len(digits) <= 11:
         return False
-    return phonenumbers.is_valid_number(
-        PhoneNumber(country_code=81, national_number=int(digits[1:]))
-    )
+    return _japanese_valid(digits[1:])
+
+
+class _ValidNumbers:
+    """phonenumbers' validity test (`is_valid_number`) for one country's national
+    numbers, from the same metadata, as one regular expression per length: the number
+    must match the general pattern and the pattern of some number type whose lengths
+    allow it (`_number_type_helper`'s rule). is_valid_number tries up to eleven
+    patterns one call each — 2.4 s for the 200,000 numbers of a 100,000-person list."""
+
+    def __init__(self, region: str) -> None:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        general = meta.general_desc
+        types = [
+            meta.premium_rate,
+            meta.toll_free,
+            meta.shared_cost,
+            meta.voip,
+            meta.personal_number,
+            meta.pager,
+            meta.uan,
+            meta.voicemail,
+            meta.fixed_line,
+            meta.mobile,
+        ]
+        self.by_length: dict[int, re.Pattern] = {}
+        for length in general.possible_length:
+            patterns = [
+                d.national_number_pattern
+                for d in types
+                if d is not None
+                and d.national_number_pattern
+                and (not d.possible_length or length in d.possible_length)
+            ]
+            if patterns:
+                self.by_length[length] = re.compile(
+                    f"(?=(?:{general.national_number_pattern})$)(?:"
+                    + "|".join(f"(?:{p})" for p in patterns)
+                    + ")"
+                )
+
+    def __call__(self, national: str) -> bool:
+        pattern = self.by_length.get(len(national))
+        return pattern is not None and pattern.fullmatch(national) is not None
+
+
+_valid_in: dict[str, _ValidNumbers] = {}
+
+
+def _japanese_valid(national: str) -> bool:
+    """Whether a Japanese national significant number is valid (no trunk 0)."""
+    check = _valid_in.get("JP")
+    if check is None:
+        check = _valid_in["JP"] = _ValidNumbers("JP")
+    return check(national)
 
 
 def format_phone(e164: str) -> str:

@@ -110,3 +110,31 @@ def test_the_quick_way_for_domestic_numbers_answers_as_parsing_does():
         except InvalidPhone:
             quick = "invalid"
         assert quick == _the_long_way(text), text
+
+
+def test_validity_by_length_answers_as_phonenumbers_does():
+    """The one-pattern-per-length validity test gives is_valid_number's answer for
+    numbers of every Japanese shape (landlines of each area-code length, mobiles,
+    070/080/090, 050, 0120/0800, 0570, 020, 0990) and for random digits."""
+    import random
+
+    import phonenumbers
+
+    from eigyo.lib.phones import _japanese_valid
+
+    rng = random.Random(7)
+    prefixes = ["3", "6", "45", "52", "92", "11", "155", "4992", "90", "80", "70", "50"]
+    prefixes += ["120", "800", "570", "20", "990", "60", "10", "1", "9", ""]
+    answers = set()
+    for _ in range(20_000):
+        national = rng.choice(prefixes) + "".join(
+            rng.choice("0123456789") for _ in range(rng.randint(4, 11))
+        )
+        if national.startswith("0"):  # a national number has no leading 0
+            continue
+        expected = phonenumbers.is_valid_number(
+            phonenumbers.PhoneNumber(country_code=81, national_number=int(national))
+        )
+        assert _japanese_valid(national) == expected, national
+        answers.add(expected)
+    assert answers == {True, False}
