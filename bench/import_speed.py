@@ -53,6 +53,7 @@ from eigyo.contacts.models import Person  # noqa: E402
 from eigyo.registry.models import RegistryEntry  # noqa: E402
 from eigyo.registry.resolving import resolver  # noqa: E402
 from eigyo.transfer import importing, pipeline, services  # noqa: E402
+from eigyo.transfer.models import CompanyImport  # noqa: E402
 from eigyo.transfer.domain.people_columns import EIGHT_COLUMNS  # noqa: E402
 
 FAMILY = [
@@ -208,7 +209,7 @@ def main() -> None:
     org = Organisation.objects.create(name="Bench KK", slug="bench")
     user = User.objects.create_user("boss@bench.example", "x" * 12)
     Membership.objects.create(org=org, user=user, role=Role.MANAGER)
-    data = FILE.read_bytes()
+    size = FILE.stat().st_size
     resolver()  # built once per process, as in a running server
 
     def target():
@@ -219,7 +220,7 @@ def main() -> None:
     def upload():
         # The upload page: the file read, every row checked, the list and the preview's
         # outcome kept for the import.
-        text = pipeline.read_file(data)
+        text = pipeline.read_file(FILE.read_bytes())
         checked = pipeline.preview(target(), text, keep=True)
         for row in [r for r in checked.rows if r.errors][:5]:
             print("error", row.line, row.name, row.errors)
@@ -231,9 +232,10 @@ def main() -> None:
             target=args.kind,
             kept=checked.kept,
         )
-        return batch  # the import is another request: it does not hold the preview
+        return batch.pk  # the import is another request: it holds none of this
 
-    def commit(batch):
+    def commit(pk):
+        batch = CompanyImport.objects.get(pk=pk)  # as the import page loads it
         if args.kind == "companies":
             return services.commit_import(batch.content, batch.mapping, by=user, batch=batch)
         return services.commit_people(batch.content, batch.mapping, by=user, batch=batch)
@@ -257,7 +259,7 @@ def main() -> None:
         commit_s, commit_cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     written = (Company if args.kind == "companies" else Person).objects.filter(org=org).count()
-    print(f"{connection.vendor}, {args.kind}, {args.rows:,} rows ({len(data) / 2**20:.1f} MB)")
+    print(f"{connection.vendor}, {args.kind}, {args.rows:,} rows ({size / 2**20:.1f} MB)")
     print(
         f"  {done.count('create'):,} new, {done.count('skip'):,} duplicates, "
         f"{done.count('error'):,} errors; {written:,} {args.kind} written"

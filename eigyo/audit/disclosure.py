@@ -275,10 +275,14 @@ def imports_naming(person) -> list:
     forms = [f for f in name_forms(person) if not f.endswith(HONORIFICS)]
     if not forms:
         return []
-    q = Q()
-    for form in forms:
-        q |= Q(content__icontains=form)
-    return list(CompanyImport.objects.filter(org_id=person.org_id).filter(q))
+    # The files are kept compressed, and only for a few days: read in Python.
+    uploads = CompanyImport.objects.filter(org_id=person.org_id).exclude(upload=b"")
+    found = []
+    for upload in uploads.iterator(chunk_size=20):
+        text = upload.content.casefold()
+        if any(form.casefold() in text for form in forms):
+            found.append(upload)
+    return found
 
 
 HIDDEN_FIELDS = {
@@ -290,6 +294,7 @@ HIDDEN_FIELDS = {
     "prev_hash",
     "hash",
     "content",
+    "upload",
     "org",
     "payload",  # shown decoded as "details"
 }

@@ -76,7 +76,8 @@ def erase(person, *, by, request: SubjectRequest | None = None) -> dict:
         for upload in disclosure.imports_naming(person):
             lines = disclosure._lines_naming(upload.content, person)
             kept = "\n".join(x for x in upload.content.splitlines() if x not in set(lines))
-            CompanyImport.objects.filter(pk=upload.pk).update(content=kept)
+            upload.content = kept
+            CompanyImport.objects.filter(pk=upload.pk).update(upload=upload.upload)
             # A previewed list's checked rows go with it (its import checks it again).
             ImportCheck.objects.filter(batch_id=upload.pk).delete()
             scrubbed["transfer.CompanyImport"] += 1

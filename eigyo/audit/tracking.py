@@ -42,7 +42,14 @@ EXCLUDED = {
 }
 # Fields never recorded: derived on save, or the raw file of an import (its rows are
 # recorded as they are written).
-SKIPPED_FIELDS = {"search_text", "last_login", "content", "updated_at", "created_at"}
+SKIPPED_FIELDS = {
+    "search_text",
+    "last_login",
+    "content",
+    "upload",
+    "updated_at",
+    "created_at",
+}
 # Fields recorded as changed, never with their value (secrets).
 SECRET_FIELDS = {"password", "key_hash", "token"}
 SECRET = "••••"

@@ -1,5 +1,7 @@
 """Data in and out: the record of each uploaded list."""
 
+import zlib
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +27,8 @@ class CompanyImport(OrgScoped):
     )
     target = models.CharField(_("imported into"), max_length=20, default="companies")
     filename = models.CharField(_("file"), max_length=200)
-    content = models.TextField()
+    # The list as CSV text, compressed (see `content`).
+    upload = models.BinaryField(default=b"", editable=False)
     mapping = models.JSONField(_("columns"), default=list)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW
@@ -49,6 +52,36 @@ class CompanyImport(OrgScoped):
 
     def get_absolute_url(self) -> str:
         return reverse("transfer:import_detail", args=[self.pk])
+
+    @property
+    def content(self) -> str:
+        """The uploaded list as CSV text ("" once forgotten). Kept compressed: the
+        30 MB of text of a 100,000-row list is 6 MB stored, and saving or loading the
+        record no longer copies the whole text through the database driver."""
+        return unpacked(self.upload)
+
+    @content.setter
+    def content(self, text: str) -> None:
+        self.upload = packed(text)
+
+
+def packed(text: str) -> bytes:
+    """Text compressed as CompanyImport keeps it (zlib of the UTF-8), a megabyte of
+    text at a time so that the whole text is never held encoded as well."""
+    if not text:
+        return b""
+    packer, out = zlib.compressobj(1), []
+    for start in range(0, len(text), 1 << 20):
+        out.append(
+            packer.compress(text[start : start + (1 << 20)].encode("utf-8", "surrogatepass"))
+        )
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def unpacked(data) -> str:
+    """The text `packed` kept."""
+    return zlib.decompress(data).decode("utf-8", "surrogatepass") if data else ""
 
 
 class ImportCheck(models.Model):

@@ -140,7 +140,7 @@ def forget_uploads(*, keep_days: int, now: dt.datetime | None = None) -> int:
     stale = CompanyImport.objects.filter(forgotten_at__isnull=True, updated_at__lt=cutoff)
     ImportCheck.objects.filter(batch__in=stale).delete()
     return stale.update(
-        content="",
+        upload=b"",
         forgotten_at=now,
         status=_abandoned_unless_done(),
     )

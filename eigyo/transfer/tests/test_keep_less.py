@@ -39,7 +39,7 @@ def test_files_are_forgotten_after_the_keeping_period(actors, today, settings):
 
     today(3)  # not yet three days since a and b
     call_command("forget_uploads")
-    assert CompanyImport.objects.exclude(content="").count() == 4
+    assert CompanyImport.objects.exclude(upload=b"").count() == 4
 
     today(3.1)  # a (committed) and b (previewed, left alone) are three days old
     call_command("forget_uploads")
@@ -52,7 +52,7 @@ def test_files_are_forgotten_after_the_keeping_period(actors, today, settings):
 
     today(4.2)
     call_command("forget_uploads")
-    assert not CompanyImport.objects.exclude(content="").exists()
+    assert not CompanyImport.objects.exclude(upload=b"").exists()
     assert CompanyImport.objects.count() == 4
 
 
