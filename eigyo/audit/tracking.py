@@ -13,6 +13,7 @@ import datetime as dt
 import decimal
 import operator
 import uuid
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 from django.apps import apps
@@ -443,8 +444,11 @@ class Table:
         ]
         self.org = self.names.index("org_id") if "org_id" in self.names else None
 
-    def values(self, pk) -> list:
-        row = list(self.rows[pk])
+    def values(self, pk) -> Sequence:
+        row = self.rows[pk]
+        if not self.convert:
+            return row
+        row = list(row)
         for i in self.convert:
             row[i] = _value(row[i])
         return row

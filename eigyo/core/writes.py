@@ -187,28 +187,25 @@ def insert_values(
         if report:
             created_values(model, ids, list(names), list(rows), by=by)
         return ids
-    plan = []  # per column: (i, None) a plain value, (i, convert), or (-1, the default)
-    for f in fields:
-        if f.attname in index:
-            plan.append(
-                (
-                    index[f.attname],
-                    None if _ready_as_is(connection, f) else _Converted(f, connection),
-                )
-            )
-        else:
-            plan.append((-1, f.get_db_prep_save(f.get_default(), connection)))
-    ready = []
-    for row in rows:
-        out = []
-        for i, how in plan:
-            if i < 0:
-                out.append(how)
-            elif how is None:
-                out.append(row[i])
-            else:
-                out.append(how(row[i]))
-        ready.append(out)
+    # The given columns first, as they come (converted where the field needs it), then
+    # every other column's default: a row is its tuple and the defaults joined.
+    convert = [
+        (i, _Converted(f, connection))
+        for i, f in enumerate(given)
+        if not _ready_as_is(connection, f)
+    ]
+    rest = [f for f in fields if f.attname not in index]
+    defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in rest)
+    fields = [*given, *rest]
+    if convert:
+        ready = []
+        for row in rows:
+            out = list(row)
+            for i, how in convert:
+                out[i] = how(out[i])
+            ready.append((*out, *defaults))
+    else:
+        ready = [(*row, *defaults) for row in rows]
     ids = _execute(connection, model, fields, ready)
     if report:
         created_values(model, ids, list(names), list(rows), by=by)

@@ -445,32 +445,34 @@ class PeopleList(KeptPeople, pipeline.Target):
                     group = row.data["company_group"]
                     specs[group] = (*specs[group][:3], row.entry)
         out: dict[tuple, int] = {}
-        new: list[tuple[tuple, Company]] = []
         groups: set[tuple] = set()
         for r in rows:
             group = r.data.get("company_group") if r.kept is None else r.kept[0]
             if group:
                 groups.add(group)
+        new = []
         for group in groups:
-            kind, value = group
-            if kind == "company":
-                out[group] = value
-                continue
-            name, kana, phone, entry = specs[group]
-            if kind == "entry":
-                company = Company(org=self.org, legal_name=entry.name, kana=kana)
-                fill_from_registry(company, entry)
+            if group[0] == "company":
+                out[group] = group[1]
             else:
-                company = Company(org=self.org, legal_name=name, kana=kana, phone=phone)
-            for field, derived in search_fields(
-                company.legal_name, company.name_en, company.kana
-            ).items():
-                setattr(company, field, derived)
-            new.append((group, company))
-        for batch in _chunks(new, BATCH):
-            bulk.insert(Company, [c for _g, c in batch])
-            out.update((g, c.pk) for g, c in batch)
+                new.append(group)
+        for batch in _chunks(new, BATCH):  # a batch of instances in memory at a time
+            made = [self._new_company(group, *specs[group]) for group in batch]
+            bulk.insert(Company, made)
+            out.update((g, c.pk) for g, c in zip(batch, made, strict=True))
         return out
+
+    def _new_company(self, group: tuple, name: str, kana: str, phone: str, entry) -> Company:
+        if group[0] == "entry":
+            company = Company(org=self.org, legal_name=entry.name, kana=kana)
+            fill_from_registry(company, entry)
+        else:
+            company = Company(org=self.org, legal_name=name, kana=kana, phone=phone)
+        for field, derived in search_fields(
+            company.legal_name, company.name_en, company.kana
+        ).items():
+            setattr(company, field, derived)
+        return company
 
     def _exchanges(self, rows: list[pipeline.Row], ds: list[dict], ids: list[int]) -> None:
         """Each card exchange as an activity at the person's company, and the card
