@@ -177,7 +177,7 @@ SECTIONS = [
                         "event"
                     )
                 )
-                | Q(object_type="contacts.person", object_id=str(p.pk))
+                | AuditEvent.about("contacts.person", p.pk)
             )
             .order_by("seq")
         ),

@@ -94,9 +94,7 @@ def erase(person, *, by, request: SubjectRequest | None = None) -> dict:
         # The trail: events about them are blanked to the pseudonym.
         about = AuditEvent.objects.filter(org_id=org_id).filter(
             pk__in=AuditSubject.objects.filter(org_id=org_id, person_id=pk).values("event")
-        ) | AuditEvent.objects.filter(
-            org_id=org_id, object_type="contacts.person", object_id=str(pk)
-        )
+        ) | AuditEvent.objects.filter(AuditEvent.about("contacts.person", pk), org_id=org_id)
         naming = AuditEvent.objects.none()
         for form in forms:
             naming = naming | AuditEvent.objects.filter(org_id=org_id, payload__icontains=form)

@@ -517,7 +517,7 @@ def _rows_in_batches(model, pks, action, updated, by, table: Table):
             else:
                 body = {"ids": chunk}
             if is_person:
-                subjects.update(chunk)
+                pass  # the event's id range finds it (AuditEvent.about), not a row each
             elif table.person_links and len(pks) <= INDEX_LINKS_UP_TO:
                 for pk in chunk:
                     row = table.rows.get(pk)

@@ -151,8 +151,10 @@ class PeopleList(KeptPeople, pipeline.Target):
             else:
                 got[target].extend(columns.cell_values(target, cell))  # Google's "a ::: b"
 
-        def one(target: str) -> str:
-            return jp_text.normalize_text(got[target][0]).strip() if got.get(target) else ""
+        first = {t: jp_text.normalize_text(v[0]).strip() for t, v in got.items() if v}
+
+        def one(target: str) -> str:  # each field's first value, normalised once
+            return first.get(target, "")
 
         errors: list[str] = []
         family, given = one("family_name"), one("given_name")
