@@ -53,8 +53,8 @@ from eigyo.contacts.models import Person  # noqa: E402
 from eigyo.registry.models import RegistryEntry  # noqa: E402
 from eigyo.registry.resolving import resolver  # noqa: E402
 from eigyo.transfer import importing, pipeline, services  # noqa: E402
-from eigyo.transfer.models import CompanyImport  # noqa: E402
 from eigyo.transfer.domain.people_columns import EIGHT_COLUMNS  # noqa: E402
+from eigyo.transfer.models import CompanyImport  # noqa: E402
 
 FAMILY = [
     ("田中", "タナカ"),
