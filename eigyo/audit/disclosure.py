@@ -293,7 +293,6 @@ HIDDEN_FIELDS = {
     "payload_digest",
     "prev_hash",
     "hash",
-    "content",
     "upload",
     "org",
     "payload",  # shown decoded as "details"

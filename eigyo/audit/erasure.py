@@ -74,9 +74,9 @@ def erase(person, *, by, request: SubjectRequest | None = None) -> dict:
         from eigyo.transfer.models import CompanyImport, ImportCheck
 
         for upload in disclosure.imports_naming(person):
-            lines = disclosure._lines_naming(upload.content, person)
-            kept = "\n".join(x for x in upload.content.splitlines() if x not in set(lines))
-            upload.content = kept
+            text = upload.content
+            naming = set(disclosure._lines_naming(text, person))
+            upload.content = "\n".join(x for x in text.splitlines() if x not in naming)
             CompanyImport.objects.filter(pk=upload.pk).update(upload=upload.upload)
             # A previewed list's checked rows go with it (its import checks it again).
             ImportCheck.objects.filter(batch_id=upload.pk).delete()

@@ -46,7 +46,6 @@ EXCLUDED = {
 SKIPPED_FIELDS = {
     "search_text",
     "last_login",
-    "content",
     "upload",
     "updated_at",
     "created_at",
@@ -516,9 +515,9 @@ def _rows_in_batches(model, pks, action, updated, by, table: Table):
                 }
             else:
                 body = {"ids": chunk}
-            if is_person:
-                pass  # the event's id range finds it (AuditEvent.about), not a row each
-            elif table.person_links and len(pks) <= INDEX_LINKS_UP_TO:
+            # People's own rows are found by the event's id range (AuditEvent.about);
+            # rows linking to people are indexed by person.
+            if not is_person and table.person_links and len(pks) <= INDEX_LINKS_UP_TO:
                 for pk in chunk:
                     row = table.rows.get(pk)
                     if row is not None:

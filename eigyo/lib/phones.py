@@ -5,6 +5,7 @@ Pure module (stdlib + phonenumbers).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -119,15 +120,14 @@ class _ValidNumbers:
         return pattern is not None and pattern.fullmatch(national) is not None
 
 
-_valid_in: dict[str, _ValidNumbers] = {}
+@functools.cache
+def _valid_numbers(region: str) -> _ValidNumbers:
+    return _ValidNumbers(region)
 
 
 def _japanese_valid(national: str) -> bool:
     """Whether a Japanese national significant number is valid (no trunk 0)."""
-    check = _valid_in.get("JP")
-    if check is None:
-        check = _valid_in["JP"] = _ValidNumbers("JP")
-    return check(national)
+    return _valid_numbers("JP")(national)
 
 
 def format_phone(e164: str) -> str:
