@@ -246,6 +246,8 @@ def main() -> None:
 
         with cProfile.Profile() as prof:
             commit(upload())
+        if os.environ.get("PROFILE_OUT"):
+            prof.dump_stats(os.environ["PROFILE_OUT"])
         pstats.Stats(prof).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(40)
         return
     with Count() as q1:

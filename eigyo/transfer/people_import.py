@@ -18,7 +18,6 @@ warmest path uses. Everything is written in batches, in one transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -112,6 +111,12 @@ class PeopleList(KeptPeople, pipeline.Target):
         # company group → (name, kana, phone, registry entry), as a kept preview has them
         self.groups: dict[tuple, tuple] = {}
         self._same: dict[str, str] = {}
+        self._normals: dict[str, str] = {}
+        self._rules: dict[tuple, object] = {}
+        self._mapped: list[str] | None = None
+        self._columns: list[tuple[int, str, str]] = []
+        # Translated once for the file, not once per row.
+        self.tags_note = _("Tags: %(tags)s")
 
     def same(self, text: str) -> str:
         """One string object for equal values across the rows."""
@@ -138,20 +143,59 @@ class PeopleList(KeptPeople, pipeline.Target):
 
     # ------------------------------------------------------------------ one row
 
+    def _plan(self, mapping: list[str]) -> list[tuple[int, str, str]]:
+        """(column, target, header) of the mapped columns, worked out once a file."""
+        if mapping != self._mapped:
+            self._mapped = list(mapping)
+            self._columns = [
+                (i, target, self.headers[i] if i < len(self.headers) else "")
+                for i, target in enumerate(mapping)
+                if target
+            ]
+        return self._columns
+
+    def _normal(self, text: str) -> str:
+        """normalize_text, once per distinct non-ASCII value: a file repeats its
+        companies, departments, titles, addresses and family names."""
+        if text.isascii():
+            return " ".join(text.split())
+        try:
+            return self._normals[text]
+        except KeyError:
+            if len(self._normals) > 50_000:  # values that do not repeat: stop keeping them
+                self._normals.clear()
+            done = self._normals[text] = jp_text.normalize_text(text)
+            return done
+
+    def _once(self, how, *args):
+        """A pure rule of the columns (a tag cell, a date, an address), once per value."""
+        key = (how, args)
+        try:
+            return self._rules[key]
+        except KeyError:
+            if len(self._rules) > 50_000:
+                self._rules.clear()
+            done = self._rules[key] = how(*args)
+            return done
+
     def row(self, line: int, cells: list[str], mapping: list[str]) -> pipeline.Row:
-        got: dict[str, list[str]] = defaultdict(list)
+        got: dict[str, list[str]] = {}
         tags: list[str] = []
-        for i, target in enumerate(mapping):
-            cell = cells[i].strip() if i < len(cells) else ""
-            if not target or not cell:
+        width = len(cells)
+        for i, target, header in self._plan(mapping):
+            cell = cells[i].strip() if i < width else ""
+            if not cell:
                 continue
             if target == "tags":
-                header = self.headers[i] if i < len(self.headers) else ""
-                tags += [t for t in columns.tags_of(header, cell) if t not in tags]
+                tags += [t for t in self._once(_tags, header, cell) if t not in tags]
+                continue
+            values = columns.cell_values(target, cell) if ":::" in cell else [cell]
+            if target in got:
+                got[target].extend(values)  # Google's "a ::: b", or two columns mapped
             else:
-                got[target].extend(columns.cell_values(target, cell))  # Google's "a ::: b"
+                got[target] = values
 
-        first = {t: jp_text.normalize_text(v[0]).strip() for t, v in got.items() if v}
+        first = {t: self._normal(v[0]) for t, v in got.items() if v}
 
         def one(target: str) -> str:  # each field's first value, normalised once
             return first.get(target, "")
@@ -168,46 +212,44 @@ class PeopleList(KeptPeople, pipeline.Target):
             if not given_kana and given:  # a reading in one piece for a two-part name
                 family_kana = one("full_kana")
         exchanges = []
-        for cell in got.get("exchanged_on", []):
-            try:
-                day = columns.parse_date(cell)
-            except ValueError:
+        for cell in got.get("exchanged_on", ()):
+            day = self._once(_iso_date, cell)
+            if day is None:
                 errors.append(
                     _("%(column)s: “%(value)s” is not a date.")
                     % {"column": LABELS["exchanged_on"], "value": cell}
                 )
-            else:
-                if day is not None:
-                    exchanges.append(day.isoformat())
-        notes = list(got.get("notes", []))
-        address = columns.address_of(got.get("address", []))  # prefecture first
+            elif day:
+                exchanges.append(day)
+        notes = list(got.get("notes", ()))
+        address = self._once(columns.address_of, tuple(got.get("address", ())))
         if one("postal_code") or address:
             postal = f"〒{one('postal_code')}" if one("postal_code") else ""
             notes.append(" ".join(x for x in (postal, address) if x))
         if one("website"):
             notes.append(one("website"))
         if tags:
-            notes.append(_("Tags: %(tags)s") % {"tags": ", ".join(tags)})
+            notes.append(self.tags_note % {"tags": ", ".join(tags)})
         same = self.same  # repeated values (companies, departments, titles) held once
         data = Values(
             company_name=same(one("company_name")),
             company_kana=same(one("company_kana")),
             company_phone=same(one("company_phone")),
-            department=same(columns.department_path(one("department"))),
+            department=self._once(columns.department_path, one("department")),
             title=same(one("title")),
             family_name=same(family),
             given_name=given,
             family_kana=same(family_kana),
             given_kana=given_kana,
             email=one("email"),
-            phone=next((p for p in got.get("phone", []) if p.strip()), "").strip(),
+            phone=next((p for p in got.get("phone", ()) if p.strip()), "").strip(),
             mobile=one("mobile"),
             notes=same("\n".join(n for n in notes if n)),
             owner=same(one("owner")),
-            exchanges=[same(day) for day in exchanges],
+            exchanges=exchanges,
             tags=tags,
         )
-        name = " ".join(p for p in (family, given) if p)
+        name = f"{family} {given}" if family and given else family or given
         return pipeline.Row(line=line, name=name, data=data, errors=errors)
 
     # ------------------------------------------------------------------ checks
@@ -594,6 +636,19 @@ def _carry(row: pipeline.Row, earlier: pipeline.Row) -> None:
             ]
             + [_("Tags: %(tags)s") % {"tags": ", ".join(e["tags"])}]
         )
+
+
+def _iso_date(cell: str) -> str | None:
+    """The day a cell gives, as ISO text: "" for blank, None for not a date."""
+    try:
+        day = columns.parse_date(cell)
+    except ValueError:
+        return None
+    return day.isoformat() if day is not None else ""
+
+
+def _tags(header: str, cell: str) -> tuple[str, ...]:
+    return tuple(columns.tags_of(header, cell))
 
 
 def _owner_key(text: str) -> str:
