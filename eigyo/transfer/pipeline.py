@@ -298,10 +298,13 @@ def preview(
 KEPT_VERSION = 1
 
 
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once, not per row
+
+
 def line(value) -> str:
     """A value as one line of a kept outcome (JSON: strings escape their line breaks
     and tabs, so a line is one row)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _LINE.encode(value)
 
 
 def _fingerprint(target: Target, text: str, mapping: list[str]) -> str:

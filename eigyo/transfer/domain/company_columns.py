@@ -228,11 +228,15 @@ def rows(text: str) -> Iterator[tuple[int, list[str]]]:
     # strict: a stray quote is reported (with its line) rather than swallowing the file.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
+    returns = "\r" in text  # line breaks inside a cell made "\n" (most files have none)
     try:
         for cells in reader:
             start, line = line, reader.line_num + 1
-            if any(c.strip() for c in cells):
-                yield start, [c.replace("\r\n", "\n").replace("\r", "\n") for c in cells]
+            if not "".join(cells).strip():
+                continue
+            if returns:
+                cells = [c.replace("\r\n", "\n").replace("\r", "\n") for c in cells]
+            yield start, cells
     except csv.Error as exc:
         raise FileProblem(f"csv:{line}") from exc
 
