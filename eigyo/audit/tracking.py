@@ -442,14 +442,26 @@ class Table:
             and f.related_model._meta.label == "contacts.Person"
         ]
         self.org = self.names.index("org_id") if "org_id" in self.names else None
+        self._seen: dict = {}
 
     def values(self, pk) -> Sequence:
         row = self.rows[pk]
         if not self.convert:
             return row
         row = list(row)
+        seen = self._seen
         for i in self.convert:
-            row[i] = _value(row[i])
+            value = row[i]
+            if not isinstance(value, dt.date):  # dt.datetime is a dt.date too
+                row[i] = _value(value)
+                continue
+            # An import's rows share a few hundred days among thousands. The zone is
+            # part of the key: equal instants in two zones are written differently.
+            key = (value, getattr(value, "tzinfo", None))
+            try:
+                row[i] = seen[key]
+            except KeyError:
+                row[i] = seen[key] = _value(value)
         return row
 
 

@@ -11,7 +11,14 @@ from eigyo.registry.models import RegistryEntry
 from eigyo.registry.resolving import resolve_names
 
 # Registry columns copied onto a company when it is linked, if still empty there.
-_COPIED = ["corporate_number", "name_en", "sector33", "size_class", "market_segment", "prefecture"]
+REGISTRY_FACTS = [
+    "corporate_number",
+    "name_en",
+    "sector33",
+    "size_class",
+    "market_segment",
+    "prefecture",
+]
 
 
 def fill_from_registry(company: Company, entry: RegistryEntry | None) -> Company:
@@ -19,7 +26,7 @@ def fill_from_registry(company: Company, entry: RegistryEntry | None) -> Company
     the public facts the company does not have yet (an import saves them in bulk)."""
     company.registry = entry
     if entry is not None:
-        for name in _COPIED:
+        for name in REGISTRY_FACTS:
             if not getattr(company, name) and getattr(entry, name):
                 setattr(company, name, getattr(entry, name))
         if not company.short_name and entry.short_name:

@@ -18,6 +18,7 @@ warmest path uses. Everything is written in batches, in one transaction."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -29,7 +30,7 @@ from eigyo.accounts import access
 from eigyo.accounts.models import Membership
 from eigyo.activities.models import Activity
 from eigyo.companies.models import Company
-from eigyo.companies.services import fill_from_registry
+from eigyo.companies.services import REGISTRY_FACTS, fill_from_registry
 from eigyo.contacts.models import Person, Tie
 from eigyo.core import writes
 from eigyo.lib import jp_text
@@ -502,23 +503,29 @@ class PeopleList(KeptPeople, pipeline.Target):
                 out[group] = group[1]
             else:
                 new.append(group)
-        for batch in _chunks(new, BATCH):  # a batch of instances in memory at a time
+        for batch in _chunks(new, BATCH):
             made = [self._new_company(group, *specs[group]) for group in batch]
-            bulk.insert(Company, made)
-            out.update((g, c.pk) for g, c in zip(batch, made, strict=True))
+            ids = bulk.insert_values(Company, _COMPANY_COLUMNS, made)
+            out.update(zip(batch, ids, strict=True))
         return out
 
-    def _new_company(self, group: tuple, name: str, kana: str, phone: str, entry) -> Company:
+    def _new_company(self, group: tuple, name: str, kana: str, phone: str, entry) -> tuple:
+        """A new company's values (_COMPANY_COLUMNS): from the registry's facts when
+        the name resolved (fill_from_registry, the rule a company form follows)."""
+        company = SimpleNamespace(
+            legal_name=name, kana=kana, phone=phone, short_name="", registry=None
+        )
+        company.__dict__.update(dict.fromkeys(REGISTRY_FACTS, ""))
         if group[0] == "entry":
-            company = Company(org=self.org, legal_name=entry.name, kana=kana)
+            company.legal_name, company.phone = entry.name, ""
             fill_from_registry(company, entry)
-        else:
-            company = Company(org=self.org, legal_name=name, kana=kana, phone=phone)
-        for field, derived in search_fields(
-            company.legal_name, company.name_en, company.kana
-        ).items():
-            setattr(company, field, derived)
-        return company
+        derived = search_fields(company.legal_name, company.name_en, company.kana)
+        return (
+            self.org.pk,
+            getattr(company.registry, "pk", None),
+            *(getattr(company, n) for n in _COMPANY_GIVEN),
+            *(derived[n] for n in _COMPANY_DERIVED),
+        )
 
     def _exchanges(self, rows: list[pipeline.Row], ds: list[dict], ids: list[int]) -> None:
         """Each card exchange as an activity at the person's company, and the card
@@ -575,6 +582,9 @@ class PeopleList(KeptPeople, pipeline.Target):
         bulk.insert_values(Tie, _TIE_COLUMNS, ties)
 
 
+_COMPANY_GIVEN = ("legal_name", "kana", "phone", "short_name", *REGISTRY_FACTS)
+_COMPANY_DERIVED = ("name_key", "name_en_key", "kana_key", "romaji")
+_COMPANY_COLUMNS = ("org_id", "registry_id", *_COMPANY_GIVEN, *_COMPANY_DERIVED)
 _LIMITS = (  # the person's and the company's fields' max_length
     ("family_name", 100),
     ("given_name", 100),

@@ -13,6 +13,7 @@ from eigyo.registry.models import RegistryEntry
 from eigyo.transfer import pipeline
 
 CHUNK = 2000  # values per IN (…) lookup
+_decode = json.JSONDecoder().decode  # a kept line is UTF-8 JSON; no encoding to detect
 
 
 def _chunks(values: list, size: int = CHUNK):
@@ -91,7 +92,7 @@ class KeptPeople:
         targets: set[int] = set()
         for item in items:
             head, _tab, values = item.partition(b"\t")
-            line, name, kind, duplicate, *rest = json.loads(head)
+            line, name, kind, duplicate, *rest = _decode(head.decode())
             row = pipeline.Row(line=line, name=name, data=None, duplicate_of=duplicate)
             if kind == "s":
                 row.duplicate_line = rest[0]
@@ -129,7 +130,7 @@ class KeptPeople:
     def _values(self, row: pipeline.Row) -> dict:
         """A kept row's values (a dict as _KEPT names them), read from its line."""
         group, line = row.kept
-        values = json.loads(line)
+        values = _decode(line.decode())
         for i in _REPEATED:
             values[i] = self.same(values[i])
         values[-1] = [self.same(day) for day in values[-1]]
