@@ -131,11 +131,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers run beside a writer; IMMEDIATE takes the write lock at
     # BEGIN so concurrent writers wait (busy timeout) instead of failing with
-    # "database is locked" on lock upgrade.
+    # "database is locked" on lock upgrade. A 32 MiB page cache (the default is
+    # 2 MiB): an import's 100,000 people touch the index pages of four tables, which
+    # the default cache kept writing out and reading back (a third of its write time).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA cache_size=-32768;"
+        ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
