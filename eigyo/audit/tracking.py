@@ -395,14 +395,13 @@ def rows_written(
         at = {c: i for i, c in enumerate(columns)}
         fields = [f for f in fields if f.attname in at]
         order = [at[f.attname] for f in fields]
-        whole = order == list(range(len(columns)))
-        table = Table(
-            fields,
-            {
-                pk: (tuple(v) if whole else tuple(v[i] for i in order))
-                for pk, v in zip(pks, values, strict=True)
-            },
-        )
+        if order == list(range(len(columns))):
+            pick = tuple
+        elif len(order) < 2:  # itemgetter of one index gives the value, not a tuple
+            pick = lambda v: tuple(v[i] for i in order)  # noqa: E731
+        else:
+            pick = operator.itemgetter(*order)
+        table = Table(fields, {pk: pick(v) for pk, v in zip(pks, values, strict=True)})
         _rows_in_batches(model, pks, action, updated, by, table)
         return
     rows = {o.pk: o for o in objs} if objs is not None else {}
