@@ -13,6 +13,7 @@ from django.utils import timezone
 from eigyo.audit import access as audit_access
 from eigyo.audit import chain, disclosure, erasure, history, tracking
 from eigyo.audit.models import AuditChain, AuditEvent, AuditSubject
+from eigyo.companies.models import Company
 from eigyo.contacts.models import Person, Tie
 from eigyo.core import clock
 from eigyo.transfer import services
@@ -209,3 +210,25 @@ def test_history_lines_show_labels_and_dates_as_people_read_them(book, actors):
         shown = {label: new for label, _old, new in created.changes}
     assert shown["種別"] == "訪問"  # the choice's label, not its key "visit"
     assert shown["日時"].startswith("2026年") and "T" not in shown["日時"]
+
+
+def test_equal_instants_in_two_zones_are_recorded_as_written(actors, small_batches):
+    """The record converts each distinct day once; an instant in another zone is
+    another value, not the first one's text."""
+    from eigyo.activities.models import Activity
+    from eigyo.core import writes
+
+    jst = timezone.make_aware(dt.datetime(2026, 12, 7, 10))
+    utc = jst.astimezone(dt.UTC)
+    company = Company.objects.create(org=actors.org, legal_name="東海化成株式会社")
+    columns = ["org_id", "kind", "occurred_at", "company_id", "owner_id"]
+    values = [
+        (actors.org.pk, "meeting", when, company.pk, actors.rep1.pk)
+        for when in (jst, utc, jst, utc, jst, utc)
+    ]
+    writes.created_values(Activity, list(range(7000, 7006)), columns, values, by=actors.rep1)
+    (event,) = AuditEvent.objects.filter(object_type="activities.activity", object_id="")
+    at = event.data["fields"].index("occurred_at")
+    written = [row[1 + at] for row in event.data["rows"]]
+    assert written == [jst.isoformat(), utc.isoformat()] * 3
+    assert written[0] != written[1]

@@ -10,11 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eigyo.activities.models import Activity
+from eigyo.audit.models import AuditEvent
 from eigyo.companies.models import Company
 from eigyo.contacts.models import Person, Tie
 from eigyo.core import clock
+from eigyo.lib import jp_text
 from eigyo.transfer import pipeline, services
 from eigyo.transfer.models import CompanyImport
+from eigyo.transfer.people_import import PeopleList
 
 EIGHT_HEAD = (
     "会社名,部署名,役職,姓,名,e-mail,郵便番号,住所,TEL会社,TEL部門,TEL直通,Fax,携帯電話,URL,"
@@ -169,6 +172,17 @@ def test_companies_resolve_to_the_org_and_the_registry_never_duplicated(actors, 
     assert people["一郎"].company.corporate_number == "1180301018771"  # from the registry
     assert people["三郎"].company == people["四郎"].company
     assert Company.objects.filter(org=actors.org).count() == 3
+    # A new company written as plain values still carries what Company.save derives
+    # and the registry's facts, and is found by the company search's keys.
+    toyota, new = people["一郎"].company, people["三郎"].company
+    assert toyota.registry is not None and toyota.legal_name == toyota.registry.name
+    assert toyota.name_key == jp_text.company_name_key(toyota.legal_name)
+    assert new.legal_name.startswith("無名の新会社") and new.registry is None
+    assert new.name_key == jp_text.company_name_key("無名の新会社")
+    assert new.created_at == clock.now() and new.custom == {}
+    made = AuditEvent.objects.filter(object_type="companies.company", action="create")
+    bulk = [r for e in made.filter(object_id="") for r in e.data["rows"]]
+    assert sorted(r[0] for r in bulk) == sorted([toyota.pk, new.pk])
     # Importing again finds them all: no new company, every person a duplicate.
     again = preview(actors.manager, text.encode())
     assert [r.action for r in again.rows] == ["skip"] * 5
@@ -299,3 +313,45 @@ def test_fuzz_any_people_file_is_previewed_or_refused(actors, cells):
     for row in checked.rows:
         assert row.action in ("create", "skip", "error", "merge")
         assert all(isinstance(e, str) and e for e in row.errors)
+
+
+ADDRESSES = [
+    "hanako@tokai.example.jp",
+    "HANAKO@TOKAI.EXAMPLE.JP",
+    "first.last+tag@sub.example.co.jp",
+    "user@localhost",
+    "user@[127.0.0.1]",
+    "user@[IPv6:::1]",
+    "user@[999.1.1.1]",
+    "user@例え.テスト",
+    "user@xn--r8jz45g.xn--zckzah",
+    '"quoted name"@example.jp',
+    "no-at-sign.example.jp",
+    "two@@example.jp",
+    "a@b@example.jp",
+    "user@example",
+    "user@-example.jp",
+    "user@example.jp.",
+    "user@.example.jp",
+    "user.@example.jp",
+    "ユーザー@example.jp",
+    "user@exa mple.jp",
+    "x" * 310 + "@example.jp",
+    "x" * 65 + "@example.jp",
+    "user@" + "a" * 64 + ".jp",
+]
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_the_quick_email_check_agrees_with_djangos(address):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(address)
+        valid = True
+    except ValidationError:
+        valid = False
+    target = PeopleList(None, None)
+    assert target._email_ok(address) is valid
+    assert target._email_ok(address) is valid  # and again, from what it kept
