@@ -136,6 +136,7 @@ class PeopleList(KeptPeople, pipeline.Target):
 
     def start(self, headers: list[str]) -> None:
         self.headers = headers
+        self._mapped = None  # the columns' plan is the new headers'
         self.format = columns.detect_format(headers)
 
     @property
