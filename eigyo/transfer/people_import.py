@@ -112,7 +112,6 @@ class PeopleList(KeptPeople, pipeline.Target):
         # company group → (name, kana, phone, registry entry), as a kept preview has them
         self.groups: dict[tuple, tuple] = {}
         self._same: dict[str, str] = {}
-        self._normals: dict[str, str] = {}
         self._rules: dict[tuple, object] = {}
         self._mapped: list[str] | None = None
         self._columns: list[tuple[int, str, str]] = []
@@ -157,17 +156,11 @@ class PeopleList(KeptPeople, pipeline.Target):
         return self._columns
 
     def _normal(self, text: str) -> str:
-        """normalize_text, once per distinct non-ASCII value: a file repeats its
-        companies, departments, titles, addresses and family names."""
+        """normalize_text; a non-ASCII value once per distinct value (a file repeats
+        its companies, departments, titles, addresses and family names)."""
         if text.isascii():
-            return " ".join(text.split())
-        try:
-            return self._normals[text]
-        except KeyError:
-            if len(self._normals) > 50_000:  # values that do not repeat: stop keeping them
-                self._normals.clear()
-            done = self._normals[text] = jp_text.normalize_text(text)
-            return done
+            return " ".join(text.split())  # normalize_text's ASCII path, without the call
+        return self._once(jp_text.normalize_text, text)
 
     def _once(self, how, *args):
         """A pure rule of the columns (a tag cell, a date, an address), once per value."""
@@ -586,15 +579,19 @@ class PeopleList(KeptPeople, pipeline.Target):
 _COMPANY_GIVEN = ("legal_name", "kana", "phone", "short_name", *REGISTRY_FACTS)
 _COMPANY_DERIVED = ("name_key", "name_en_key", "kana_key", "romaji")
 _COMPANY_COLUMNS = ("org_id", "registry_id", *_COMPANY_GIVEN, *_COMPANY_DERIVED)
-_LIMITS = (  # the person's and the company's fields' max_length
-    ("family_name", 100),
-    ("given_name", 100),
-    ("family_kana", 100),
-    ("given_kana", 100),
-    ("department", 200),
-    ("title", 200),
-    ("company_name", 300),
-    ("company_kana", 300),
+# The longest value of each field a row fills: the person's and the company's columns.
+_LIMITS = tuple(
+    (key, model._meta.get_field(field).max_length)
+    for key, model, field in (
+        ("family_name", Person, "family_name"),
+        ("given_name", Person, "given_name"),
+        ("family_kana", Person, "family_kana"),
+        ("given_kana", Person, "given_kana"),
+        ("department", Person, "department"),
+        ("title", Person, "title"),
+        ("company_name", Company, "legal_name"),
+        ("company_kana", Company, "kana"),
+    )
 )
 _ACTIVITY_COLUMNS = ("org_id", "kind", "occurred_at", "company_id", "owner_id", "notes")
 _TIE_COLUMNS = (
